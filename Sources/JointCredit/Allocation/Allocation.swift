@@ -1,0 +1,130 @@
+/// A lot shared out: every body's and every event's exact quota and allocation.
+///
+/// Allocations add up to the lot exactly, and each body's to the sum of its events'.
+public struct Allocation: Hashable, Sendable {
+  /// The purchase that was shared.
+  public var purchase: Purchase
+  /// One entry per body, sorted by body code.
+  public var bodies: [BodyAllocation]
+  /// Every group of units that the tie rule decided.
+  public var ties: [TieDecision]
+  /// The decimals emissions are printed with: the most any estimate was written with.
+  public var emissionDecimals: Int
+
+  /// Creates an allocation.
+  public init(
+    purchase: Purchase, bodies: [BodyAllocation], ties: [TieDecision], emissionDecimals: Int
+  ) {
+    self.purchase = purchase
+    self.bodies = bodies
+    self.ties = ties
+    self.emissionDecimals = emissionDecimals
+  }
+
+  /// The sum of all estimates.
+  public var emissions: Quantity { Quantity(grams: bodies.reduce(0) { $0 + $1.emissions.grams }) }
+
+  /// The sum of all allocations: always the lot.
+  public var allocated: Quantity { Quantity(grams: bodies.reduce(0) { $0 + $1.allocated.grams }) }
+
+  /// How many events there are in all.
+  public var eventCount: Int { bodies.reduce(0) { $0 + $1.events.count } }
+
+  /// The decimals allocations are printed with: those of the unit.
+  public var allocationDecimals: Int { purchase.unit.significantDecimals }
+
+  /// Subtotals per body kind, in kind order, for the kinds that occur.
+  public var kinds: [KindTotal] {
+    Body.Kind.allCases.compactMap { kind in
+      let members = bodies.filter { $0.body.kind == kind }
+      guard !members.isEmpty else { return nil }
+      return KindTotal(
+        kind: kind, bodies: members.count,
+        events: members.reduce(0) { $0 + $1.events.count },
+        emissions: Quantity(grams: members.reduce(0) { $0 + $1.emissions.grams }),
+        allocated: Quantity(grams: members.reduce(0) { $0 + $1.allocated.grams }))
+    }
+  }
+}
+
+/// A body's share.
+public struct BodyAllocation: Hashable, Sendable {
+  /// The body.
+  public var body: Body
+  /// The sum of its events' estimates.
+  public var emissions: Quantity
+  /// Its exact pro-rata share of the lot, in grams: `lot × emissions ÷ total`.
+  public var quota: Fraction
+  /// What it was allocated: the sum of its events' allocations.
+  public var allocated: Quantity
+  /// Its events, sorted by id.
+  public var events: [EventAllocation]
+
+  /// Creates a body's share.
+  public init(
+    body: Body, emissions: Quantity, quota: Fraction, allocated: Quantity,
+    events: [EventAllocation]
+  ) {
+    self.body = body
+    self.emissions = emissions
+    self.quota = quota
+    self.allocated = allocated
+    self.events = events
+  }
+
+  /// Allocated ÷ emissions, or `nil` when the body estimated nothing.
+  public var offsetRate: Fraction? { OffsetRate.of(allocated, per: emissions) }
+}
+
+/// An event's share.
+public struct EventAllocation: Hashable, Sendable {
+  /// The event.
+  public var event: Event
+  /// The exact quota the rounding rule was applied to, in grams. In event mode it is
+  /// `lot × estimate ÷ total`; in body-then-event mode it is the event's share of its body's
+  /// allocation, `body allocation × estimate ÷ body emissions`.
+  public var quota: Fraction
+  /// What it was allocated, a multiple of the unit.
+  public var allocated: Quantity
+
+  /// Creates an event's share.
+  public init(event: Event, quota: Fraction, allocated: Quantity) {
+    self.event = event
+    self.quota = quota
+    self.allocated = allocated
+  }
+
+  /// Allocated ÷ emissions, or `nil` for a zero estimate.
+  public var offsetRate: Fraction? { OffsetRate.of(allocated, per: event.emissions) }
+}
+
+/// The figures of one kind of body taken together.
+public struct KindTotal: Hashable, Sendable {
+  /// The kind.
+  public var kind: Body.Kind
+  /// How many bodies of this kind take part.
+  public var bodies: Int
+  /// How many events they have.
+  public var events: Int
+  /// Their estimates, summed.
+  public var emissions: Quantity
+  /// Their allocations, summed.
+  public var allocated: Quantity
+
+  /// Allocated ÷ emissions, or `nil` when they estimated nothing.
+  public var offsetRate: Fraction? { OffsetRate.of(allocated, per: emissions) }
+}
+
+/// The offset rate (オフセット率): allocation ÷ emission estimate.
+public enum OffsetRate {
+  /// `allocated ÷ emissions` as an exact fraction (1 is 100 %), or `nil` when emissions are zero.
+  public static func of(_ allocated: Quantity, per emissions: Quantity) -> Fraction? {
+    emissions > .zero ? Fraction(Int128(allocated.grams), over: Int128(emissions.grams)) : nil
+  }
+
+  /// The rate as a percentage with one decimal, rounded half up: `"101.5"`; empty for `nil`.
+  public static func percentText(_ rate: Fraction?) -> String {
+    guard let rate else { return "" }
+    return Fraction(rate.numerator * 100, over: rate.denominator).formatted(decimals: 1)
+  }
+}

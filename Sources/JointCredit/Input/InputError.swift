@@ -1,0 +1,235 @@
+/// One thing wrong with the input, and where it is.
+///
+/// Its description is what the command line prints, one problem per line:
+/// `submissions/131032.csv:4:12: invalid emission estimate '12,5': …`.
+public struct InputError: Error, Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// What is wrong.
+  public var reason: Reason
+  /// Where: a file or option, and a position in it when there is one; `nil` when the problem is
+  /// with the input as a whole (such as a zero total).
+  public var location: InputLocation?
+
+  /// Creates an error.
+  public init(_ reason: Reason, at location: InputLocation? = nil) {
+    self.reason = reason
+    self.location = location
+  }
+
+  public var description: String {
+    location.map { "\($0): \(reason.message)" } ?? reason.message
+  }
+
+  /// Orders errors by file, line and column, so that reports read top to bottom.
+  public static func < (lhs: InputError, rhs: InputError) -> Bool {
+    switch (lhs.location, rhs.location) {
+    case let (l?, r?) where l != r: return l < r
+    case (nil, _?): return false
+    case (_?, nil): return true
+    default: return lhs.reason.message.utf8.lexicographicallyPrecedes(rhs.reason.message.utf8)
+    }
+  }
+}
+
+extension InputError {
+  /// The kinds of input problem, each with a one-sentence ``message``.
+  public enum Reason: Hashable, Sendable {
+    // Files
+    /// The file or folder could not be read; the text says why.
+    case unreadable(String)
+    /// A folder given as input holds no `.csv` or `.json` file.
+    case noSubmissionFiles
+    /// A file given as input is neither `.csv` nor `.json`.
+    case unsupportedFileType(String)
+    /// The bytes are neither UTF-8 nor Shift_JIS (CP932); the first byte that is not UTF-8.
+    case undecodable(byte: UInt8)
+    /// The file is UTF-16 (Excel's "Unicode text").
+    case utf16
+    /// The file has no content at all.
+    case emptyFile
+    /// The file has a header but no rows (or a JSON submission has no events).
+    case noRows
+
+    // Structure
+    /// A quoted CSV field is never closed.
+    case unterminatedQuote
+    /// A `"` inside an unquoted CSV field, or text right after a closing quote.
+    case strayQuote
+    /// A CSV row has a different number of fields than the header.
+    case fieldCount(expected: Int, found: Int)
+    /// A required column is not in the header (or a JSON field is missing).
+    case missingColumn(SubmissionColumn)
+    /// Two header cells name the same column.
+    case duplicateColumn(SubmissionColumn)
+    /// The text is not JSON; the text says what was expected.
+    case jsonSyntax(String)
+    /// A JSON value has the wrong type.
+    case jsonType(field: String, expected: String)
+    /// A JSON object repeats a key.
+    case duplicateKey(String)
+
+    // Values
+    /// A required field is empty.
+    case missingValue(SubmissionColumn)
+    /// An emission estimate is not a decimal number of tonnes.
+    case invalidEstimate(String, Quantity.ParseError)
+    /// An emission estimate is below zero.
+    case negativeEstimate(String)
+    /// A body code uses characters other than letters, digits, `-` and `_`, or is too long.
+    case invalidBodyCode(String)
+    /// A six-digit body code whose check digit is wrong; `expected` is the corrected code.
+    case wrongCheckDigit(code: String, expected: String)
+    /// A code that is not a local government code needs kind `other`.
+    case codeNeedsKindOther(code: String, kind: Body.Kind)
+    /// A body kind that is not one of the five.
+    case unknownKind(String)
+    /// A Tokyo municipality submitted with another kind than it has.
+    case kindDiffersFromReference(code: Body.Code, name: String, kind: Body.Kind, given: Body.Kind)
+    /// A date that is not `YYYY-MM-DD`, or a day that does not exist.
+    case invalidDate(String)
+    /// An event id with control characters.
+    case invalidEventID(String)
+
+    // Across rows and files
+    /// The same event id twice for one body; `first` is where it was first seen.
+    case duplicateEvent(body: Body.Code, event: Event.ID, first: InputLocation)
+    /// A body submitted with two different names or kinds; `first` is the other place.
+    case conflictingBody(
+      body: Body.Code, column: SubmissionColumn, value: String, other: String,
+      first: InputLocation)
+    /// The estimates add up to more than a quantity can hold.
+    case totalTooLarge
+    /// The estimates add up to zero, so there is nothing to share the lot by.
+    case totalIsZero
+
+    // Purchase parameters
+    /// A purchase parameter is not given in the purchase file nor as an option.
+    case missingPurchaseValue(field: String, option: String)
+    /// A purchase quantity is not a decimal number of tonnes.
+    case invalidPurchaseQuantity(field: String, text: String, Quantity.ParseError)
+    /// A purchase quantity that must be positive is not.
+    case notPositive(field: String, value: String)
+    /// `field` is not a whole multiple of `unitField`.
+    case notAMultiple(field: String, value: String, unitField: String, unit: String)
+    /// A mode name that is not `event` or `body-then-event`.
+    case unknownMode(String)
+    /// A rounding method that does not exist.
+    case unknownMethod(String)
+    /// A purchase file field that JointCredit does not know.
+    case unknownField(String, expected: [String])
+  }
+}
+
+extension InputError.Reason {
+  /// One sentence: what is wrong, with the offending text quoted and what was expected.
+  public var message: String {
+    switch self {
+    case .unreadable(let why):
+      "cannot read: \(why)"
+    case .noSubmissionFiles:
+      "folder holds no .csv or .json submission files"
+    case .unsupportedFileType(let ext):
+      "cannot read a '.\(ext)' file: give submissions as .csv or .json files"
+    case .undecodable(let byte):
+      "text is neither UTF-8 nor Shift_JIS (CP932): byte 0x\(hex(byte)) is not valid here; "
+        + "save the file as 'CSV UTF-8' or 'CSV (comma delimited)'"
+    case .utf16:
+      "file is UTF-16 (Excel's 'Unicode text'); save it as 'CSV UTF-8' instead"
+    case .emptyFile:
+      "file is empty; expected a header row naming the columns "
+        + SubmissionColumn.allCases.map(\.name).joined(separator: ",")
+    case .noRows:
+      "file has no event rows; expected at least one event after the header"
+    case .unterminatedQuote:
+      "quoted field is never closed; add the closing '\"'"
+    case .strayQuote:
+      "unexpected '\"': a field with quotes must be quoted as a whole and its quotes doubled ('\"\"')"
+    case .fieldCount(let expected, let found):
+      "row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected)"
+    case .missingColumn(let column):
+      column == .emissions || column == .eventID || column == .bodyCode
+        ? "missing column \(column); every submission needs "
+          + SubmissionColumn.allCases.filter(\.isRequired).map(\.name).joined(separator: ", ")
+        : "missing column \(column)"
+    case .duplicateColumn(let column):
+      "column \(column) appears twice in the header"
+    case .jsonSyntax(let what):
+      "invalid JSON: \(what)"
+    case .jsonType(let field, let expected):
+      "'\(field)' must be \(expected)"
+    case .duplicateKey(let key):
+      "key '\(key)' appears twice in the same object"
+    case .missingValue(let column):
+      "\(column) is empty"
+    case .invalidEstimate(let text, let error):
+      "invalid emission estimate '\(text)': \(error.explanation)"
+    case .negativeEstimate(let text):
+      "emission estimate '\(text)' is negative; estimates are zero or more tonnes"
+    case .invalidBodyCode(let text):
+      "invalid body code '\(text)': use a local government code such as 131032, "
+        + "or up to 32 letters, digits, '-' and '_'"
+    case .wrongCheckDigit(let code, let expected):
+      "local government code '\(code)' has a wrong check digit; did you mean \(expected)?"
+    case .codeNeedsKindOther(let code, let kind):
+      "body code '\(code)' is not a local government code, so its kind must be 'other', "
+        + "not '\(kind)'"
+    case .unknownKind(let text):
+      "unknown body kind '\(text)'; expected one of "
+        + Body.Kind.allCases.map(\.rawValue).joined(separator: ", ") + " (or "
+        + Body.Kind.allCases.map(\.japaneseName).joined(separator: ", ") + ")"
+    case .kindDiffersFromReference(let code, let name, let kind, let given):
+      "body \(code) is \(name), a \(kind) (\(kind.japaneseName)), but its kind is given as '\(given)'"
+    case .invalidDate(let text):
+      "invalid event date '\(text)'; expected an existing day written YYYY-MM-DD, such as 2011-12-15"
+    case .invalidEventID(let text):
+      "invalid event id '\(text.debugDescription.dropFirst().dropLast())': "
+        + "ids must not contain control characters"
+    case .duplicateEvent(let body, let event, let first):
+      "event '\(event)' of body \(body) appears twice (first at \(first)); event ids must be "
+        + "unique within a body"
+    case .conflictingBody(let body, let column, let value, let other, let first):
+      "body \(body) has \(column.name) '\(value)' here but '\(other)' at \(first); "
+        + "a body must have the same name and kind in every file"
+    case .totalTooLarge:
+      "the emission estimates add up to more than \(Quantity.max) t"
+    case .totalIsZero:
+      "the emission estimates add up to zero, so there is nothing to share the lot by"
+    case .missingPurchaseValue(let field, let option):
+      "no \(field) given; set '\(field)' in the purchase file or use \(option)"
+    case .invalidPurchaseQuantity(let field, let text, let error):
+      "invalid \(field) '\(text)': \(error.explanation)"
+    case .notPositive(let field, let value):
+      "\(field) must be greater than zero, not \(value)"
+    case .notAMultiple(let field, let value, let unitField, let unit):
+      "\(field) \(value) t is not a whole multiple of the \(unitField) \(unit) t"
+    case .unknownMode(let text):
+      "unknown mode '\(text)'; expected one of "
+        + AllocationMode.allCases.map(\.rawValue).joined(separator: ", ")
+    case .unknownMethod(let text):
+      "unknown rounding method '\(text)'; expected one of "
+        + ApportionmentMethod.allCases.map(\.rawValue).joined(separator: ", ")
+    case .unknownField(let field, let expected):
+      "unknown field '\(field)'; expected one of " + expected.joined(separator: ", ")
+    }
+  }
+}
+
+private func hex(_ byte: UInt8) -> String {
+  let digits = Array("0123456789ABCDEF")
+  return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+}
+
+extension Quantity.ParseError {
+  /// What was wrong and how to write it instead.
+  public var explanation: String {
+    switch self {
+    case .empty: "expected a decimal number of tonnes such as 12.345"
+    case .comma: "use '.' as the decimal point and no thousands separators, as in 1234.5"
+    case .exponent: "write the number out in full, without an exponent"
+    case .notANumber: "expected a decimal number of tonnes such as 12.345"
+    case .tooManyDecimals(let places):
+      "it has \(places) decimal places; at most \(Quantity.scale) are allowed"
+    case .tooLarge: "it is too large; at most \(Quantity.max) t"
+    case .malformed: "expected a decimal number of tonnes such as 12.345"
+    }
+  }
+}

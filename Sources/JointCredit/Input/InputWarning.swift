@@ -1,0 +1,72 @@
+/// Something in the input that JointCredit accepts but the submitter should know about.
+public struct InputWarning: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// What was noticed.
+  public var reason: Reason
+  /// Where it was noticed.
+  public var location: InputLocation?
+
+  /// Creates a warning.
+  public init(_ reason: Reason, at location: InputLocation? = nil) {
+    self.reason = reason
+    self.location = location
+  }
+
+  public var description: String {
+    location.map { "\($0): \(reason.message)" } ?? reason.message
+  }
+
+  public static func < (lhs: InputWarning, rhs: InputWarning) -> Bool {
+    switch (lhs.location, rhs.location) {
+    case let (l?, r?) where l != r: return l < r
+    case (nil, _?): return false
+    case (_?, nil): return true
+    default: return lhs.reason.message.utf8.lexicographicallyPrecedes(rhs.reason.message.utf8)
+    }
+  }
+}
+
+extension InputWarning {
+  /// The kinds of warning.
+  public enum Reason: Hashable, Sendable {
+    /// A header cell names no known column; its values are ignored.
+    case unknownColumn(String)
+    /// A JSON field that JointCredit does not read.
+    case unknownField(String)
+    /// A Tokyo municipality submitted under another name than the reference list has.
+    case nameDiffersFromReference(code: Body.Code, given: String, reference: String)
+    /// A body unit was given, but event mode allocates events directly.
+    case bodyUnitUnused
+
+    /// One sentence saying what was noticed and what JointCredit does about it.
+    public var message: String {
+      switch self {
+      case .unknownColumn(let name):
+        "unknown column '\(name)' is ignored; known columns are "
+          + SubmissionColumn.allCases.map(\.name).joined(separator: ", ")
+      case .unknownField(let name):
+        "unknown field '\(name)' is ignored"
+      case .nameDiffersFromReference(let code, let given, let reference):
+        "body \(code) is named '\(given)' here; the local government code list says '\(reference)'"
+      case .bodyUnitUnused:
+        "body unit is ignored in event mode, where events are apportioned directly"
+      }
+    }
+  }
+}
+
+/// Input was rejected: every problem found, and the warnings noticed on the way.
+public struct InputErrors: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The problems, in file, line and column order.
+  public var errors: [InputError]
+  /// The warnings, in the same order.
+  public var warnings: [InputWarning]
+
+  /// Creates the report; sorts both lists.
+  public init(_ errors: [InputError], warnings: [InputWarning] = []) {
+    self.errors = errors.sorted()
+    self.warnings = warnings.sorted()
+  }
+
+  /// One problem per line.
+  public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,103 @@
+/// Purchase parameters as given, each with where it came from, before they are checked together.
+///
+/// Values come from a purchase file and from command-line options; options win. ``resolved()``
+/// checks the result and names the file position or option of anything wrong.
+public struct PurchaseSettings: Hashable, Sendable {
+  /// A value and where it was given.
+  public struct Setting<Value: Hashable & Sendable>: Hashable, Sendable {
+    /// The value.
+    public var value: Value
+    /// Its text as written, for messages.
+    public var text: String
+    /// The file position or option that gave it.
+    public var location: InputLocation
+
+    /// Creates a setting.
+    public init(_ value: Value, text: String, at location: InputLocation) {
+      self.value = value
+      self.text = text
+      self.location = location
+    }
+  }
+
+  /// `lot_t`: the quantity bought.
+  public var lot: Setting<Quantity>?
+  /// `unit_t`: the unit for events (default 1 t).
+  public var unit: Setting<Quantity>?
+  /// `body_unit_t`: the unit for bodies in body-then-event mode (default: the unit).
+  public var bodyUnit: Setting<Quantity>?
+  /// `mode` (default `event`).
+  public var mode: Setting<AllocationMode>?
+  /// `method` (default `largest-remainder`).
+  public var method: Setting<ApportionmentMethod>?
+  /// `description` of the credits.
+  public var description: Setting<String>?
+
+  /// Creates settings; every parameter is optional.
+  public init(
+    lot: Setting<Quantity>? = nil, unit: Setting<Quantity>? = nil,
+    bodyUnit: Setting<Quantity>? = nil, mode: Setting<AllocationMode>? = nil,
+    method: Setting<ApportionmentMethod>? = nil, description: Setting<String>? = nil
+  ) {
+    self.lot = lot
+    self.unit = unit
+    self.bodyUnit = bodyUnit
+    self.mode = mode
+    self.method = method
+    self.description = description
+  }
+
+  /// These settings with every parameter that `overrides` gives replaced by it.
+  public func overridden(by overrides: PurchaseSettings) -> PurchaseSettings {
+    PurchaseSettings(
+      lot: overrides.lot ?? lot, unit: overrides.unit ?? unit,
+      bodyUnit: overrides.bodyUnit ?? bodyUnit, mode: overrides.mode ?? mode,
+      method: overrides.method ?? method, description: overrides.description ?? description)
+  }
+
+  /// Checks the parameters together and returns the purchase.
+  ///
+  /// - Returns: the purchase, with a warning when a body unit is given in event mode.
+  /// - Throws: ``InputErrors`` for a missing lot, a lot or unit that is not positive, and a lot
+  ///   or body unit that is not a multiple of the unit it is shared in.
+  public func resolved() throws(InputErrors) -> WithWarnings<Purchase> {
+    var errors: [InputError] = []
+    var warnings: [InputWarning] = []
+    let unit = self.unit ?? Setting(Quantity(tonnes: 1), text: "1", at: InputLocation("default"))
+    let mode = self.mode?.value ?? .event
+    if unit.value <= .zero {
+      errors.append(InputError(.notPositive(field: "unit", value: unit.text), at: unit.location))
+    }
+    if let bodyUnit {
+      if bodyUnit.value <= .zero {
+        errors.append(InputError(.notPositive(field: "body unit", value: bodyUnit.text),
+                                 at: bodyUnit.location))
+      } else if unit.value > .zero, !bodyUnit.value.isMultiple(of: unit.value) {
+        errors.append(InputError(.notAMultiple(field: "body unit", value: bodyUnit.text,
+                                               unitField: "unit", unit: unit.text),
+                                 at: bodyUnit.location))
+      }
+      if mode == .event { warnings.append(InputWarning(.bodyUnitUnused, at: bodyUnit.location)) }
+    }
+    guard let lot else {
+      errors.append(InputError(.missingPurchaseValue(field: "lot_t", option: "--lot")))
+      throw InputErrors(errors, warnings: warnings)
+    }
+    if lot.value <= .zero {
+      errors.append(InputError(.notPositive(field: "lot", value: lot.text), at: lot.location))
+    }
+    guard errors.isEmpty else { throw InputErrors(errors, warnings: warnings) }
+    // In body-then-event mode the lot is first shared in body units, which are multiples of the
+    // unit; so the lot must be a multiple of the coarser step.
+    let (step, stepName) = mode == .bodyThenEvent ? (bodyUnit ?? unit, bodyUnit == nil ? "unit" : "body unit") : (unit, "unit")
+    if !lot.value.isMultiple(of: step.value) {
+      errors.append(InputError(.notAMultiple(field: "lot", value: lot.text, unitField: stepName,
+                                             unit: step.text), at: lot.location))
+      throw InputErrors(errors, warnings: warnings)
+    }
+    let purchase = Purchase(
+      lot: lot.value, unit: unit.value, bodyUnit: bodyUnit?.value, mode: mode,
+      method: method?.value ?? .largestRemainder, description: description?.value ?? "")
+    return WithWarnings(purchase, warnings: warnings)
+  }
+}

@@ -1,0 +1,54 @@
+/// Reads and validates submissions into ``Estimates``: the library's front door for input.
+///
+/// ```swift
+/// let files = try SubmissionFiles.read(["submissions/"])
+/// let estimates = try SubmissionReader().read(files).value
+/// ```
+public struct SubmissionReader: Sendable {
+  /// The reference list that names and kinds of known codes are checked against.
+  public var directory: MunicipalityDirectory
+
+  /// Creates a reader that checks codes against a reference list (Tokyo's 62 by default).
+  public init(directory: MunicipalityDirectory = .tokyo) {
+    self.directory = directory
+  }
+
+  /// Reads every file, checks every row and across rows and files, and returns the estimates.
+  ///
+  /// Files are read in path order, so that results and messages do not depend on the order
+  /// they were given in.
+  ///
+  /// - Returns: the estimates, with warnings (unknown columns, names that differ from the
+  ///   reference list).
+  /// - Throws: ``InputErrors`` with every problem in every file.
+  /// - Complexity: O(*n* log *n*) for *n* rows.
+  public func read(_ files: [SubmissionFile]) throws(InputErrors) -> WithWarnings<Estimates> {
+    var builder = EstimatesBuilder(directory: directory)
+    var read: [InputFile] = []
+    let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    for file in sorted {
+      guard let format = file.format else {
+        builder.report(InputError(.unsupportedFileType(""), at: InputLocation(file.path)))
+        continue
+      }
+      if file.bytes.isEmpty {
+        builder.report(InputError(.emptyFile, at: InputLocation(file.path, line: 1, column: 1)))
+        continue
+      }
+      let decoded: TextDecoding.Decoded
+      do {
+        decoded = try TextDecoding.decode(file.bytes, source: file.path)
+      } catch {
+        builder.report(error)
+        continue
+      }
+      let events = switch format {
+      case .csv: CSVSubmission.read(decoded.utf8, source: file.path, into: &builder)
+      case .json: JSONSubmission.read(decoded.utf8, source: file.path, into: &builder)
+      }
+      read.append(InputFile(path: file.path, format: format, encoding: decoded.encoding,
+                            events: events))
+    }
+    return try builder.finish(files: read)
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Turns the bytes of a submission into UTF-8 text, as Excel and other tools save it.
+///
+/// Valid UTF-8 is taken as it is (a leading byte order mark is dropped). Anything else is read as
+/// Shift_JIS in Microsoft's CP932 form, which Excel uses in a Japanese locale.
+public enum TextDecoding {
+  /// The encodings a submission can arrive in.
+  public enum Encoding: String, Hashable, Sendable {
+    /// UTF-8 without a byte order mark.
+    case utf8 = "UTF-8"
+    /// UTF-8 with a byte order mark (Excel's "CSV UTF-8").
+    case utf8WithBOM = "UTF-8 with BOM"
+    /// Shift_JIS as Windows writes it (CP932).
+    case shiftJIS = "Shift_JIS (CP932)"
+  }
+
+  /// Decoded text: its UTF-8 bytes and the encoding it was read from.
+  public struct Decoded: Sendable {
+    /// The text as UTF-8, without a byte order mark.
+    public var utf8: [UInt8]
+    /// The encoding the bytes were in.
+    public var encoding: Encoding
+  }
+
+  /// Decodes a file's bytes.
+  ///
+  /// - Throws: ``InputError`` with ``InputError/Reason/utf16`` or
+  ///   ``InputError/Reason/undecodable(byte:)``, positioned at the first byte that is not UTF-8.
+  public static func decode(_ bytes: [UInt8], source: String) throws(InputError) -> Decoded {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw InputError(.utf16, at: InputLocation(source, line: 1, column: 1))
+    }
+    let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+    let body = hasBOM ? Array(bytes.dropFirst(3)) : bytes
+    guard let invalid = UTF8Validation.firstInvalidOffset(in: body) else {
+      return Decoded(utf8: body, encoding: hasBOM ? .utf8WithBOM : .utf8)
+    }
+    if !hasBOM, let text = String(data: Data(bytes), encoding: .shiftJIS) {
+      return Decoded(utf8: Array(text.utf8), encoding: .shiftJIS)
+    }
+    let position = UTF8Validation.position(ofOffset: invalid, in: body)
+    throw InputError(.undecodable(byte: body[invalid]), at: InputLocation(source, position))
+  }
+}
+
+/// Strict UTF-8 validation over bytes (RFC 3629: no overlong forms, no surrogates).
+enum UTF8Validation {
+  /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+  static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = 0
+      let count = buffer.count
+      while index < count {
+        let lead = buffer[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return index
+        }
+        guard index + length <= count else { return index }
+        let second = buffer[index + 1]
+        guard second >= low, second <= high else { return index }
+        for next in (index + 2)..<(index + length) where buffer[next] & 0xC0 != 0x80 {
+          return index
+        }
+        index += length
+      }
+      return nil
+    }
+  }
+
+  /// The line and column of a byte offset in UTF-8 text that is valid before that offset.
+  static func position(ofOffset offset: Int, in bytes: [UInt8]) -> TextPosition {
+    var line = 1
+    var column = 1
+    var index = 0
+    while index < offset {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte == UInt8(ascii: "\r") {
+        if index + 1 < offset, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+      index += 1
+    }
+    return TextPosition(line: line, column: column)
+  }
+}

@@ -1,0 +1,83 @@
+/// A participating organisation: a municipality, or the joint project itself.
+public struct Body: Hashable, Sendable {
+  /// The body's identifier: a six-digit local government code such as `131032`, or any other code
+  /// (letters, digits, `-`, `_`) for a body of kind ``Kind/other``, such as `ALL62`.
+  public var code: Code
+  /// The body's name as submitted, e.g. `港区`.
+  public var name: String
+  /// What kind of body it is.
+  public var kind: Kind
+
+  /// Creates a body.
+  public init(code: Code, name: String, kind: Kind) {
+    self.code = code
+    self.name = name
+    self.kind = kind
+  }
+}
+
+extension Body {
+  /// A body's code, kept apart from other strings so that it cannot be mixed up with an event id.
+  ///
+  /// Codes order by their UTF-8 bytes, so `131032 < 132012 < ALL62` on every machine.
+  public struct Code: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The code as text.
+    public var rawValue: String
+
+    /// Wraps a code that has already been validated.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Code, rhs: Code) -> Bool {
+      lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+    }
+
+    /// Whether the code is a six-digit local government code with a valid check digit.
+    public var isLocalGovernmentCode: Bool { LocalGovernmentCode.isValid(rawValue) }
+  }
+
+  /// The kinds of participating body, in the order statements list them.
+  public enum Kind: String, CaseIterable, Comparable, Sendable, CustomStringConvertible {
+    /// A special ward (特別区), 区.
+    case ward
+    /// A city, 市.
+    case city
+    /// A town, 町.
+    case town
+    /// A village, 村.
+    case village
+    /// Anything else, such as a joint project or a prefecture (その他).
+    case other
+
+    /// The Japanese name used in submissions and published tables: 区, 市, 町, 村, その他.
+    public var japaneseName: String {
+      switch self {
+      case .ward: "区"
+      case .city: "市"
+      case .town: "町"
+      case .village: "村"
+      case .other: "その他"
+      }
+    }
+
+    /// Reads a kind written in English (any case) or Japanese.
+    ///
+    /// - Returns: the kind, or `nil` for any other text.
+    public init?(text: String) {
+      if let kind = Kind(rawValue: text.lowercased()) {
+        self = kind
+      } else if let kind = Kind.allCases.first(where: { $0.japaneseName == text }) {
+        self = kind
+      } else {
+        return nil
+      }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Kind, rhs: Kind) -> Bool {
+      allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+  }
+}

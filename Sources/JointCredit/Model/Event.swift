@@ -1,0 +1,38 @@
+/// A meeting, event or activity of a body, with its emission estimate.
+public struct Event: Hashable, Sendable {
+  /// The event's identifier, unique within its body, e.g. `E01`.
+  public var id: ID
+  /// The event's name as submitted.
+  public var name: String
+  /// The day the event took place, when submitted.
+  public var date: EventDate?
+  /// The estimated emissions of the event, at least zero.
+  public var emissions: Quantity
+
+  /// Creates an event.
+  public init(id: ID, name: String, date: EventDate? = nil, emissions: Quantity) {
+    self.id = id
+    self.name = name
+    self.date = date
+    self.emissions = emissions
+  }
+}
+
+extension Event {
+  /// An event's identifier within its body.
+  ///
+  /// Ids order by their UTF-8 bytes, the same on every machine and in every locale.
+  public struct ID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The id as text.
+    public var rawValue: String
+
+    /// Wraps an id.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: ID, rhs: ID) -> Bool {
+      lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+    }
+  }
+}

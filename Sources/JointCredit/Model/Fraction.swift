@@ -1,0 +1,49 @@
+/// An exact non-negative rational number, used for quotas and offset rates.
+///
+/// JointCredit never divides before it has to: a quota is `lot × estimate ÷ total` kept as a
+/// fraction, and only a statement rounds it, once, to the decimals it prints.
+public struct Fraction: Hashable, Sendable {
+  /// The numerator, at least zero.
+  public var numerator: Int128
+  /// The denominator, greater than zero.
+  public var denominator: Int128
+
+  /// Creates `numerator ÷ denominator`.
+  ///
+  /// - Precondition: `numerator >= 0` and `denominator > 0`.
+  public init(_ numerator: Int128, over denominator: Int128) {
+    precondition(numerator >= 0 && denominator > 0, "fraction must be non-negative")
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  /// The fraction rounded half up to a whole number (0.5 rounds to 1).
+  public var roundedHalfUp: Int128 {
+    let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+    // Compare 2r ≥ d without forming 2r, which could overflow for huge denominators.
+    return remainder >= denominator - remainder ? quotient + 1 : quotient
+  }
+
+  /// Two fractions are equal in value, not only in representation.
+  public func isEqual(toValueOf other: Fraction) -> Bool {
+    numerator * other.denominator == other.numerator * denominator
+  }
+}
+
+extension Fraction {
+  /// The value times `10^decimals`, rounded half up: the digits of a decimal with that many
+  /// places.
+  ///
+  /// `Fraction(2, over: 3).scaledRoundedHalfUp(decimals: 2)` is 67 (0.67).
+  public func scaledRoundedHalfUp(decimals: Int) -> Int128 {
+    Fraction(numerator * DecimalText.powerOfTen(decimals), over: denominator).roundedHalfUp
+  }
+
+  /// The value as a decimal text with exactly `decimals` places, rounded half up.
+  ///
+  /// `Fraction(1, over: 3).formatted(decimals: 6)` is `"0.333333"`.
+  public func formatted(decimals: Int) -> String {
+    DecimalText.format(scaledRoundedHalfUp(decimals: decimals), scale: decimals,
+                       decimals: decimals)
+  }
+}

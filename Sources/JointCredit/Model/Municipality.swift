@@ -1,0 +1,104 @@
+/// A municipality in a reference list of local government codes.
+public struct Municipality: Hashable, Sendable {
+  /// The six-digit local government code.
+  public var code: String
+  /// The official name, e.g. 港区.
+  public var name: String
+  /// Ward, city, town or village.
+  public var kind: Body.Kind
+
+  /// Creates an entry.
+  public init(code: String, name: String, kind: Body.Kind) {
+    self.code = code
+    self.name = name
+    self.kind = kind
+  }
+}
+
+/// Reference lists of municipalities, to check submitted names and kinds against.
+public struct MunicipalityDirectory: Sendable {
+  private let byCode: [String: Municipality]
+
+  /// Creates a directory of the given municipalities.
+  public init(_ municipalities: [Municipality]) {
+    byCode = Dictionary(municipalities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The municipality with a code, if the directory lists it.
+  public subscript(code: String) -> Municipality? { byCode[code] }
+
+  /// Every municipality listed, by code.
+  public var all: [Municipality] { byCode.values.sorted { $0.code < $1.code } }
+
+  /// No reference: names and kinds are taken as submitted.
+  public static let empty = MunicipalityDirectory([])
+
+  /// Tokyo's 62 municipalities: 23 special wards, 26 cities, 5 towns and 8 villages.
+  public static let tokyo = MunicipalityDirectory(tokyoMunicipalities)
+}
+
+/// The 62 municipalities of Tokyo (東京都), from the national list of local government codes.
+let tokyoMunicipalities: [Municipality] = [
+    Municipality(code: "131016", name: "千代田区", kind: .ward),
+    Municipality(code: "131024", name: "中央区", kind: .ward),
+    Municipality(code: "131032", name: "港区", kind: .ward),
+    Municipality(code: "131041", name: "新宿区", kind: .ward),
+    Municipality(code: "131059", name: "文京区", kind: .ward),
+    Municipality(code: "131067", name: "台東区", kind: .ward),
+    Municipality(code: "131075", name: "墨田区", kind: .ward),
+    Municipality(code: "131083", name: "江東区", kind: .ward),
+    Municipality(code: "131091", name: "品川区", kind: .ward),
+    Municipality(code: "131105", name: "目黒区", kind: .ward),
+    Municipality(code: "131113", name: "大田区", kind: .ward),
+    Municipality(code: "131121", name: "世田谷区", kind: .ward),
+    Municipality(code: "131130", name: "渋谷区", kind: .ward),
+    Municipality(code: "131148", name: "中野区", kind: .ward),
+    Municipality(code: "131156", name: "杉並区", kind: .ward),
+    Municipality(code: "131164", name: "豊島区", kind: .ward),
+    Municipality(code: "131172", name: "北区", kind: .ward),
+    Municipality(code: "131181", name: "荒川区", kind: .ward),
+    Municipality(code: "131199", name: "板橋区", kind: .ward),
+    Municipality(code: "131202", name: "練馬区", kind: .ward),
+    Municipality(code: "131211", name: "足立区", kind: .ward),
+    Municipality(code: "131229", name: "葛飾区", kind: .ward),
+    Municipality(code: "131237", name: "江戸川区", kind: .ward),
+    Municipality(code: "132012", name: "八王子市", kind: .city),
+    Municipality(code: "132021", name: "立川市", kind: .city),
+    Municipality(code: "132039", name: "武蔵野市", kind: .city),
+    Municipality(code: "132047", name: "三鷹市", kind: .city),
+    Municipality(code: "132055", name: "青梅市", kind: .city),
+    Municipality(code: "132063", name: "府中市", kind: .city),
+    Municipality(code: "132071", name: "昭島市", kind: .city),
+    Municipality(code: "132080", name: "調布市", kind: .city),
+    Municipality(code: "132098", name: "町田市", kind: .city),
+    Municipality(code: "132101", name: "小金井市", kind: .city),
+    Municipality(code: "132110", name: "小平市", kind: .city),
+    Municipality(code: "132128", name: "日野市", kind: .city),
+    Municipality(code: "132136", name: "東村山市", kind: .city),
+    Municipality(code: "132144", name: "国分寺市", kind: .city),
+    Municipality(code: "132152", name: "国立市", kind: .city),
+    Municipality(code: "132187", name: "福生市", kind: .city),
+    Municipality(code: "132195", name: "狛江市", kind: .city),
+    Municipality(code: "132209", name: "東大和市", kind: .city),
+    Municipality(code: "132217", name: "清瀬市", kind: .city),
+    Municipality(code: "132225", name: "東久留米市", kind: .city),
+    Municipality(code: "132233", name: "武蔵村山市", kind: .city),
+    Municipality(code: "132241", name: "多摩市", kind: .city),
+    Municipality(code: "132250", name: "稲城市", kind: .city),
+    Municipality(code: "132276", name: "羽村市", kind: .city),
+    Municipality(code: "132284", name: "あきる野市", kind: .city),
+    Municipality(code: "132292", name: "西東京市", kind: .city),
+    Municipality(code: "133035", name: "瑞穂町", kind: .town),
+    Municipality(code: "133051", name: "日の出町", kind: .town),
+    Municipality(code: "133078", name: "檜原村", kind: .village),
+    Municipality(code: "133086", name: "奥多摩町", kind: .town),
+    Municipality(code: "133612", name: "大島町", kind: .town),
+    Municipality(code: "133621", name: "利島村", kind: .village),
+    Municipality(code: "133639", name: "新島村", kind: .village),
+    Municipality(code: "133647", name: "神津島村", kind: .village),
+    Municipality(code: "133817", name: "三宅村", kind: .village),
+    Municipality(code: "133825", name: "御蔵島村", kind: .village),
+    Municipality(code: "134015", name: "八丈町", kind: .town),
+    Municipality(code: "134023", name: "青ヶ島村", kind: .village),
+    Municipality(code: "134210", name: "小笠原村", kind: .village),
+]
