@@ -1,1 +1,81 @@
+import Foundation
 import JointCredit
+
+/// The `jointcredit` command: parses a command line, runs a subcommand, returns the exit code.
+///
+/// The executable only calls ``run(_:console:standardInput:)``; tests call it in-process.
+public enum Tool {
+  static let commands = [AllocateCommand.spec, ValidateCommand.spec, ApportionCommand.spec]
+
+  /// Runs a command line.
+  ///
+  /// - Parameters:
+  ///   - arguments: the arguments after the tool's name.
+  ///   - console: where output and errors go.
+  ///   - standardInput: reads standard input, for `apportion -`.
+  /// - Returns: 0 on success, 1 when input was rejected, 64 on a usage error.
+  public static func run(
+    _ arguments: [String], console: inout some Console,
+    standardInput: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+  ) -> ExitCode {
+    guard let first = arguments.first else {
+      return usageError(.missingSubcommand, spec: nil, console: &console)
+    }
+    switch first {
+    case "-h", "--help":
+      console.write(HelpText.toolHelp(commands))
+      return .success
+    case "--version":
+      console.line(JointCreditVersion.current)
+      return .success
+    case "help":
+      guard arguments.count > 1 else {
+        console.write(HelpText.toolHelp(commands))
+        return .success
+      }
+      guard let spec = commands.first(where: { $0.name == arguments[1] }) else {
+        return usageError(.unknownSubcommand(arguments[1], suggestion: suggestion(arguments[1])),
+                          spec: nil, console: &console)
+      }
+      console.write(HelpText.help(spec))
+      return .success
+    default:
+      break
+    }
+    guard let spec = commands.first(where: { $0.name == first }) else {
+      let error: UsageError = first.hasPrefix("-")
+        ? .unknownOption(first, suggestion: nil)
+        : .unknownSubcommand(first, suggestion: suggestion(first))
+      return usageError(error, spec: nil, console: &console)
+    }
+    do {
+      let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: spec)
+      if parsed.flags.contains(CommandSpec.help.name) {
+        console.write(HelpText.help(spec))
+        return .success
+      }
+      switch spec.name {
+      case AllocateCommand.spec.name:
+        return try AllocateCommand.run(parsed, console: &console)
+      case ValidateCommand.spec.name:
+        return try ValidateCommand.run(parsed, console: &console)
+      default:
+        return try ApportionCommand.run(parsed, console: &console, standardInput: standardInput)
+      }
+    } catch {
+      return usageError(error, spec: spec, console: &console)
+    }
+  }
+
+  private static func suggestion(_ name: String) -> String? {
+    commands.map(\.name).min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
+      .flatMap { EditDistance.between(name, $0) <= 3 ? $0 : nil }
+  }
+
+  private static func usageError(
+    _ error: UsageError, spec: CommandSpec?, console: inout some Console
+  ) -> ExitCode {
+    console.writeError("Error: \(error.message)\n" + HelpText.usageHint(spec))
+    return .usage
+  }
+}

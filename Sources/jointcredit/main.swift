@@ -1,1 +1,7 @@
+import Foundation
 import JointCreditCLI
+
+var console = StandardConsole()
+let code = Tool.run(Array(CommandLine.arguments.dropFirst()), console: &console)
+console.flush()
+exit(code.rawValue)

@@ -76,13 +76,13 @@ enum CSVSubmission {
         continue
       }
       if columns[column.rawValue] != nil {
-        builder.report(InputError(.duplicateColumn(column), at: location))
+        builder.report(InputError(.duplicateColumn(column.description), at: location))
         usable = false
       }
       columns[column.rawValue] = index
     }
     for column in SubmissionColumn.allCases where column.isRequired && columns[column.rawValue] == nil {
-      builder.report(InputError(.missingColumn(column),
+      builder.report(InputError(.missingColumn(column.description, required: SubmissionColumn.requiredNames),
                                 at: InputLocation(source, reader.position(ofField: 0, in: record))))
       usable = false
     }

@@ -47,7 +47,7 @@ struct EstimatesBuilder {
       let raw = row[column] ?? ""
       let text = normalize ? TextNormalization.normalized(raw) : TextNormalization.trimmed(raw)
       if text.isEmpty {
-        fail(.missingValue(column), column)
+        fail(.missingValue(column.description), column)
         return nil
       }
       return text

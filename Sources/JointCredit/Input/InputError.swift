@@ -56,10 +56,12 @@ extension InputError {
     case strayQuote
     /// A CSV row has a different number of fields than the header.
     case fieldCount(expected: Int, found: Int)
-    /// A required column is not in the header (or a JSON field is missing).
-    case missingColumn(SubmissionColumn)
+    /// A required column is not in the header; `required` lists every required column.
+    case missingColumn(String, required: [String])
+    /// A JSON object lacks a required field.
+    case missingField(String)
     /// Two header cells name the same column.
-    case duplicateColumn(SubmissionColumn)
+    case duplicateColumn(String)
     /// The text is not JSON; the text says what was expected.
     case jsonSyntax(String)
     /// A JSON value has the wrong type.
@@ -69,7 +71,7 @@ extension InputError {
 
     // Values
     /// A required field is empty.
-    case missingValue(SubmissionColumn)
+    case missingValue(String)
     /// An emission estimate is not a decimal number of tonnes.
     case invalidEstimate(String, Quantity.ParseError)
     /// An emission estimate is below zero.
@@ -88,6 +90,14 @@ extension InputError {
     case invalidDate(String)
     /// An event id with control characters.
     case invalidEventID(String)
+    /// A weight (for `jointcredit apportion`) that is not a decimal number.
+    case invalidWeight(String, Quantity.ParseError)
+    /// A weight below zero.
+    case negativeWeight(String)
+    /// An id that appears twice in a weight table; `first` is where it was first seen.
+    case duplicateID(String, first: InputLocation)
+    /// A positive total to share, but every weight is zero.
+    case noPositiveWeight
 
     // Across rows and files
     /// The same event id twice for one body; `first` is where it was first seen.
@@ -145,11 +155,10 @@ extension InputError.Reason {
       "unexpected '\"': a field with quotes must be quoted as a whole and its quotes doubled ('\"\"')"
     case .fieldCount(let expected, let found):
       "row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected)"
-    case .missingColumn(let column):
-      column == .emissions || column == .eventID || column == .bodyCode
-        ? "missing column \(column); every submission needs "
-          + SubmissionColumn.allCases.filter(\.isRequired).map(\.name).joined(separator: ", ")
-        : "missing column \(column)"
+    case .missingColumn(let column, let required):
+      "missing column \(column); the header must name " + required.joined(separator: ", ")
+    case .missingField(let field):
+      "missing field \(field)"
     case .duplicateColumn(let column):
       "column \(column) appears twice in the header"
     case .jsonSyntax(let what):
@@ -180,6 +189,14 @@ extension InputError.Reason {
       "body \(code) is \(name), a \(kind) (\(kind.japaneseName)), but its kind is given as '\(given)'"
     case .invalidDate(let text):
       "invalid event date '\(text)'; expected an existing day written YYYY-MM-DD, such as 2011-12-15"
+    case .invalidWeight(let text, let error):
+      "invalid weight '\(text)': \(error.explanation(of: "number"))"
+    case .negativeWeight(let text):
+      "weight '\(text)' is negative; weights are zero or more"
+    case .duplicateID(let id, let first):
+      "id '\(id)' appears twice (first at \(first)); ids must be unique"
+    case .noPositiveWeight:
+      "every weight is zero, so there is nothing to share the total by"
     case .invalidEventID(let text):
       "invalid event id '\(text.debugDescription.dropFirst().dropLast())': "
         + "ids must not contain control characters"
@@ -220,16 +237,17 @@ private func hex(_ byte: UInt8) -> String {
 
 extension Quantity.ParseError {
   /// What was wrong and how to write it instead.
-  public var explanation: String {
+  public var explanation: String { explanation(of: "number of tonnes") }
+
+  /// What was wrong, for a value described as `noun` ("number of tonnes", "number").
+  func explanation(of noun: String) -> String {
     switch self {
-    case .empty: "expected a decimal number of tonnes such as 12.345"
+    case .empty, .notANumber, .malformed: "expected a decimal \(noun) such as 12.345"
     case .comma: "use '.' as the decimal point and no thousands separators, as in 1234.5"
     case .exponent: "write the number out in full, without an exponent"
-    case .notANumber: "expected a decimal number of tonnes such as 12.345"
     case .tooManyDecimals(let places):
       "it has \(places) decimal places; at most \(Quantity.scale) are allowed"
-    case .tooLarge: "it is too large; at most \(Quantity.max) t"
-    case .malformed: "expected a decimal number of tonnes such as 12.345"
+    case .tooLarge: "it is too large; at most \(Quantity.max)"
     }
   }
 }

@@ -114,7 +114,7 @@ enum JSONSubmission {
       if fields.hasTypeErrors { return 0 }
       var missing = false
       for column in SubmissionColumn.allCases where column.isRequired && fields.row[column] == nil {
-        builder.report(InputError(.missingColumn(column), at: location(fields.objectPosition)))
+        builder.report(InputError(.missingField(column.description), at: location(fields.objectPosition)))
         missing = true
       }
       if missing { return 0 }

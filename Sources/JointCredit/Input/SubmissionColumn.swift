@@ -60,6 +60,9 @@ public enum SubmissionColumn: Int, CaseIterable, Hashable, Sendable, CustomStrin
   /// Whether a submission must have this column. Only the date may be left out.
   public var isRequired: Bool { self != .eventDate }
 
+  /// The English names of the required columns.
+  public static let requiredNames = allCases.filter(\.isRequired).map(\.name)
+
   /// Recognises a header cell, or `nil` when it names no known column.
   public init?(header: String) {
     let key = TextNormalization.normalized(header).lowercased()

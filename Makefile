@@ -1,0 +1,38 @@
+# JointCredit: two commands set everything up on a fresh machine: `make run` and `make test`.
+SWIFT ?= swift
+BUILD_DIR := .build/debug
+TOOL := $(BUILD_DIR)/jointcredit
+SAMPLE := Samples/tokyo-2011
+
+.PHONY: all build run test bench lint format goldens clean
+
+all: build
+
+build:
+	$(SWIFT) build
+
+## run: allocate the bundled Tokyo 2011 sample and print where the statements went.
+run: build
+	$(TOOL) allocate $(SAMPLE)/submissions --purchase $(SAMPLE)/purchase.json --out out/tokyo-2011
+
+## test: every unit, property, golden and end-to-end test.
+test:
+	$(SWIFT) build
+	$(SWIFT) test
+
+## bench: release build; wall time and peak memory at 10k, 100k and 1M events.
+bench:
+	Scripts/bench.sh
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+## goldens: rewrite Samples/*/expected from the current build (review the diff before committing).
+goldens: build
+	Scripts/update-goldens.sh $(TOOL)
+
+clean:
+	rm -rf .build out

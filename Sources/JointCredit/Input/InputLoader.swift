@@ -1,0 +1,72 @@
+import Foundation
+
+/// Everything an allocation needs, read and checked: the purchase and the estimates.
+public struct AllocationInput: Sendable {
+  /// The purchase parameters, when a lot was given.
+  public var purchase: Purchase?
+  /// The validated estimates.
+  public var estimates: Estimates
+}
+
+/// Reads a purchase file, options and submission files in one pass, reporting every problem in
+/// all of them together.
+public enum InputLoader {
+  /// Loads and checks all input.
+  ///
+  /// - Parameters:
+  ///   - paths: submission files and folders.
+  ///   - purchaseFile: the purchase file's path, if any.
+  ///   - overrides: purchase parameters given as options; they win over the file's.
+  ///   - requirePurchase: whether a missing lot is an error; when `false`, the purchase is only
+  ///     checked if a lot was given.
+  ///   - directory: the reference list of municipalities.
+  /// - Throws: ``InputErrors`` with every problem in every input.
+  public static func load(
+    paths: [String], purchaseFile: String? = nil, overrides: PurchaseSettings = .init(),
+    requirePurchase: Bool = true, directory: MunicipalityDirectory = .tokyo
+  ) throws(InputErrors) -> WithWarnings<AllocationInput> {
+    var errors: [InputError] = []
+    var warnings: [InputWarning] = []
+    var settings = PurchaseSettings()
+    var purchaseReadable = true
+    if let purchaseFile {
+      do throws(InputErrors) {
+        guard let data = FileManager.default.contents(atPath: purchaseFile) else {
+          throw InputErrors([InputError(.unreadable("no such file, or it cannot be read"),
+                                        at: InputLocation(purchaseFile))])
+        }
+        settings = try PurchaseFile.read(SubmissionFile(path: purchaseFile, bytes: Array(data)))
+      } catch {
+        errors += error.errors
+        purchaseReadable = false
+      }
+    }
+    settings = settings.overridden(by: overrides)
+
+    var estimates: Estimates?
+    do {
+      let files = try SubmissionFiles.read(paths)
+      let read = try SubmissionReader(directory: directory).read(files)
+      estimates = read.value
+      warnings += read.warnings
+    } catch {
+      errors += error.errors
+      warnings += error.warnings
+    }
+
+    var purchase: Purchase?
+    if purchaseReadable, requirePurchase || settings.lot != nil {
+      do {
+        let resolved = try settings.resolved()
+        purchase = resolved.value
+        warnings += resolved.warnings
+      } catch {
+        errors += error.errors
+        warnings += error.warnings
+      }
+    }
+    guard errors.isEmpty, let estimates else { throw InputErrors(errors, warnings: warnings) }
+    return WithWarnings(AllocationInput(purchase: purchase, estimates: estimates),
+                        warnings: warnings)
+  }
+}

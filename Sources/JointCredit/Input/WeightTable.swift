@@ -1,0 +1,200 @@
+/// The input of `jointcredit apportion`: ids with non-negative decimal weights.
+///
+/// ```text
+/// id,weight
+/// north,5
+/// south,3
+/// east,2
+/// ```
+public struct WeightTable: Hashable, Sendable {
+  /// One row of the table.
+  public struct Row: Hashable, Sendable {
+    /// The row's id, unique in the table.
+    public var id: String
+    /// Its weight, at least zero.
+    public var weight: Quantity
+
+    /// Creates a row.
+    public init(id: String, weight: Quantity) {
+      self.id = id
+      self.weight = weight
+    }
+  }
+
+  /// The rows, in input order.
+  public var rows: [Row]
+  /// The most decimals a weight was written with.
+  public var decimals: Int
+
+  /// Creates a table.
+  public init(rows: [Row], decimals: Int? = nil) {
+    self.rows = rows
+    self.decimals = decimals ?? rows.map(\.weight.significantDecimals).max() ?? 0
+  }
+
+  /// The columns a weight table must have.
+  public static let columns = ["id", "weight"]
+
+  /// Reads a CSV weight table with an `id` and a `weight` column (in any order).
+  ///
+  /// - Throws: ``InputErrors`` with every problem: missing columns, empty or duplicate ids,
+  ///   weights that are not non-negative decimals.
+  public static func read(_ file: SubmissionFile) throws(InputErrors) -> WithWarnings<WeightTable> {
+    let decoded: TextDecoding.Decoded
+    do {
+      decoded = try TextDecoding.decode(file.bytes, source: file.path)
+    } catch {
+      throw InputErrors([error])
+    }
+    var errors: [InputError] = []
+    var warnings: [InputWarning] = []
+    var reader = CSVReader(utf8: decoded.utf8)
+    var record = CSVRecord()
+    func location(_ field: Int) -> InputLocation {
+      InputLocation(file.path, reader.position(ofField: field, in: record))
+    }
+    repeat {
+      guard reader.next(into: &record) else {
+        throw InputErrors([InputError(.emptyFile, at: InputLocation(file.path, line: 1, column: 1))])
+      }
+    } while record.isBlank
+    var index: [String: Int] = [:]
+    for (field, cell) in record.fields.enumerated() {
+      let name = TextNormalization.normalized(cell).lowercased()
+      if columns.contains(name) {
+        if index[name] != nil { errors.append(InputError(.duplicateColumn(name), at: location(field))) }
+        index[name] = field
+      } else if !name.isEmpty {
+        warnings.append(InputWarning(.unknownColumn(cell), at: location(field)))
+      }
+    }
+    for name in columns where index[name] == nil {
+      errors.append(InputError(.missingColumn(name, required: columns), at: location(0)))
+    }
+    guard errors.isEmpty, let idField = index["id"], let weightField = index["weight"] else {
+      throw InputErrors(errors, warnings: warnings)
+    }
+    var rows: [Row] = []
+    var firstSeen: [String: InputLocation] = [:]
+    var decimals = 0
+    let width = record.fields.count
+    while reader.next(into: &record) {
+      if record.isBlank || record.isMalformed { continue }
+      guard record.fields.count >= width else {
+        errors.append(InputError(.fieldCount(expected: width, found: record.fields.count),
+                                 at: location(record.fields.count - 1)))
+        continue
+      }
+      let id = TextNormalization.trimmed(record.fields[idField])
+      let text = TextNormalization.normalized(record.fields[weightField])
+      var valid = true
+      if id.isEmpty {
+        errors.append(InputError(.missingValue("id"), at: location(idField)))
+        valid = false
+      } else if let first = firstSeen[id] {
+        errors.append(InputError(.duplicateID(id, first: first), at: location(idField)))
+        valid = false
+      } else {
+        firstSeen[id] = location(idField)
+      }
+      var weight = Quantity.zero
+      do {
+        let parsed = try Quantity.parse(text)
+        weight = parsed.quantity
+        decimals = max(decimals, parsed.writtenDecimals)
+        if weight < .zero {
+          errors.append(InputError(.negativeWeight(text), at: location(weightField)))
+          valid = false
+        }
+      } catch {
+        errors.append(InputError(.invalidWeight(text, error), at: location(weightField)))
+        valid = false
+      }
+      if valid { rows.append(Row(id: id, weight: weight)) }
+    }
+    errors += reader.problems.map { InputError($0.reason, at: InputLocation(file.path, $0.position)) }
+    if rows.isEmpty && errors.isEmpty {
+      errors.append(InputError(.noRows, at: InputLocation(file.path, line: record.line + 1, column: 1)))
+    }
+    guard errors.isEmpty else { throw InputErrors(errors, warnings: warnings) }
+    return WithWarnings(WeightTable(rows: rows, decimals: decimals), warnings: warnings)
+  }
+}
+
+extension WeightTable {
+  /// Apportions `total` among the rows, in steps of `unit`.
+  ///
+  /// Ties go to the larger weight, then the smaller id (UTF-8 byte order), never to whoever came
+  /// first in the file.
+  ///
+  /// - Precondition: `unit > 0`, `total >= 0` and `total` a multiple of `unit`.
+  /// - Throws: ``ApportionmentError/noPositiveWeight(units:)`` when `total > 0` and every weight
+  ///   is zero.
+  public func apportion(
+    _ total: Quantity, unit: Quantity, method: ApportionmentMethod
+  ) throws(ApportionmentError) -> WeightedShares {
+    precondition(unit > .zero && total >= .zero && total.isMultiple(of: unit))
+    let order = rows.indices.sorted { rows[$0].id.utf8.lexicographicallyPrecedes(rows[$1].id.utf8) }
+    let result = try Apportioner(method: method).apportion(
+      total.grams / unit.grams, among: order.map { rows[$0].weight.grams })
+    var allocations = [Quantity](repeating: .zero, count: rows.count)
+    for (position, row) in order.enumerated() {
+      allocations[row] = Quantity(grams: result.units[position] * unit.grams)
+    }
+    let weightSum = rows.reduce(Int128(0)) { $0 + Int128($1.weight.grams) }
+    let quotas = rows.map { row in
+      weightSum == 0 ? Fraction(0, over: 1)
+        : Fraction(Int128(total.grams) * Int128(row.weight.grams), over: weightSum)
+    }
+    let ties = result.ties.map { tie in
+      WeightedShares.Tie(winners: tie.winners.map { rows[order[$0]].id },
+                         losers: tie.losers.map { rows[order[$0]].id }, priority: tie.priority)
+    }
+    return WeightedShares(table: self, total: total, unit: unit, quotas: quotas,
+                          allocations: allocations, ties: ties)
+  }
+}
+
+/// A weight table apportioned: each row's exact quota and allocation.
+public struct WeightedShares: Hashable, Sendable {
+  /// Units that the tie rule decided.
+  public struct Tie: Hashable, Sendable {
+    /// Ids that got a unit each.
+    public var winners: [String]
+    /// Ids with the same priority that got none.
+    public var losers: [String]
+    /// The shared priority (the remainder as a fraction of a unit, for largest remainder).
+    public var priority: Fraction
+  }
+
+  /// The table apportioned.
+  public var table: WeightTable
+  /// The total shared.
+  public var total: Quantity
+  /// The step of the allocations.
+  public var unit: Quantity
+  /// Each row's exact quota, in grams, in row order.
+  public var quotas: [Fraction]
+  /// Each row's allocation, in row order; they add up to the total.
+  public var allocations: [Quantity]
+  /// The ties.
+  public var ties: [Tie]
+
+  /// The columns of the output.
+  public static let columns = ["id", "weight", "quota", "allocation"]
+
+  /// Writes `id,weight,quota,allocation` in input order.
+  public func write(format: CSVFormat, to output: inout some ByteOutput) {
+    let csv = CSVWriter(format: format)
+    let allocationDecimals = max(unit.significantDecimals, total.significantDecimals)
+    csv.writeStart(to: &output)
+    csv.writeHeader(Self.columns, to: &output)
+    for (index, row) in table.rows.enumerated() {
+      csv.writeRecord([
+        .text(row.id), .number(row.weight.formatted(decimals: table.decimals)),
+        .number(StatementNumbers.quotaText(quotas[index])),
+        .number(allocations[index].formatted(decimals: allocationDecimals)),
+      ], to: &output)
+    }
+  }
+}

@@ -1,0 +1,216 @@
+/// `allocation.json`: the whole allocation in one document for other programs.
+///
+/// It holds the purchase parameters, the totals per kind and overall, every body with its
+/// events, every tie, the warnings and the input files read. Every decimal is a string, so no
+/// consumer parses it through a float; every list is sorted, so the same inputs give the same
+/// bytes.
+public enum AllocationDocument {
+  /// The file name.
+  public static let fileName = "allocation.json"
+
+  /// Identifies the document's layout; it changes only when the layout does.
+  public static let formatVersion = 1
+
+  /// The tie rule, stated in every document so that a reader can check decisions.
+  public static let tieRule =
+    "larger estimate first, then smaller identifier (body code, then event id, by UTF-8 bytes)"
+
+  /// Writes the document.
+  ///
+  /// - Parameters:
+  ///   - allocation: what was allocated.
+  ///   - files: the input files read.
+  ///   - warnings: the warnings noticed in the input.
+  ///   - output: where to write.
+  public static func write(
+    _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
+    to output: inout some ByteOutput
+  ) {
+    var json = JSONWriter(output: output)
+    let numbers = StatementNumbers(allocation)
+    let purchase = allocation.purchase
+    json.beginObject()
+    json.field("format", "jointcredit-allocation")
+    json.field("format_version", formatVersion)
+    json.field("generator", "jointcredit \(JointCreditVersion.current)")
+
+    json.key("purchase")
+    json.beginObject()
+    json.field("description", purchase.description)
+    json.field("lot_t", numbers.allocated(purchase.lot))
+    json.field("unit_t", purchase.unit.description)
+    json.field("body_unit_t", purchase.mode == .bodyThenEvent ? purchase.bodyUnit.description : nil)
+    json.field("mode", purchase.mode.rawValue)
+    json.field("method", purchase.method.rawValue)
+    json.field("tie_rule", tieRule)
+    json.endObject()
+
+    json.key("totals")
+    json.beginObject()
+    json.field("bodies", allocation.bodies.count)
+    json.field("events", allocation.eventCount)
+    json.field("emissions_t", numbers.emissions(allocation.emissions))
+    json.field("allocated_t", numbers.allocated(allocation.allocated))
+    json.field("offset_rate_pct",
+               numbers.rate(OffsetRate.of(allocation.allocated, per: allocation.emissions)))
+    json.endObject()
+
+    json.key("kinds")
+    json.beginArray()
+    for kind in allocation.kinds {
+      json.beginObject(inline: true)
+      json.field("kind", kind.kind.rawValue)
+      json.field("name", kind.kind.japaneseName)
+      json.field("bodies", kind.bodies)
+      json.field("events", kind.events)
+      json.field("emissions_t", numbers.emissions(kind.emissions))
+      json.field("allocated_t", numbers.allocated(kind.allocated))
+      json.field("offset_rate_pct", nonEmpty(numbers.rate(kind.offsetRate)))
+      json.endObject()
+    }
+    json.endArray()
+
+    json.key("bodies")
+    json.beginArray()
+    for body in allocation.bodies {
+      json.beginObject()
+      json.field("body_code", body.body.code.rawValue)
+      json.field("body_name", body.body.name)
+      json.field("body_kind", body.body.kind.rawValue)
+      json.field("emissions_t", numbers.emissions(body.emissions))
+      json.field("quota_t", numbers.quota(body.quota))
+      json.field("allocated_t", numbers.allocated(body.allocated))
+      json.field("offset_rate_pct", nonEmpty(numbers.rate(body.offsetRate)))
+      json.key("events")
+      json.beginArray()
+      for share in body.events {
+        json.beginObject(inline: true)
+        json.field("event_id", share.event.id.rawValue)
+        json.field("event_name", share.event.name)
+        json.field("event_date", share.event.date?.description)
+        json.field("emissions_t", numbers.emissions(share.event.emissions))
+        json.field("quota_t", numbers.quota(share.quota))
+        json.field("allocated_t", numbers.allocated(share.allocated))
+        json.field("offset_rate_pct", nonEmpty(numbers.rate(share.offsetRate)))
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+
+    json.key("ties")
+    json.beginArray()
+    for tie in allocation.ties {
+      json.beginObject()
+      json.field("level", tie.level.rawValue)
+      json.field("within", tie.within?.rawValue)
+      json.field("unit_t", tie.unit.description)
+      json.field("units", tie.winners.count)
+      json.field("remainder_t", tie.remainderText)
+      json.field("remainder_of_unit", tie.priority.reducedText)
+      json.key("winners")
+      json.beginArray(inline: true)
+      for key in tie.winners { json.string(key.description) }
+      json.endArray()
+      json.key("losers")
+      json.beginArray(inline: true)
+      for key in tie.losers { json.string(key.description) }
+      json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+
+    json.key("warnings")
+    json.beginArray()
+    for warning in warnings {
+      json.beginObject(inline: true)
+      json.field("file", warning.location?.source)
+      if let position = warning.location?.position {
+        json.field("line", position.line)
+        json.field("column", position.column)
+      }
+      json.field("message", warning.reason.message)
+      json.endObject()
+    }
+    json.endArray()
+
+    json.key("inputs")
+    json.beginArray()
+    for file in files {
+      json.beginObject(inline: true)
+      json.field("path", file.path)
+      json.field("format", file.format.rawValue)
+      json.field("encoding", file.encoding.rawValue)
+      json.field("events", file.events)
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+    output = json.output
+  }
+
+  private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+}
+
+extension TieDecision {
+  /// The shared remainder in tonnes with six decimals: remainder × unit.
+  public var remainderText: String { TieText.remainder(priority, unit: unit) }
+
+  /// One line for people: who got which units, over whom, and why.
+  ///
+  /// `1 unit of 0.1 t among the events of 131032 went to 131032/E01 over 131032/E02 by the tie
+  /// rule (equal remainders of 0.050000 t)`.
+  public var summary: String {
+    let scope = switch level {
+    case .body: "among bodies"
+    case .event: within.map { "among the events of \($0)" } ?? "among events"
+    }
+    return TieText.sentence(
+      unit: unit, scope: scope, winners: winners.map(\.description),
+      losers: losers.map(\.description), priority: priority)
+  }
+}
+
+extension WeightedShares.Tie {
+  /// One line for people, like ``TieDecision/summary``.
+  public func summary(unit: Quantity) -> String {
+    TieText.sentence(unit: unit, scope: "among ids", winners: winners, losers: losers,
+                     priority: priority)
+  }
+}
+
+/// The wording of tie reports, shared by statements and the command line.
+enum TieText {
+  /// How many names a sentence lists before "and N more".
+  static let shown = 5
+
+  static func remainder(_ priority: Fraction, unit: Quantity) -> String {
+    let grams = Fraction(priority.numerator * Int128(unit.grams), over: priority.denominator)
+    return DecimalText.format(grams.roundedHalfUp, scale: Quantity.scale, decimals: 6)
+  }
+
+  static func sentence(
+    unit: Quantity, scope: String, winners: [String], losers: [String], priority: Fraction
+  ) -> String {
+    func list(_ names: [String]) -> String {
+      let first = names.prefix(shown).joined(separator: ", ")
+      return names.count > shown ? "\(first) and \(names.count - shown) more" : first
+    }
+    let count = winners.count
+    return "\(count) unit\(count == 1 ? "" : "s") of \(unit) t \(scope) went to \(list(winners)) "
+      + "over \(list(losers)) by the tie rule (equal remainders of "
+      + "\(remainder(priority, unit: unit)) t)"
+  }
+}
+
+extension Fraction {
+  /// The fraction in lowest terms, as `"p/q"`, or `"p"` when whole.
+  public var reducedText: String {
+    var (a, b) = (numerator, denominator)
+    while b != 0 { (a, b) = (b, a % b) }
+    let divisor = Swift.max(a, 1)
+    let (p, q) = (numerator / divisor, denominator / divisor)
+    return q == 1 ? "\(p)" : "\(p)/\(q)"
+  }
+}

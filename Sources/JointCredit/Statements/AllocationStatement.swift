@@ -1,0 +1,39 @@
+/// `allocation.csv`: one row per event, the statement event organisers check their share in.
+///
+/// ```text
+/// body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,quota_t,allocated_t,offset_rate_pct
+/// 131032,港区,ward,E01,環境フェア,2011-10-15,1.250,1.269036,1.3,104.0
+/// ```
+///
+/// Rows are sorted by body code, then event id.
+public enum AllocationStatement {
+  /// The file name.
+  public static let fileName = "allocation.csv"
+
+  /// The columns, in order.
+  public static let columns = [
+    "body_code", "body_name", "body_kind", "event_id", "event_name", "event_date", "emissions_t",
+    "quota_t", "allocated_t", "offset_rate_pct",
+  ]
+
+  /// Writes the statement.
+  public static func write(
+    _ allocation: Allocation, format: CSVFormat, to output: inout some ByteOutput
+  ) {
+    let csv = CSVWriter(format: format)
+    let numbers = StatementNumbers(allocation)
+    csv.writeStart(to: &output)
+    csv.writeHeader(columns, to: &output)
+    for body in allocation.bodies {
+      for share in body.events {
+        csv.writeRecord([
+          .text(body.body.code.rawValue), .text(body.body.name), .text(body.body.kind.rawValue),
+          .text(share.event.id.rawValue), .text(share.event.name),
+          .number(share.event.date?.description ?? ""),
+          .number(numbers.emissions(share.event.emissions)), .number(numbers.quota(share.quota)),
+          .number(numbers.allocated(share.allocated)), .number(numbers.rate(share.offsetRate)),
+        ], to: &output)
+      }
+    }
+  }
+}

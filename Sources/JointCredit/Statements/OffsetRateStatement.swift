@@ -1,0 +1,51 @@
+/// `offset-rates.csv`: offset rates at every level, as published offset statements show them.
+///
+/// ```text
+/// level,key,name,emissions_t,allocated_t,offset_rate_pct
+/// event,131032/E01,環境フェア,1.250,1.3,104.0
+/// body,131032,港区,1.500,1.5,100.0
+/// kind,ward,区,37.330,37.9,101.5
+/// total,total,合計,98.500,100.0,101.5
+/// ```
+///
+/// Levels come from finest to coarsest: every event, every body, every kind present, the total.
+public enum OffsetRateStatement {
+  /// The file name.
+  public static let fileName = "offset-rates.csv"
+
+  /// The columns, in order.
+  public static let columns = [
+    "level", "key", "name", "emissions_t", "allocated_t", "offset_rate_pct",
+  ]
+
+  /// Writes the statement.
+  public static func write(
+    _ allocation: Allocation, format: CSVFormat, to output: inout some ByteOutput
+  ) {
+    let csv = CSVWriter(format: format)
+    let numbers = StatementNumbers(allocation)
+    func row(_ level: String, _ key: String, _ name: String, _ emissions: Quantity,
+             _ allocated: Quantity) {
+      csv.writeRecord([
+        .text(level), .text(key), .text(name), .number(numbers.emissions(emissions)),
+        .number(numbers.allocated(allocated)),
+        .number(numbers.rate(OffsetRate.of(allocated, per: emissions))),
+      ], to: &output)
+    }
+    csv.writeStart(to: &output)
+    csv.writeHeader(columns, to: &output)
+    for body in allocation.bodies {
+      for share in body.events {
+        row("event", AllocationKey(body: body.body.code, event: share.event.id).description,
+            share.event.name, share.event.emissions, share.allocated)
+      }
+    }
+    for body in allocation.bodies {
+      row("body", body.body.code.rawValue, body.body.name, body.emissions, body.allocated)
+    }
+    for kind in allocation.kinds {
+      row("kind", kind.kind.rawValue, kind.kind.japaneseName, kind.emissions, kind.allocated)
+    }
+    row("total", "total", "合計", allocation.emissions, allocation.allocated)
+  }
+}

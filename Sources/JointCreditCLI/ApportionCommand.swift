@@ -1,0 +1,78 @@
+import JointCredit
+
+/// `jointcredit apportion`: the rounding core on its own, over a CSV of weights.
+enum ApportionCommand {
+  static let spec = CommandSpec(
+    name: "apportion",
+    overview: "Apportion a total among weighted ids read from CSV (the rounding core on its own).",
+    discussion: "Reads CSV with a header 'id,weight' (non-negative decimal weights) and writes "
+      + "'id,weight,quota,allocation' to standard output in input order. Allocations are "
+      + "multiples of the unit and add up to the total exactly; ties go to the larger weight, "
+      + "then the smaller id.",
+    arguments: [
+      .init(name: "file", help: "The weights as CSV; '-' or nothing reads standard input.",
+            optional: true)
+    ],
+    options: [
+      .init(name: "total", valueName: "q", help: "The quantity to share, e.g. 100."),
+      .init(name: "unit", valueName: "u", help: "The step of the allocations, e.g. 0.1. (default: 1)"),
+      .init(name: "method", valueName: "method",
+            help: "The rounding rule: "
+              + ApportionmentMethod.allCases.map(\.rawValue).joined(separator: ", ")
+              + ". (default: largest-remainder)"),
+    ])
+
+  static func run(
+    _ parsed: ParsedArguments, console: inout some Console, standardInput: () -> [UInt8]
+  ) throws(UsageError) -> ExitCode {
+    guard let totalSetting = try PurchaseOptions.quantity(parsed, "total") else {
+      throw .missingValue("--total <q>")
+    }
+    let unit = try PurchaseOptions.quantity(parsed, "unit")?.value ?? Quantity(tonnes: 1)
+    let total = totalSetting.value
+    let method = try parsed.values["method"].map { (text: String) throws(UsageError) in
+      try PurchaseOptions.method(text, option: "--method <method>")
+    } ?? .largestRemainder
+    guard unit > .zero else {
+      throw .invalidValue(option: "--unit <u>", value: parsed.values["unit"] ?? "",
+                          reason: "the unit must be greater than zero")
+    }
+    guard total >= .zero else {
+      throw .invalidValue(option: "--total <q>", value: parsed.values["total"] ?? "",
+                          reason: "the total must not be negative")
+    }
+    guard total.isMultiple(of: unit) else {
+      throw .invalidValue(option: "--total <q>", value: parsed.values["total"] ?? "",
+                          reason: "the total must be a whole multiple of the unit \(unit)")
+    }
+    let path = parsed.positionals.first ?? "-"
+    let file: SubmissionFile
+    if path == "-" {
+      file = SubmissionFile(path: "<stdin>", bytes: standardInput())
+    } else {
+      do {
+        guard let read = try SubmissionFiles.read([path]).first else { return .failure }
+        file = read
+      } catch {
+        return Diagnostics.reject(error, writesFiles: false, to: &console)
+      }
+    }
+    let table: WithWarnings<WeightTable>
+    do {
+      table = try WeightTable.read(file)
+    } catch {
+      return Diagnostics.reject(error, writesFiles: false, to: &console)
+    }
+    Diagnostics.warn(table.warnings, to: &console)
+    let shares: WeightedShares
+    do {
+      shares = try table.value.apportion(total, unit: unit, method: method)
+    } catch {
+      console.errorLine(Diagnostics.line(InputError(.noPositiveWeight, at: InputLocation(file.path))))
+      return .failure
+    }
+    for tie in shares.ties { console.errorLine("warning: tie: \(tie.summary(unit: unit))") }
+    shares.write(format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &console)
+    return .success
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import JointCredit
+
+/// Where a command's output goes: standard output and standard error, or memory in tests.
+public protocol Console: ByteOutput {
+  /// Appends to standard error.
+  mutating func writeError(_ text: String)
+}
+
+extension Console {
+  /// Writes a line to standard output.
+  mutating func line(_ text: String = "") { write(text + "\n") }
+
+  /// Writes a line to standard error.
+  mutating func errorLine(_ text: String) { writeError(text + "\n") }
+}
+
+/// The process's standard output (buffered) and standard error.
+public struct StandardConsole: Console {
+  private var buffer: [UInt8] = []
+
+  /// Creates the console.
+  public init() {}
+
+  public mutating func write(_ bytes: some Collection<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  public mutating func writeError(_ text: String) {
+    flush()
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// Writes whatever standard output holds.
+  public mutating func flush() {
+    guard !buffer.isEmpty else { return }
+    FileHandle.standardOutput.write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Output kept in memory, for tests.
+public struct CapturedConsole: Console {
+  /// What was written to standard output.
+  public var output: [UInt8] = []
+  /// What was written to standard error.
+  public var error = ""
+
+  /// Creates an empty capture.
+  public init() {}
+
+  /// Standard output as text.
+  public var outputText: String { String(decoding: output, as: UTF8.self) }
+
+  public mutating func write(_ bytes: some Collection<UInt8>) { output.append(contentsOf: bytes) }
+  public mutating func writeError(_ text: String) { error += text }
+}

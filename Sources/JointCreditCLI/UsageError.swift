@@ -1,0 +1,33 @@
+/// A command line that cannot be run as given (exit status 64).
+enum UsageError: Error, Hashable, Sendable {
+  case unknownSubcommand(String, suggestion: String?)
+  case missingSubcommand
+  case unknownOption(String, suggestion: String?)
+  case missingValue(String)
+  case flagTakesNoValue(String)
+  case missingArgument(String)
+  case unexpectedArgument(String)
+  case invalidValue(option: String, value: String, reason: String)
+
+  /// One sentence, as swift-argument-parser words it.
+  var message: String {
+    switch self {
+    case .unknownSubcommand(let name, let suggestion):
+      "Unknown subcommand '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+    case .missingSubcommand:
+      "Missing expected subcommand: allocate, validate or apportion."
+    case .unknownOption(let name, let suggestion):
+      "Unknown option '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+    case .missingValue(let option):
+      "Missing value for '\(option)'."
+    case .flagTakesNoValue(let option):
+      "'\(option)' takes no value."
+    case .missingArgument(let argument):
+      "Missing expected argument '\(argument)'."
+    case .unexpectedArgument(let argument):
+      "Unexpected argument '\(argument)'."
+    case .invalidValue(let option, let value, let reason):
+      "The value '\(value)' is invalid for '\(option)': \(reason)."
+    }
+  }
+}

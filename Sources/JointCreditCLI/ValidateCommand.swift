@@ -1,0 +1,46 @@
+import JointCredit
+
+/// `jointcredit validate`: every check of `allocate`, nothing written.
+enum ValidateCommand {
+  static let spec = CommandSpec(
+    name: "validate",
+    overview: "Check submissions (and purchase parameters) and report every problem; "
+      + "writes nothing.",
+    discussion: "Runs the same checks as allocate. When a lot is given (in a purchase file or "
+      + "with --lot), the allocation is computed too, so its problems show here as well.",
+    arguments: [
+      .init(name: "input", help: "A submission file (.csv or .json) or a folder of them.",
+            repeating: true)
+    ],
+    options: PurchaseOptions.specs)
+
+  static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
+    -> ExitCode
+  {
+    let options = try PurchaseOptions(parsed)
+    let input: WithWarnings<AllocationInput>
+    do {
+      input = try InputLoader.load(paths: parsed.positionals, purchaseFile: options.purchaseFile,
+                                   overrides: options.overrides, requirePurchase: false)
+    } catch {
+      return Diagnostics.reject(error, writesFiles: false, to: &console)
+    }
+    let estimates = input.value.estimates
+    Diagnostics.warn(input.warnings, to: &console)
+    if let purchase = input.value.purchase {
+      do {
+        _ = try Allocator().allocate(purchase, among: estimates)
+      } catch {
+        console.errorLine("Error: \(AllocationFailure.message(error)).")
+        return .failure
+      }
+    }
+    let bodies = estimates.submissions.count
+    let files = estimates.files.count
+    let total = estimates.emissions.formatted(decimals: estimates.decimals)
+    console.line("OK: \(files) file\(files == 1 ? "" : "s"), \(bodies) bod\(bodies == 1 ? "y" : "ies"), "
+      + "\(estimates.eventCount) events, \(total) t of estimates"
+      + (input.value.purchase == nil ? " (no lot given; allocation not checked)." : "; the lot can be allocated."))
+    return .success
+  }
+}
