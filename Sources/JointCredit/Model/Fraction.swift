@@ -2,6 +2,8 @@
 ///
 /// JointCredit never divides before it has to: a quota is `lot × estimate ÷ total` kept as a
 /// fraction, and only a statement rounds it, once, to the decimals it prints.
+///
+/// Two fractions are equal when their values are: `Fraction(1, over: 2) == Fraction(2, over: 4)`.
 public struct Fraction: Hashable, Sendable {
   /// The numerator, at least zero.
   public var numerator: Int128
@@ -24,9 +26,26 @@ public struct Fraction: Hashable, Sendable {
     return remainder >= denominator - remainder ? quotient + 1 : quotient
   }
 
-  /// Two fractions are equal in value, not only in representation.
-  public func isEqual(toValueOf other: Fraction) -> Bool {
-    numerator * other.denominator == other.numerator * denominator
+  /// The same value in lowest terms.
+  public var reduced: Fraction {
+    var (a, b) = (numerator, denominator)
+    while b != 0 { (a, b) = (b, a % b) }
+    let divisor = Swift.max(a, 1)
+    var result = self
+    result.numerator /= divisor
+    result.denominator /= divisor
+    return result
+  }
+
+  public static func == (lhs: Fraction, rhs: Fraction) -> Bool {
+    let (l, r) = (lhs.reduced, rhs.reduced)
+    return l.numerator == r.numerator && l.denominator == r.denominator
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    let value = reduced
+    hasher.combine(value.numerator)
+    hasher.combine(value.denominator)
   }
 }
 

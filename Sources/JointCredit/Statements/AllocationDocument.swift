@@ -207,10 +207,7 @@ enum TieText {
 extension Fraction {
   /// The fraction in lowest terms, as `"p/q"`, or `"p"` when whole.
   public var reducedText: String {
-    var (a, b) = (numerator, denominator)
-    while b != 0 { (a, b) = (b, a % b) }
-    let divisor = Swift.max(a, 1)
-    let (p, q) = (numerator / divisor, denominator / divisor)
-    return q == 1 ? "\(p)" : "\(p)/\(q)"
+    let value = reduced
+    return value.denominator == 1 ? "\(value.numerator)" : "\(value.numerator)/\(value.denominator)"
   }
 }
