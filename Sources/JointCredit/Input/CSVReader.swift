@@ -98,6 +98,7 @@ public struct CSVReader: Sendable {
         }
         record.fields.append(String(decoding: utf8[start..<offset], as: UTF8.self))
       }
+      record.end = CSVRecord.FieldStart(line: line, lineStart: lineStart, offset: offset)
       if offset >= count { return true }
       let byte = utf8[offset]
       offset += 1
@@ -114,6 +115,11 @@ public struct CSVReader: Sendable {
   public func position(ofField index: Int, in record: CSVRecord) -> TextPosition {
     let start = record.starts[index]
     return position(line: start.line, lineStart: start.lineStart, offset: start.offset)
+  }
+
+  /// The position just after the last character of a record this reader returned.
+  public func endPosition(of record: CSVRecord) -> TextPosition {
+    position(line: record.end.line, lineStart: record.end.lineStart, offset: record.end.offset)
   }
 
   private func position(line: Int, lineStart: Int, offset: Int) -> TextPosition {
@@ -148,6 +154,7 @@ public struct CSVRecord: Sendable {
   /// Whether the reader found a problem in this record (see ``CSVReader/problems``).
   public var isMalformed = false
   var starts: [FieldStart] = []
+  var end = FieldStart(line: 0, lineStart: 0, offset: 0)
 
   /// Creates an empty record to read into.
   public init() {}

@@ -27,6 +27,7 @@ enum CSVSubmission {
       return 0
     }
     let headerCount = record.fields.count
+    let headerLine = record.line
     var row = SubmissionRow()
     var rows = 0
     var accepted = 0
@@ -38,7 +39,9 @@ enum CSVSubmission {
         // beyond the header is an error.
         let extra = record.fields.dropFirst(headerCount)
         if record.fields.count < headerCount || extra.contains(where: { !$0.isEmpty }) {
-          let at = reader.position(ofField: min(record.fields.count, headerCount) - 1, in: record)
+          // Point at the first extra field, or at the end of a short row.
+          let at = record.fields.count > headerCount
+            ? reader.position(ofField: headerCount, in: record) : reader.endPosition(of: record)
           builder.report(InputError(.fieldCount(expected: headerCount, found: record.fields.count),
                                     at: InputLocation(source, at)))
           continue
@@ -55,7 +58,7 @@ enum CSVSubmission {
       if added { accepted += 1 }
     }
     if rows == 0 && reader.problems.isEmpty {
-      builder.report(InputError(.noRows, at: InputLocation(source, line: record.line + 1, column: 1)))
+      builder.report(InputError(.noRows, at: InputLocation(source, line: headerLine + 1, column: 1)))
     }
     return accepted
   }

@@ -78,11 +78,12 @@ public struct WeightTable: Hashable, Sendable {
     var firstSeen: [String: InputLocation] = [:]
     var decimals = 0
     let width = record.fields.count
+    let headerLine = record.line
     while reader.next(into: &record) {
       if record.isBlank || record.isMalformed { continue }
       guard record.fields.count >= width else {
         errors.append(InputError(.fieldCount(expected: width, found: record.fields.count),
-                                 at: location(record.fields.count - 1)))
+                                 at: InputLocation(file.path, reader.endPosition(of: record))))
         continue
       }
       let id = TextNormalization.trimmed(record.fields[idField])
@@ -114,7 +115,7 @@ public struct WeightTable: Hashable, Sendable {
     }
     errors += reader.problems.map { InputError($0.reason, at: InputLocation(file.path, $0.position)) }
     if rows.isEmpty && errors.isEmpty {
-      errors.append(InputError(.noRows, at: InputLocation(file.path, line: record.line + 1, column: 1)))
+      errors.append(InputError(.noRows, at: InputLocation(file.path, line: headerLine + 1, column: 1)))
     }
     guard errors.isEmpty else { throw InputErrors(errors, warnings: warnings) }
     return WithWarnings(WeightTable(rows: rows, decimals: decimals), warnings: warnings)
