@@ -22,3 +22,31 @@ enum Fixtures {
     }
   }
 }
+
+extension Fixtures {
+  /// The quickstart example: three bodies, five events, 8.0 t estimated.
+  static let quickstartCSV = header + """
+    131032,港区,ward,E01,環境フェア,2011-10-15,2.5
+    131032,港区,ward,E02,省エネ講座,2011-11-20,0.4
+    132012,八王子市,city,E01,エコフェスタ,2011-10-01,3.1
+    132012,八王子市,city,E02,打ち水大作戦,2011-07-23,1.4
+    133035,瑞穂町,town,E01,環境講演会,,0.6
+
+    """
+
+  static var quickstart: Estimates {
+    try! read([("estimates.csv", quickstartCSV)]).value
+  }
+
+  static func tonnes(_ text: String) -> Quantity { try! Quantity.parse(text).quantity }
+
+  /// Every statement an allocation produces, as bytes, for comparing runs.
+  static func statementBytes(_ allocation: Allocation, files: [InputFile] = []) -> [[UInt8]] {
+    var csv: [UInt8] = [], bodies: [UInt8] = [], rates: [UInt8] = [], json: [UInt8] = []
+    AllocationStatement.write(allocation, format: .excel, to: &csv)
+    BodyStatement.write(allocation, format: .excel, to: &bodies)
+    OffsetRateStatement.write(allocation, format: .excel, to: &rates)
+    AllocationDocument.write(allocation, files: files, warnings: [], to: &json)
+    return [csv, bodies, rates, json]
+  }
+}

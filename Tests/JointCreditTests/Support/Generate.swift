@@ -20,15 +20,14 @@ enum Generate {
     return (total, weights)
   }
 
-  /// Estimates of a few bodies with a few events each, estimates in thousandths of a tonne.
+  /// Estimates of a few Tokyo municipalities (and sometimes the joint project) with a few events
+  /// each, estimates in thousandths of a tonne.
   static func estimates(using rng: inout SplitMix64) -> Estimates {
-    let kinds: [Body.Kind] = [.ward, .city, .town, .village, .other]
-    let bodyCount = Int(rng.next() % 6) + 1
+    var bodies = Array(tokyoMunicipalities.shuffled(using: &rng).prefix(Int(rng.next() % 6) + 1))
+      .map { Body(code: Body.Code($0.code), name: $0.name, kind: $0.kind) }
+    if rng.next() % 3 == 0 { bodies.append(Body(code: Body.Code("ALL62"), name: "共同事業", kind: .other)) }
     var submissions: [Submission] = []
-    for index in 0..<bodyCount {
-      let code = "B\(index + 1)"
-      let body = Body(code: Body.Code(code), name: "Body \(index + 1)",
-                      kind: kinds[Int(rng.next() % 5)])
+    for body in bodies {
       let eventCount = Int(rng.next() % 5) + 1
       let small = rng.next() % 2 == 0
       let events = (0..<eventCount).map { e in

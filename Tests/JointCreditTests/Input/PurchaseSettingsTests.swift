@@ -1,0 +1,94 @@
+import Testing
+
+@testable import JointCredit
+
+@Suite struct PurchaseSettingsTests {
+  typealias Setting = PurchaseSettings.Setting
+
+  static func q(_ text: String, _ source: String = "--x") -> Setting<Quantity> {
+    Setting(try! Quantity.parse(text).quantity, text: text, at: InputLocation(source))
+  }
+
+  static func errors(_ settings: PurchaseSettings) -> [String] {
+    do {
+      _ = try settings.resolved()
+      return []
+    } catch {
+      return error.errors.map(\.description)
+    }
+  }
+
+  @Test func defaultsAreUnitOneEventModeLargestRemainder() throws {
+    let purchase = try PurchaseSettings(lot: Self.q("100")).resolved().value
+    #expect(purchase == Purchase(lot: Quantity(tonnes: 100)))
+    #expect(purchase.unit == Quantity(tonnes: 1) && purchase.bodyUnit == purchase.unit)
+    #expect(purchase.mode == .event && purchase.method == .largestRemainder)
+  }
+
+  @Test(arguments: [
+    (PurchaseSettings(), ["no lot_t given; set 'lot_t' in the purchase file or use --lot"]),
+    (PurchaseSettings(lot: q("0", "--lot")), ["--lot: lot must be greater than zero, not 0"]),
+    (PurchaseSettings(lot: q("-5", "p.json:2:10")),
+     ["p.json:2:10: lot must be greater than zero, not -5"]),
+    (PurchaseSettings(lot: q("10"), unit: q("0", "--unit")),
+     ["--unit: unit must be greater than zero, not 0"]),
+    (PurchaseSettings(lot: q("100.05", "--lot"), unit: q("0.1")),
+     ["--lot: lot 100.05 t is not a whole multiple of the unit 0.1 t"]),
+    (PurchaseSettings(lot: q("100"), unit: q("0.1"), bodyUnit: q("0.25", "--body-unit"),
+                      mode: Setting(.bodyThenEvent, text: "body-then-event", at: InputLocation("m"))),
+     ["--body-unit: body unit 0.25 t is not a whole multiple of the unit 0.1 t"]),
+    (PurchaseSettings(lot: q("100.5", "--lot"), unit: q("0.1"), bodyUnit: q("1"),
+                      mode: Setting(.bodyThenEvent, text: "body-then-event", at: InputLocation("m"))),
+     ["--lot: lot 100.5 t is not a whole multiple of the body unit 1 t"]),
+  ] as [(PurchaseSettings, [String])])
+  func rejectsInconsistentParameters(settings: PurchaseSettings, expected: [String]) {
+    #expect(Self.errors(settings) == expected)
+  }
+
+  @Test func bodyUnitInEventModeIsAWarning() throws {
+    let resolved = try PurchaseSettings(lot: Self.q("100"), bodyUnit: Self.q("1", "--body-unit"))
+      .resolved()
+    #expect(resolved.warnings.map(\.description) == [
+      "--body-unit: body unit is ignored in event mode, where events are apportioned directly"
+    ])
+  }
+
+  @Test func optionsOverrideTheFile() {
+    let file = PurchaseSettings(lot: Self.q("100", "p.json"), unit: Self.q("0.1", "p.json"))
+    let merged = file.overridden(by: PurchaseSettings(lot: Self.q("50", "--lot")))
+    #expect(merged.lot?.value == Quantity(tonnes: 50))
+    #expect(merged.unit?.location == InputLocation("p.json"))
+  }
+
+  @Test func readsAPurchaseFile() throws {
+    let text = """
+      {"description": "J-VER", "lot_t": "100", "unit_t": 0.1, "body_unit_t": "1",
+       "mode": "body-then-event", "method": "hamilton"}
+      """
+    let settings = try PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    let purchase = try settings.resolved().value
+    #expect(purchase == Purchase(lot: Quantity(tonnes: 100), unit: Quantity(grams: 100_000),
+                                 bodyUnit: Quantity(tonnes: 1), mode: .bodyThenEvent,
+                                 method: .largestRemainder, description: "J-VER"))
+    #expect(settings.unit?.location == InputLocation("p.json", line: 1, column: 52))
+  }
+
+  @Test func reportsEveryProblemInAPurchaseFile() {
+    let text = """
+      {"lot_t": "1,000", "unit": "0.1", "mode": "bodies", "method": "dhondt-ish",
+       "description": 5}
+      """
+    #expect(throws: InputErrors([
+      InputError(.invalidPurchaseQuantity(field: "lot", text: "1,000", .comma),
+                 at: InputLocation("p.json", line: 1, column: 11)),
+      InputError(.unknownField("unit", expected: PurchaseFile.fields),
+                 at: InputLocation("p.json", line: 1, column: 20)),
+      InputError(.unknownMode("bodies"), at: InputLocation("p.json", line: 1, column: 43)),
+      InputError(.unknownMethod("dhondt-ish"), at: InputLocation("p.json", line: 1, column: 63)),
+      InputError(.jsonType(field: "description", expected: "a string"),
+                 at: InputLocation("p.json", line: 2, column: 17)),
+    ])) {
+      try PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    }
+  }
+}
