@@ -19,6 +19,8 @@ struct EstimatesBuilder {
   private var bodies: [BodyEntry] = []
   private var bodyIndex: [String: Int] = [:]
   private var events: [PendingEvent] = []
+  /// Ids of rows rejected for another reason, so that a duplicate id is still reported at once.
+  private var rejectedIDs: [String: [(id: Event.ID, location: InputLocation)]] = [:]
   private var reportedConflicts: Set<[String]> = []
   private var decimals = 0
   private(set) var errors: [InputError] = []
@@ -100,6 +102,7 @@ struct EstimatesBuilder {
     }
 
     guard let code, let kind, let name, let id, let emissions, errors.count == errorCount else {
+      if let code, let id { rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID))) }
       return false
     }
     guard let body = register(Body(code: code, name: name, kind: kind), locate: locate) else {
@@ -168,6 +171,7 @@ struct EstimatesBuilder {
     var grouped = [[PendingEvent]](repeating: [], count: bodies.count)
     for pending in events { grouped[pending.body].append(pending) }
     events = []
+    checkRejectedIDs(against: grouped)
     var submissions: [Submission] = []
     submissions.reserveCapacity(bodies.count)
     var total: Int128 = 0
@@ -200,6 +204,29 @@ struct EstimatesBuilder {
     guard errors.isEmpty else { throw InputErrors(errors, warnings: warnings) }
     return WithWarnings(
       Estimates(submissions: submissions, decimals: decimals, files: files), warnings: warnings)
+  }
+}
+
+extension EstimatesBuilder {
+  /// Reports ids of rejected rows that repeat an id of their body, accepted or rejected.
+  private mutating func checkRejectedIDs(against grouped: [[PendingEvent]]) {
+    for (code, rejected) in rejectedIDs.sorted(by: { $0.key < $1.key }) {
+      var seen: [Event.ID: InputLocation] = [:]
+      if let index = bodyIndex[code] {
+        for pending in grouped[index] where seen[pending.event.id].map({ pending.location < $0 }) ?? true {
+          seen[pending.event.id] = pending.location
+        }
+      }
+      for (id, location) in rejected.sorted(by: { $0.location < $1.location }) {
+        if let first = seen[id] {
+          let (earlier, later) = first < location ? (first, location) : (location, first)
+          errors.append(InputError(
+            .duplicateEvent(body: Body.Code(code), event: id, first: earlier), at: later))
+        } else {
+          seen[id] = location
+        }
+      }
+    }
   }
 }
 
