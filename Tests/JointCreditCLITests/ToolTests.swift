@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@testable import JointCreditCLI
+
+@Suite struct ToolTests {
+  let quickstart = "Samples/quickstart/submissions"
+
+  func sample(_ path: String) -> String { ToolRunner.packageRoot.appendingPathComponent(path).path }
+
+  @Test func printsItsVersion() {
+    let result = ToolRunner.inProcess(["--version"])
+    #expect(result.status == 0)
+    #expect(result.output == "0.1.0\n")
+  }
+
+  @Test func helpListsEverySubcommandAndEveryMethod() {
+    let top = ToolRunner.inProcess(["--help"])
+    #expect(top.status == 0)
+    for word in ["OVERVIEW:", "USAGE: jointcredit <subcommand>", "SUBCOMMANDS:", "allocate",
+                 "validate", "apportion"] {
+      #expect(top.output.contains(word), "\(word)")
+    }
+    for command in ["allocate", "validate", "apportion"] {
+      let help = ToolRunner.inProcess([command, "--help"])
+      #expect(help.status == 0)
+      #expect(help.output == ToolRunner.inProcess(["help", command]).output)
+      for section in ["OVERVIEW:", "USAGE: jointcredit \(command)", "OPTIONS:", "-h, --help",
+                      "largest-remainder"] {
+        #expect(help.output.contains(section), "\(command): \(section)")
+      }
+    }
+  }
+
+  @Test(arguments: [
+    ([], "Error: Missing expected subcommand: allocate, validate or apportion."),
+    (["allocat"], "Error: Unknown subcommand 'allocat'. Did you mean 'allocate'?"),
+    (["--lot"], "Error: Unknown option '--lot'."),
+    (["allocate"], "Error: Missing expected argument '<input> ...'."),
+    (["allocate", "x", "--lot", "1,5"],
+     "Error: The value '1,5' is invalid for '--lot <t>': use '.' as the decimal point and no thousands separators, as in 1234.5."),
+    (["allocate", "x", "--mode", "bodies"],
+     "Error: The value 'bodies' is invalid for '--mode <mode>': expected one of event, body-then-event."),
+    (["allocate", "x", "--method", "dhondt-ish"],
+     "Error: The value 'dhondt-ish' is invalid for '--method <method>': expected one of largest-remainder."),
+    (["allocate", "x", "--csv-encoding", "latin1"],
+     "Error: The value 'latin1' is invalid for '--csv-encoding <encoding>': expected one of utf8-bom, utf8."),
+    (["apportion", "--unit", "1"], "Error: Missing value for '--total <q>'."),
+    (["apportion", "--total", "10", "--unit", "0.3"],
+     "Error: The value '10' is invalid for '--total <q>': the total must be a whole multiple of the unit 0.3."),
+    (["apportion", "--total", "-1"],
+     "Error: The value '-1' is invalid for '--total <q>': the total must not be negative."),
+    (["apportion", "--total", "1", "--unit", "0"],
+     "Error: The value '0' is invalid for '--unit <u>': the unit must be greater than zero."),
+  ] as [([String], String)])
+  func misuseExits64WithTheErrorUsageAndAHint(arguments: [String], message: String) {
+    let result = ToolRunner.inProcess(arguments)
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.first == message)
+    #expect(lines.count == 3)
+    #expect(lines.dropFirst().first?.hasPrefix("USAGE: jointcredit") == true)
+    #expect(lines.last?.contains("--help' for more information.") == true)
+  }
+
+  @Test func apportionReadsStandardInputAndWritesInInputOrder() {
+    let result = ToolRunner.inProcess(["apportion", "--total", "100", "--unit", "0.1", "-"],
+                                      stdin: "id,weight\nnorth,2.5\nsouth,0.4\neast,3.1\nwest,1.4\nisle,0.6\n")
+    #expect(result.status == 0)
+    #expect(result.output == """
+      id,weight,quota,allocation
+      north,2.5,31.250000,31.2
+      south,0.4,5.000000,5.0
+      east,3.1,38.750000,38.8
+      west,1.4,17.500000,17.5
+      isle,0.6,7.500000,7.5
+
+      """)
+    // 1000 steps over 8.0: 312.5, 50, 387.5, 175, 75 → 999 by floors; one left between the
+    // equal remainders of north and east → the larger weight, east.
+    #expect(result.stderr == "warning: tie: 1 unit of 0.1 t among ids went to east over north by the tie rule (equal remainders of 0.050000 t)\n")
+  }
+
+  @Test func apportionRejectsBadWeightsWithPositions() {
+    let result = ToolRunner.inProcess(["apportion", "--total", "10"], stdin: "id,weight\na,x\nb,0\n")
+    #expect(result.status == 1)
+    #expect(result.stderr == """
+      <stdin>:2:3: error: invalid weight 'x': expected a decimal number such as 12.345
+      Error: 1 problem in the input.
+
+      """)
+    let zero = ToolRunner.inProcess(["apportion", "--total", "10"], stdin: "id,weight\na,0\n")
+    #expect(zero.status == 1)
+    #expect(zero.stderr == "<stdin>: error: every weight is zero, so there is nothing to share the total by\n")
+  }
+
+  @Test func validateChecksEverythingAndWritesNothing() throws {
+    let ok = ToolRunner.inProcess(["validate", sample(quickstart)])
+    #expect(ok.status == 0)
+    #expect(ok.output == "OK: 1 file, 3 bodies, 5 events, 8.0 t of estimates (no lot given; allocation not checked).\n")
+    let withLot = ToolRunner.inProcess(["validate", sample(quickstart), "--lot", "10", "--unit", "0.1"])
+    #expect(withLot.output.hasSuffix("the lot can be allocated.\n"))
+    let bad = ToolRunner.inProcess(["validate", sample(quickstart), "--lot", "10.05", "--unit", "0.1"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr == """
+      --lot: error: lot 10.05 t is not a whole multiple of the unit 0.1 t
+      Error: 1 problem in the input.
+
+      """)
+  }
+
+  @Test func missingLotIsAnInputError() {
+    let result = ToolRunner.inProcess(["allocate", sample(quickstart), "--out", "/nonexistent/x"])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("error: no lot_t given; set 'lot_t' in the purchase file or use --lot\n"))
+  }
+
+  @Test func rejectedInputWritesNothingAndKeepsEarlierStatements() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("out")
+    let good = try ToolRunner.write(["in/a.csv": "body_code,body_name,body_kind,event_id,event_name,emissions_t\n131032,港区,ward,E01,x,1.5\n"], in: directory)
+    #expect(ToolRunner.inProcess(["allocate"] + good + ["--lot", "3", "--out", out.path]).status == 0)
+    let before = try Data(contentsOf: out.appendingPathComponent("allocation.csv"))
+
+    try ToolRunner.write(["in/b.csv": "body_code,body_name,body_kind,event_id,event_name,emissions_t\n131032,港区,ward,E02,x,abc\n"], in: directory)
+    let result = ToolRunner.inProcess(["allocate", directory.appendingPathComponent("in").path,
+                                       "--lot", "3", "--out", out.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasSuffix("Error: 1 problem in the input; nothing was written.\n"))
+    #expect(try Data(contentsOf: out.appendingPathComponent("allocation.csv")) == before)
+    #expect(ToolRunner.contents(of: out) == ["allocation.csv", "allocation.json", "bodies.csv", "offset-rates.csv"])
+
+    let fresh = directory.appendingPathComponent("fresh")
+    _ = ToolRunner.inProcess(["allocate", directory.appendingPathComponent("in").path, "--lot", "3",
+                              "--out", fresh.path])
+    #expect(ToolRunner.contents(of: fresh) == nil)
+  }
+
+  @Test func sameInputsGiveTheSameBytesWhateverTheArgumentOrder() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let submissions = ToolRunner.packageRoot.appendingPathComponent("Samples/tokyo-2011/submissions")
+    let files = try FileManager.default.contentsOfDirectory(atPath: submissions.path).sorted()
+      .map { submissions.appendingPathComponent($0).path }
+    let purchase = sample("Samples/tokyo-2011/purchase.json")
+    var outputs: [[Data]] = []
+    for (index, order) in [files, files.reversed(), files.shuffled()].enumerated() {
+      let out = directory.appendingPathComponent("run\(index)")
+      let result = ToolRunner.inProcess(["allocate"] + order + ["--purchase", purchase, "--out", out.path])
+      #expect(result.status == 0)
+      outputs.append(try ["allocation.csv", "bodies.csv", "offset-rates.csv", "allocation.json"].map {
+        try Data(contentsOf: out.appendingPathComponent($0))
+      })
+    }
+    #expect(outputs[0] == outputs[1])
+    #expect(outputs[0] == outputs[2])
+  }
+
+  @Test func csvEncodingUTF8DropsTheByteOrderMark() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = ToolRunner.inProcess(["allocate", sample(quickstart), "--lot", "10", "--unit", "0.1",
+                                       "--csv-encoding", "utf8", "--out", directory.path])
+    #expect(result.status == 0)
+    let bytes = try Data(contentsOf: directory.appendingPathComponent("bodies.csv"))
+    #expect(bytes.starts(with: Array("body_code,".utf8)))
+    #expect(String(decoding: bytes, as: UTF8.self).contains("\r\n"))
+  }
+}
