@@ -122,9 +122,11 @@ public enum OffsetRate {
     emissions > .zero ? Fraction(Int128(allocated.grams), over: Int128(emissions.grams)) : nil
   }
 
-  /// The rate as a percentage with one decimal, rounded half up: `"101.5"`; empty for `nil`.
-  public static func percentText(_ rate: Fraction?) -> String {
-    guard let rate else { return "" }
-    return Fraction(rate.numerator * 100, over: rate.denominator).formatted(decimals: 1)
+  /// The rate as a percentage with one decimal, rounded half up (101.5), or `nil` for `nil`.
+  public static func percent(_ rate: Fraction?) -> FixedDecimal? {
+    rate.map { FixedDecimal(rounding: Fraction($0.numerator * 100, over: $0.denominator), decimals: 1) }
   }
+
+  /// The rate as a percentage with one decimal, rounded half up: `"101.5"`; empty for `nil`.
+  public static func percentText(_ rate: Fraction?) -> String { percent(rate)?.description ?? "" }
 }

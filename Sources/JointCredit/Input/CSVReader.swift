@@ -1,9 +1,14 @@
+import Foundation
+
 /// Reads CSV as RFC 4180 describes it, from UTF-8 bytes, one record at a time.
 ///
 /// Fields may be quoted; a quoted field may hold commas, doubled quotes (`""` for `"`) and line
 /// breaks. Records end with CRLF, LF or a lone CR. Problems (a stray quote, a quote never closed)
 /// are collected in ``problems`` rather than thrown, so that one pass reports all of them; a record
 /// with a problem is marked ``CSVRecord/isMalformed``.
+///
+/// A record only notes where its fields are; a field becomes a `String` when it is asked for,
+/// so rows that repeat a value can be compared byte for byte without making strings.
 ///
 /// ```swift
 /// var reader = CSVReader(utf8: Array("id,name\nE01,\"Fair, autumn\"\n".utf8))
@@ -28,7 +33,6 @@ public struct CSVReader: Sendable {
   private var offset = 0
   private var line = 1
   private var lineStart = 0
-  private var scratch: [UInt8] = []
 
   /// Creates a reader over UTF-8 text (without a byte order mark).
   public init(utf8: [UInt8]) {
@@ -40,65 +44,66 @@ public struct CSVReader: Sendable {
   /// - Returns: `false` at the end of the text.
   /// - Complexity: O(*m*) for a record of *m* bytes.
   public mutating func next(into record: inout CSVRecord) -> Bool {
-    record.fields.removeAll(keepingCapacity: true)
-    record.starts.removeAll(keepingCapacity: true)
+    record.spans.removeAll(keepingCapacity: true)
     record.isMalformed = false
     guard offset < utf8.count else { return false }
+    record.text = utf8
     let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
     let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     let count = utf8.count
     while true {
-      record.starts.append(CSVRecord.FieldStart(line: line, lineStart: lineStart, offset: offset))
+      let start = CSVRecord.Place(line: line, lineStart: lineStart, offset: offset)
       if offset < count, utf8[offset] == quote {
-        let opening = position(line: line, lineStart: lineStart, offset: offset)
         offset += 1
-        scratch.removeAll(keepingCapacity: true)
+        let contentStart = offset
+        var escaped = false
         var closed = false
         while offset < count {
           let byte = utf8[offset]
           if byte == quote {
             if offset + 1 < count, utf8[offset + 1] == quote {
-              scratch.append(quote)
+              escaped = true
               offset += 2
               continue
             }
-            offset += 1
             closed = true
             break
           }
           if byte == lf || byte == cr { noteLineBreak(at: offset) }
-          scratch.append(byte)
           offset += 1
         }
+        record.spans.append(CSVRecord.Span(start: start, contentStart: contentStart,
+                                           contentEnd: offset, escaped: escaped))
         if !closed {
-          problems.append(Problem(reason: .unterminatedQuote, position: opening))
+          problems.append(Problem(reason: .unterminatedQuote, position: position(of: start)))
           record.isMalformed = true
-        } else if offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
-          // Text after the closing quote: keep it, but say so.
-          problems.append(Problem(reason: .strayQuote, position: position(
-            line: line, lineStart: lineStart, offset: offset - 1)))
-          record.isMalformed = true
-          while offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
-            scratch.append(utf8[offset])
-            offset += 1
+        } else {
+          offset += 1  // the closing quote
+          if offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
+            // Text after the closing quote.
+            problems.append(Problem(reason: .strayQuote, position: position(of: CSVRecord.Place(
+              line: line, lineStart: lineStart, offset: offset - 1))))
+            record.isMalformed = true
+            while offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
+              offset += 1
+            }
           }
         }
-        record.fields.append(String(decoding: scratch, as: UTF8.self))
       } else {
-        let start = offset
         while offset < count {
           let byte = utf8[offset]
           if byte == comma || byte == cr || byte == lf { break }
           if byte == quote, !record.isMalformed {
-            problems.append(Problem(reason: .strayQuote, position: position(
-              line: line, lineStart: lineStart, offset: offset)))
+            problems.append(Problem(reason: .strayQuote, position: position(of: CSVRecord.Place(
+              line: line, lineStart: lineStart, offset: offset))))
             record.isMalformed = true
           }
           offset += 1
         }
-        record.fields.append(String(decoding: utf8[start..<offset], as: UTF8.self))
+        record.spans.append(CSVRecord.Span(start: start, contentStart: start.offset,
+                                           contentEnd: offset, escaped: false))
       }
-      record.end = CSVRecord.FieldStart(line: line, lineStart: lineStart, offset: offset)
+      record.end = CSVRecord.Place(line: line, lineStart: lineStart, offset: offset)
       if offset >= count { return true }
       let byte = utf8[offset]
       offset += 1
@@ -113,19 +118,16 @@ public struct CSVReader: Sendable {
 
   /// The position of a field of a record this reader returned.
   public func position(ofField index: Int, in record: CSVRecord) -> TextPosition {
-    let start = record.starts[index]
-    return position(line: start.line, lineStart: start.lineStart, offset: start.offset)
+    position(of: record.spans[index].start)
   }
 
   /// The position just after the last character of a record this reader returned.
-  public func endPosition(of record: CSVRecord) -> TextPosition {
-    position(line: record.end.line, lineStart: record.end.lineStart, offset: record.end.offset)
-  }
+  public func endPosition(of record: CSVRecord) -> TextPosition { position(of: record.end) }
 
-  private func position(line: Int, lineStart: Int, offset: Int) -> TextPosition {
+  private func position(of place: CSVRecord.Place) -> TextPosition {
     var column = 1
-    for byte in utf8[lineStart..<offset] where byte & 0xC0 != 0x80 { column += 1 }
-    return TextPosition(line: line, column: column)
+    for byte in utf8[place.lineStart..<place.offset] where byte & 0xC0 != 0x80 { column += 1 }
+    return TextPosition(line: place.line, column: column)
   }
 
   /// Counts a line break inside a quoted field (CRLF once).
@@ -140,28 +142,76 @@ public struct CSVReader: Sendable {
   }
 }
 
-/// One CSV record: its fields and where each begins.
+/// One CSV record: where its fields are in the text, turned into strings on demand.
 public struct CSVRecord: Sendable {
-  /// Where a field begins, kept as offsets so that columns are counted only when needed.
-  struct FieldStart: Hashable, Sendable {
+  /// A place in the text: a line, where that line starts, and an offset.
+  struct Place: Hashable, Sendable {
     var line: Int
     var lineStart: Int
     var offset: Int
   }
 
-  /// The fields, unquoted.
-  public var fields: [String] = []
+  /// A field: where it starts (at its opening quote, if quoted) and its content's bytes.
+  struct Span: Hashable, Sendable {
+    var start: Place
+    var contentStart: Int
+    var contentEnd: Int
+    /// Whether the content holds doubled quotes to undo.
+    var escaped: Bool
+  }
+
   /// Whether the reader found a problem in this record (see ``CSVReader/problems``).
   public var isMalformed = false
-  var starts: [FieldStart] = []
-  var end = FieldStart(line: 0, lineStart: 0, offset: 0)
+  var text: [UInt8] = []
+  var spans: [Span] = []
+  var end = Place(line: 0, lineStart: 0, offset: 0)
 
   /// Creates an empty record to read into.
   public init() {}
 
+  /// How many fields the record has.
+  public var count: Int { spans.count }
+
   /// The line the record starts on.
-  public var line: Int { starts.first?.line ?? 0 }
+  public var line: Int { spans.first?.start.line ?? 0 }
+
+  /// A field's text, unquoted.
+  public func field(_ index: Int) -> String {
+    let span = spans[index]
+    let content = text[span.contentStart..<span.contentEnd]
+    guard span.escaped else { return String(decoding: content, as: UTF8.self) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(content.count)
+    var skip = false
+    for byte in content {
+      if skip {
+        skip = false
+        continue
+      }
+      bytes.append(byte)
+      skip = byte == UInt8(ascii: "\"")
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Every field's text.
+  public var fields: [String] { spans.indices.map(field) }
+
+  /// Whether a field is empty.
+  public func isEmpty(_ index: Int) -> Bool { spans[index].contentStart == spans[index].contentEnd }
 
   /// Whether every field is empty, as in a blank line or a row of commas.
-  public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+  public var isBlank: Bool { spans.indices.allSatisfy(isEmpty) }
+
+  /// Whether a field holds the same bytes, as written, as the same field of another record.
+  func sameField(_ index: Int, as other: CSVRecord, field otherIndex: Int) -> Bool {
+    let a = spans[index], b = other.spans[otherIndex]
+    guard a.contentEnd - a.contentStart == b.contentEnd - b.contentStart else { return false }
+    return text.withUnsafeBufferPointer { mine in
+      other.text.withUnsafeBufferPointer { theirs in
+        memcmp(mine.baseAddress! + a.contentStart, theirs.baseAddress! + b.contentStart,
+               a.contentEnd - a.contentStart) == 0
+      }
+    }
+  }
 }

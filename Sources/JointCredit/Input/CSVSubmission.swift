@@ -4,6 +4,7 @@ enum CSVSubmission {
   ///
   /// - Returns: the number of events accepted.
   static func read(_ utf8: [UInt8], source: String, into builder: inout EstimatesBuilder) -> Int {
+    builder.begin(file: source)
     var reader = CSVReader(utf8: utf8)
     var record = CSVRecord()
     defer {
@@ -26,36 +27,51 @@ enum CSVSubmission {
     guard let columns = header(record, reader: reader, source: source, into: &builder) else {
       return 0
     }
-    let headerCount = record.fields.count
+    let headerCount = record.count
     let headerLine = record.line
     var row = SubmissionRow()
     var rows = 0
     var accepted = 0
+    // The last accepted record and its body: a row that repeats its body fields byte for byte
+    // skips their checks.
+    var previous = CSVRecord()
+    var previousBody: Int?
+    let bodyFields = [SubmissionColumn.bodyCode, .bodyName, .bodyKind].compactMap {
+      columns[$0.rawValue]
+    }
     while reader.next(into: &record) {
       if record.isBlank || record.isMalformed { continue }
       rows += 1
-      if record.fields.count != headerCount {
+      if record.count != headerCount {
         // Excel pads short rows with nothing and may add empty trailing cells; only real data
         // beyond the header is an error.
-        let extra = record.fields.dropFirst(headerCount)
-        if record.fields.count < headerCount || extra.contains(where: { !$0.isEmpty }) {
+        let extra = headerCount..<max(headerCount, record.count)
+        if record.count < headerCount || extra.contains(where: { !record.isEmpty($0) }) {
           // Point at the first extra field, or at the end of a short row.
-          let at = record.fields.count > headerCount
+          let at = record.count > headerCount
             ? reader.position(ofField: headerCount, in: record) : reader.endPosition(of: record)
-          builder.report(InputError(.fieldCount(expected: headerCount, found: record.fields.count),
+          builder.report(InputError(.fieldCount(expected: headerCount, found: record.count),
                                     at: InputLocation(source, at)))
           continue
         }
       }
+      let sameBody = previousBody.flatMap { body in
+        bodyFields.allSatisfy { record.sameField($0, as: previous, field: $0) } ? body : nil
+      }
       for column in SubmissionColumn.allCases {
-        row[column] = columns[column.rawValue].map { record.fields[$0] }
+        let isBodyField = column == .bodyCode || column == .bodyName || column == .bodyKind
+        row[column] = sameBody != nil && isBodyField
+          ? nil : columns[column.rawValue].map { record.field($0) }
       }
       let current = record
-      let added = builder.add(row) { column in
-        let field = columns[column.rawValue] ?? 0
-        return InputLocation(source, reader.position(ofField: field, in: current))
+      let body = builder.add(row, sameBodyAs: sameBody) { column in
+        reader.position(ofField: columns[column.rawValue] ?? 0, in: current)
       }
-      if added { accepted += 1 }
+      if let body {
+        accepted += 1
+        previousBody = body
+        swap(&record, &previous)
+      }
     }
     if rows == 0 && reader.problems.isEmpty {
       builder.report(InputError(.noRows, at: InputLocation(source, line: headerLine + 1, column: 1)))

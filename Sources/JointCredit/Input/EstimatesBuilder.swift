@@ -9,15 +9,22 @@ struct EstimatesBuilder {
     var kindLocation: InputLocation
   }
 
+  /// An accepted event and where its id was, in few bytes: a million of these are kept.
   private struct PendingEvent {
-    var body: Int
+    var body: Int32
+    var file: Int32
+    var position: TextPosition
     var event: Event
-    var location: InputLocation
   }
 
   private let directory: MunicipalityDirectory
+  private var sources: [String] = []
   private var bodies: [BodyEntry] = []
   private var bodyIndex: [String: Int] = [:]
+  /// The body of the previous row: rows of one body usually come together.
+  private var lastBody: Int?
+  /// The last date read: events of one day often come together.
+  private var lastDate: (text: String, date: EventDate?) = ("", nil)
   private var events: [PendingEvent] = []
   /// Ids of rows rejected for another reason, so that a duplicate id is still reported at once.
   private var rejectedIDs: [String: [(id: Event.ID, location: InputLocation)]] = [:]
@@ -30,6 +37,15 @@ struct EstimatesBuilder {
     self.directory = directory
   }
 
+  /// Starts reading rows from another file.
+  mutating func begin(file path: String) { sources.append(path) }
+
+  private var source: String { sources.last ?? "" }
+
+  private func location(_ event: PendingEvent) -> InputLocation {
+    InputLocation(sources[Int(event.file)], event.position)
+  }
+
   mutating func report(_ error: InputError) { errors.append(error) }
   mutating func warn(_ warning: InputWarning) { warnings.append(warning) }
 
@@ -37,11 +53,21 @@ struct EstimatesBuilder {
   ///
   /// - Parameters:
   ///   - row: the texts of the row.
-  ///   - locate: where a column's value is; only called for problems and kept locations.
-  /// - Returns: whether the row was accepted.
+  ///   - position: where a column's value is, in the current file; only called for problems and
+  ///     kept locations.
+  ///   - known: a body already accepted whose code, name and kind the row repeats as written;
+  ///     its body fields are then not checked again.
+  /// - Returns: the index of the row's body when the row was accepted.
   @discardableResult
-  mutating func add(_ row: SubmissionRow, locate: (SubmissionColumn) -> InputLocation) -> Bool {
+  mutating func add(
+    _ row: SubmissionRow, sameBodyAs known: Int? = nil,
+    position: (SubmissionColumn) -> TextPosition
+  ) -> Int? {
     let errorCount = errors.count
+    let source = self.source
+    func locate(_ column: SubmissionColumn) -> InputLocation {
+      InputLocation(source, position(column))
+    }
     func fail(_ reason: InputError.Reason, _ column: SubmissionColumn) {
       errors.append(InputError(reason, at: locate(column)))
     }
@@ -55,14 +81,17 @@ struct EstimatesBuilder {
       return text
     }
 
-    let kind: Body.Kind? = required(.bodyKind).flatMap { text in
+    let repeated = known.map { bodies[$0].body }
+    let kind: Body.Kind? = repeated?.kind ?? required(.bodyKind).flatMap { text in
       guard let kind = Body.Kind(text: text) else {
         fail(.unknownKind(text), .bodyKind)
         return nil
       }
       return kind
     }
-    let code: Body.Code? = required(.bodyCode).flatMap { text in
+    let code: Body.Code? = repeated?.code ?? required(.bodyCode).flatMap { text in
+      // A code already accepted with the same kind needs no second check.
+      if let index = knownBody(text), bodies[index].body.kind == kind { return bodies[index].body.code }
       switch BodyCodeRule.check(text, kind: kind) {
       case .success(let code): return code
       case .failure(let error):
@@ -70,10 +99,12 @@ struct EstimatesBuilder {
         return nil
       }
     }
-    let name = required(.bodyName, normalize: false)
+    let name = repeated?.name ?? required(.bodyName, normalize: false)
     let id: Event.ID? = required(.eventID).flatMap { text in
-      guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-      else {
+      let hasControl = UTF8Bytes.contains(text) { $0 >= 0x80 }
+        ? text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        : UTF8Bytes.contains(text) { $0 < 0x20 || $0 == 0x7F }
+      guard !hasControl else {
         fail(.invalidEventID(text), .eventID)
         return nil
       }
@@ -82,9 +113,11 @@ struct EstimatesBuilder {
     let eventName = TextNormalization.trimmed(row[.eventName] ?? "")
     var date: EventDate?
     let dateText = TextNormalization.normalized(row[.eventDate] ?? "")
-    if !dateText.isEmpty {
+    if dateText == lastDate.text {
+      date = lastDate.date
+    } else if !dateText.isEmpty {
       date = EventDate(iso: dateText)
-      if date == nil { fail(.invalidDate(dateText), .eventDate) }
+      if date == nil { fail(.invalidDate(dateText), .eventDate) } else { lastDate = (dateText, date) }
     }
     var emissions: Quantity?
     if let text = required(.emissions) {
@@ -103,21 +136,28 @@ struct EstimatesBuilder {
 
     guard let code, let kind, let name, let id, let emissions, errors.count == errorCount else {
       if let code, let id { rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID))) }
-      return false
+      return nil
     }
-    guard let body = register(Body(code: code, name: name, kind: kind), locate: locate) else {
-      return false
-    }
+    guard let body = known ?? register(Body(code: code, name: name, kind: kind), locate: locate)
+    else { return nil }
     let event = Event(id: id, name: eventName, date: date, emissions: emissions)
-    events.append(PendingEvent(body: body, event: event, location: locate(.eventID)))
-    return true
+    events.append(PendingEvent(body: Int32(body), file: Int32(sources.count - 1),
+                               position: position(.eventID), event: event))
+    return body
+  }
+
+  /// The index of a body already registered under this code.
+  private func knownBody(_ code: String) -> Int? {
+    if let last = lastBody, bodies[last].body.code.rawValue == code { return last }
+    return bodyIndex[code]
   }
 
   /// Finds or adds a body; reports a name or kind that differs from an earlier row.
   private mutating func register(_ body: Body, locate: (SubmissionColumn) -> InputLocation)
     -> Int?
   {
-    if let index = bodyIndex[body.code.rawValue] {
+    if let index = knownBody(body.code.rawValue) {
+      lastBody = index
       let known = bodies[index]
       var consistent = true
       if known.body.name != body.name {
@@ -147,6 +187,7 @@ struct EstimatesBuilder {
       }
     }
     bodyIndex[body.code.rawValue] = bodies.count
+    lastBody = bodies.count
     bodies.append(BodyEntry(body: body, nameLocation: locate(.bodyName),
                             kindLocation: locate(.bodyKind)))
     return bodies.count - 1
@@ -168,34 +209,50 @@ struct EstimatesBuilder {
   ///
   /// - Throws: ``InputErrors`` with every problem found, here and in ``add(_:locate:)``.
   mutating func finish(files: [InputFile]) throws(InputErrors) -> WithWarnings<Estimates> {
-    var grouped = [[PendingEvent]](repeating: [], count: bodies.count)
-    for pending in events { grouped[pending.body].append(pending) }
-    events = []
-    checkRejectedIDs(against: grouped)
+    // Group events by body with a counting sort, keeping file and row order within a body.
+    var starts = [Int](repeating: 0, count: bodies.count + 1)
+    for pending in events { starts[Int(pending.body) + 1] += 1 }
+    for index in bodies.indices { starts[index + 1] += starts[index] }
+    var next = starts
+    var order = [Int](repeating: 0, count: events.count)
+    for (index, pending) in events.enumerated() {
+      order[next[Int(pending.body)]] = index
+      next[Int(pending.body)] += 1
+    }
+    checkRejectedIDs(grouped: order, starts: starts)
     var submissions: [Submission] = []
     submissions.reserveCapacity(bodies.count)
     var total: Int128 = 0
-    for (index, var group) in grouped.enumerated() {
-      group.sort { a, b in
-        a.event.id != b.event.id ? a.event.id < b.event.id : a.location < b.location
+    for body in bodies.indices {
+      var group = order[starts[body]..<starts[body + 1]]
+      // Submissions usually list events in id order already; sort only when they do not.
+      let sorted = zip(group, group.dropFirst()).allSatisfy { events[$0].event.id < events[$1].event.id }
+      if !sorted {
+        group.sort { a, b in
+          let (x, y) = (events[a], events[b])
+          return x.event.id != y.event.id ? x.event.id < y.event.id
+            : (x.file, x.position) < (y.file, y.position)
+        }
       }
       var kept: [Event] = []
       kept.reserveCapacity(group.count)
-      var previous: PendingEvent?
-      for pending in group {
-        if let first = previous, first.event.id == pending.event.id {
+      var previous: Int?
+      for index in group {
+        let pending = events[index]
+        if let first = previous, events[first].event.id == pending.event.id {
           errors.append(InputError(
-            .duplicateEvent(body: bodies[index].body.code, event: pending.event.id,
-                            first: first.location),
-            at: pending.location))
+            .duplicateEvent(body: bodies[body].body.code, event: pending.event.id,
+                            first: location(events[first])),
+            at: location(pending)))
           continue
         }
-        previous = pending
+        previous = index
         kept.append(pending.event)
         total += Int128(pending.event.emissions.grams)
       }
-      submissions.append(Submission(sortedEvents: kept, body: bodies[index].body))
+      submissions.append(Submission(sortedEvents: kept, body: bodies[body].body))
     }
+    events = []
     if total > Int128(Int64.max) {
       errors.append(InputError(.totalTooLarge))
     } else if total == 0, errors.isEmpty, !submissions.isEmpty {
@@ -209,12 +266,16 @@ struct EstimatesBuilder {
 
 extension EstimatesBuilder {
   /// Reports ids of rejected rows that repeat an id of their body, accepted or rejected.
-  private mutating func checkRejectedIDs(against grouped: [[PendingEvent]]) {
+  private mutating func checkRejectedIDs(grouped order: [Int], starts: [Int]) {
     for (code, rejected) in rejectedIDs.sorted(by: { $0.key < $1.key }) {
       var seen: [Event.ID: InputLocation] = [:]
-      if let index = bodyIndex[code] {
-        for pending in grouped[index] where seen[pending.event.id].map({ pending.location < $0 }) ?? true {
-          seen[pending.event.id] = pending.location
+      if let body = bodyIndex[code] {
+        for index in order[starts[body]..<starts[body + 1]] {
+          let pending = events[index]
+          let location = location(pending)
+          if seen[pending.event.id].map({ location < $0 }) ?? true {
+            seen[pending.event.id] = location
+          }
         }
       }
       for (id, location) in rejected.sorted(by: { $0.location < $1.location }) {

@@ -31,11 +31,14 @@ public enum InputLoader {
     var purchaseReadable = true
     if let purchaseFile {
       do throws(InputErrors) {
-        guard let data = FileManager.default.contents(atPath: purchaseFile) else {
-          throw InputErrors([InputError(.unreadable("no such file, or it cannot be read"),
+        let bytes: [UInt8]
+        switch FileBytes.read(purchaseFile) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+          throw InputErrors([InputError(.unreadable(failure.reason.lowercased()),
                                         at: InputLocation(purchaseFile))])
         }
-        settings = try PurchaseFile.read(SubmissionFile(path: purchaseFile, bytes: Array(data)))
+        settings = try PurchaseFile.read(SubmissionFile(path: purchaseFile, bytes: bytes))
       } catch {
         errors += error.errors
         purchaseReadable = false

@@ -18,6 +18,7 @@ enum JSONSubmission {
       builder.report(InputError(.emptyFile, at: InputLocation(source, line: 1, column: 1)))
       return 0
     }
+    builder.begin(file: source)
     let root: JSONNode
     do {
       root = try JSONParser.parse(utf8)
@@ -119,9 +120,9 @@ enum JSONSubmission {
       }
       if missing { return 0 }
       let added = builder.add(fields.row) { column in
-        location(fields.positions[column.rawValue] ?? fields.objectPosition)
+        fields.positions[column.rawValue] ?? fields.objectPosition
       }
-      return added ? 1 : 0
+      return added == nil ? 0 : 1
     }
   }
 

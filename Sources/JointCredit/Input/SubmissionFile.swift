@@ -42,12 +42,11 @@ public enum SubmissionFiles {
     func add(_ path: String) {
       let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
       guard seen.insert(key).inserted else { return }
-      guard let data = manager.contents(atPath: path) else {
-        errors.append(InputError(.unreadable(manager.isReadableFile(atPath: path)
-          ? "the file could not be read" : "permission denied"), at: InputLocation(path)))
-        return
+      switch FileBytes.read(path) {
+      case .success(let bytes): files.append(SubmissionFile(path: path, bytes: bytes))
+      case .failure(let failure):
+        errors.append(InputError(.unreadable(failure.reason.lowercased()), at: InputLocation(path)))
       }
-      files.append(SubmissionFile(path: path, bytes: Array(data)))
     }
     for path in paths {
       var isDirectory: ObjCBool = false

@@ -8,7 +8,7 @@ public enum TextNormalization {
   ///
   /// `normalized("　１２．５ ")` is `"12.5"`; `normalized("−1")` is `"-1"`.
   public static func normalized(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed(text) }
+    if !UTF8Bytes.contains(text, where: { $0 >= 0x80 }) { return trimmed(text) }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar.value {
@@ -23,6 +23,12 @@ public enum TextNormalization {
 
   /// The text without leading and trailing spaces, tabs and ideographic spaces.
   public static func trimmed(_ text: String) -> String {
+    // Most fields have no surrounding space: then the first and last bytes are not spaces.
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return false }
+      return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+    }
+    if plain == true { return text }
     func isSpace(_ scalar: Unicode.Scalar) -> Bool {
       scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{A0}"
     }

@@ -77,17 +77,17 @@ public struct WeightTable: Hashable, Sendable {
     var rows: [Row] = []
     var firstSeen: [String: InputLocation] = [:]
     var decimals = 0
-    let width = record.fields.count
+    let width = record.count
     let headerLine = record.line
     while reader.next(into: &record) {
       if record.isBlank || record.isMalformed { continue }
-      guard record.fields.count >= width else {
-        errors.append(InputError(.fieldCount(expected: width, found: record.fields.count),
+      guard record.count >= width else {
+        errors.append(InputError(.fieldCount(expected: width, found: record.count),
                                  at: InputLocation(file.path, reader.endPosition(of: record))))
         continue
       }
-      let id = TextNormalization.trimmed(record.fields[idField])
-      let text = TextNormalization.normalized(record.fields[weightField])
+      let id = TextNormalization.trimmed(record.field(idField))
+      let text = TextNormalization.normalized(record.field(weightField))
       var valid = true
       if id.isEmpty {
         errors.append(InputError(.missingValue("id"), at: location(idField)))
@@ -192,9 +192,9 @@ public struct WeightedShares: Hashable, Sendable {
     csv.writeHeader(Self.columns, to: &output)
     for (index, row) in table.rows.enumerated() {
       csv.writeRecord([
-        .text(row.id), .number(row.weight.formatted(decimals: table.decimals)),
-        .number(StatementNumbers.quotaText(quotas[index])),
-        .number(allocations[index].formatted(decimals: allocationDecimals)),
+        .text(row.id), .decimal(FixedDecimal(row.weight, decimals: table.decimals)),
+        .decimal(StatementNumbers.quotaDecimal(quotas[index])),
+        .decimal(FixedDecimal(allocations[index], decimals: allocationDecimals)),
       ], to: &output)
     }
   }

@@ -65,7 +65,7 @@ extension Body {
     ///
     /// - Returns: the kind, or `nil` for any other text.
     public init?(text: String) {
-      if let kind = Kind(rawValue: text.lowercased()) {
+      if let kind = Kind(rawValue: text) ?? Kind(rawValue: text.lowercased()) {
         self = kind
       } else if let kind = Kind.allCases.first(where: { $0.japaneseName == text }) {
         self = kind

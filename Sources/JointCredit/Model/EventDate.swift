@@ -1,40 +1,45 @@
 /// A calendar date in the proleptic Gregorian calendar, written `YYYY-MM-DD` (RFC 3339 full-date).
+///
+/// Held in four bytes as `yyyymmdd`, since a million events each carry one.
 public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  private var packed: UInt32
+
   /// The year, 1...9999.
-  public var year: Int
+  public var year: Int { Int(packed / 10_000) }
   /// The month, 1...12.
-  public var month: Int
+  public var month: Int { Int(packed / 100 % 100) }
   /// The day of the month, 1...28/29/30/31.
-  public var day: Int
+  public var day: Int { Int(packed % 100) }
 
   /// Creates a date, or `nil` when there is no such day (such as 2011-02-29).
   public init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...EventDate.days(inMonth: month, year: year)).contains(day)
     else { return nil }
-    self.year = year
-    self.month = month
-    self.day = day
+    packed = UInt32(year * 10_000 + month * 100 + day)
   }
 
   /// Reads `YYYY-MM-DD`, or `nil` for any other text or a day that does not exist.
   public init?(iso text: String) {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return nil
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
+    guard text.utf8.count == 10 else { return nil }
+    var fields = (0, 0, 0)
+    var index = 0
+    for byte in text.utf8 {
+      switch index {
+      case 4, 7:
+        guard byte == UInt8(ascii: "-") else { return nil }
+      default:
         guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        let digit = Int(byte - UInt8(ascii: "0"))
+        switch index {
+        case 0..<4: fields.0 = fields.0 * 10 + digit
+        case 5..<7: fields.1 = fields.1 * 10 + digit
+        default: fields.2 = fields.2 * 10 + digit
+        }
       }
-      return value
+      index += 1
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-      return nil
-    }
-    self.init(year: year, month: month, day: day)
+    self.init(year: fields.0, month: fields.1, day: fields.2)
   }
 
   static func days(inMonth month: Int, year: Int) -> Int {
@@ -45,16 +50,29 @@ public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
   }
 
-  /// The date as `YYYY-MM-DD`.
-  public var description: String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let text = String(value)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  /// Appends `YYYY-MM-DD` as UTF-8.
+  public func append(to bytes: inout [UInt8]) {
+    let zero = UInt8(ascii: "0")
+    let value = packed
+    bytes.append(zero + UInt8(value / 10_000_000 % 10))
+    bytes.append(zero + UInt8(value / 1_000_000 % 10))
+    bytes.append(zero + UInt8(value / 100_000 % 10))
+    bytes.append(zero + UInt8(value / 10_000 % 10))
+    bytes.append(UInt8(ascii: "-"))
+    bytes.append(zero + UInt8(value / 1_000 % 10))
+    bytes.append(zero + UInt8(value / 100 % 10))
+    bytes.append(UInt8(ascii: "-"))
+    bytes.append(zero + UInt8(value / 10 % 10))
+    bytes.append(zero + UInt8(value % 10))
   }
 
-  public static func < (lhs: EventDate, rhs: EventDate) -> Bool {
-    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  /// The date as `YYYY-MM-DD`.
+  public var description: String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(10)
+    append(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
+
+  public static func < (lhs: EventDate, rhs: EventDate) -> Bool { lhs.packed < rhs.packed }
 }

@@ -1,23 +1,36 @@
+import Dispatch
 import Foundation
+import Synchronization
+
+/// One file for ``StagedDirectory`` to write: its name and what to write into it.
+public struct StagedFile: Sendable {
+  /// The file name, relative to the folder (it may contain subfolders).
+  public var name: String
+  /// Writes the content.
+  public var render: @Sendable (inout FileOutput) -> Void
+
+  /// Creates a file to write.
+  public init(_ name: String, render: @escaping @Sendable (inout FileOutput) -> Void) {
+    self.name = name
+    self.render = render
+  }
+}
 
 /// Writes a set of files into a folder so that they appear together or not at all.
 ///
-/// Each file is written to a hidden temporary file beside its final name; ``commit()`` renames
-/// them all once every one has been written. Until then nothing with a final name exists, and
-/// ``discard()`` (or an error) removes the temporary files: a failed run never leaves a
-/// half-written statement behind.
-public struct StagedDirectory {
+/// Each file is written to a hidden temporary file beside its final name; only when every one has
+/// been written are they renamed to their final names. If anything fails, the temporary files are
+/// removed and no file with a final name is created or replaced: a failed run never leaves a
+/// half-written statement behind. Files are written concurrently, one per core.
+public struct StagedDirectory: Sendable {
   /// The folder the files go to.
   public let directory: String
-  private var staged: [(temporary: String, final: String)] = []
-  private let token: String
 
   /// Prepares to write into a folder, creating it (and its parents) if needed.
   ///
   /// - Throws: ``OutputError`` when the folder cannot be created.
   public init(directory: String) throws(OutputError) {
     self.directory = directory
-    self.token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { throw OutputError(path: directory, reason: "is not a folder") }
@@ -30,56 +43,54 @@ public struct StagedDirectory {
     }
   }
 
-  /// The path a file of this name will have once committed.
+  /// The path a file of this name has once written.
   public func path(of name: String) -> String {
     (directory as NSString).appendingPathComponent(name)
   }
 
-  /// Writes one file's content through `render` to a temporary file.
+  /// Writes every file, then renames them all into place.
   ///
-  /// - Throws: ``OutputError`` when the file cannot be written; what was staged so far is kept
-  ///   for ``discard()``.
-  public mutating func write(_ name: String, _ render: (inout FileOutput) -> Void)
-    throws(OutputError)
-  {
-    let final = path(of: name)
-    let directoryPart = (final as NSString).deletingLastPathComponent
-    let temporary = (directoryPart as NSString).appendingPathComponent(
-      ".\((name as NSString).lastPathComponent).\(token).tmp")
-    do {
-      try FileManager.default.createDirectory(atPath: directoryPart,
-                                              withIntermediateDirectories: true)
-    } catch {
-      throw OutputError(path: directoryPart, reason: "the folder cannot be created")
+  /// - Parameter files: the files, started in this order (put the largest first).
+  /// - Returns: the final paths, in the order of `files`.
+  /// - Throws: ``OutputError`` for the first file that could not be written; then no file was
+  ///   created or replaced.
+  public func write(_ files: [StagedFile]) throws(OutputError) -> [String] {
+    let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    let targets = files.map { file in
+      let final = path(of: file.name)
+      let folder = (final as NSString).deletingLastPathComponent
+      let temporary = (folder as NSString).appendingPathComponent(
+        ".\((final as NSString).lastPathComponent).\(token).tmp")
+      return (folder: folder, temporary: temporary, final: final)
     }
-    var output = try FileOutput(path: temporary)
-    staged.append((temporary, final))
-    render(&output)
-    try output.close()
-  }
-
-  /// Renames every staged file to its final name.
-  ///
-  /// - Returns: the final paths, in the order written.
-  /// - Throws: ``OutputError`` when a rename fails; the remaining temporary files are removed.
-  @discardableResult
-  public mutating func commit() throws(OutputError) -> [String] {
-    for (index, file) in staged.enumerated() {
-      if rename(file.temporary, file.final) != 0 {
-        let reason = String(cString: strerror(errno))
-        for rest in staged[index...] { unlink(rest.temporary) }
-        staged = []
-        throw OutputError(path: file.final, reason: reason)
+    let failures = Mutex([OutputError?](repeating: nil, count: files.count))
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let target = targets[index]
+      do throws(OutputError) {
+        do {
+          try FileManager.default.createDirectory(atPath: target.folder,
+                                                  withIntermediateDirectories: true)
+        } catch {
+          throw OutputError(path: target.folder, reason: "the folder cannot be created")
+        }
+        var output = try FileOutput(path: target.temporary)
+        files[index].render(&output)
+        try output.close()
+      } catch {
+        failures.withLock { $0[index] = error }
       }
     }
-    defer { staged = [] }
-    return staged.map(\.final)
-  }
-
-  /// Removes every staged temporary file.
-  public mutating func discard() {
-    for file in staged { unlink(file.temporary) }
-    staged = []
+    func removeTemporaries() { for target in targets { unlink(target.temporary) } }
+    if let failure = failures.withLock({ $0.compactMap { $0 }.first }) {
+      removeTemporaries()
+      throw failure
+    }
+    for target in targets where rename(target.temporary, target.final) != 0 {
+      let reason = String(cString: strerror(errno))
+      removeTemporaries()
+      throw OutputError(path: target.final, reason: reason)
+    }
+    return targets.map(\.final)
   }
 }
 
@@ -99,7 +110,7 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String { "cannot write \(path): \(reason)" }
 }
 
-/// A file being written, buffered; write errors are kept and reported by ``close()``.
+/// A file being written, buffered; write errors are kept and reported when it is closed.
 public struct FileOutput: ByteOutput {
   private let path: String
   private var descriptor: Int32
@@ -112,11 +123,21 @@ public struct FileOutput: ByteOutput {
     self.path = path
     descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if descriptor < 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-    buffer.reserveCapacity(Self.chunk)
+    buffer.reserveCapacity(Self.chunk + Self.chunk / 2)
   }
 
   public mutating func write(_ bytes: some Collection<UInt8>) {
     buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.chunk { flush() }
+  }
+
+  public mutating func write(byte: UInt8) {
+    buffer.append(byte)
+    if buffer.count >= Self.chunk { flush() }
+  }
+
+  public mutating func writeBuffered(_ body: (inout [UInt8]) -> Void) {
+    body(&buffer)
     if buffer.count >= Self.chunk { flush() }
   }
 

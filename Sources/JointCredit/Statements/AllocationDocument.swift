@@ -65,7 +65,7 @@ public enum AllocationDocument {
       json.field("events", kind.events)
       json.field("emissions_t", numbers.emissions(kind.emissions))
       json.field("allocated_t", numbers.allocated(kind.allocated))
-      json.field("offset_rate_pct", nonEmpty(numbers.rate(kind.offsetRate)))
+      json.field("offset_rate_pct", numbers.rate(kind.offsetRate))
       json.endObject()
     }
     json.endArray()
@@ -80,18 +80,18 @@ public enum AllocationDocument {
       json.field("emissions_t", numbers.emissions(body.emissions))
       json.field("quota_t", numbers.quota(body.quota))
       json.field("allocated_t", numbers.allocated(body.allocated))
-      json.field("offset_rate_pct", nonEmpty(numbers.rate(body.offsetRate)))
+      json.field("offset_rate_pct", numbers.rate(body.offsetRate))
       json.key("events")
       json.beginArray()
       for share in body.events {
         json.beginObject(inline: true)
         json.field("event_id", share.event.id.rawValue)
         json.field("event_name", share.event.name)
-        json.field("event_date", share.event.date?.description)
+        json.field("event_date", share.event.date)
         json.field("emissions_t", numbers.emissions(share.event.emissions))
         json.field("quota_t", numbers.quota(share.quota))
         json.field("allocated_t", numbers.allocated(share.allocated))
-        json.field("offset_rate_pct", nonEmpty(numbers.rate(share.offsetRate)))
+        json.field("offset_rate_pct", numbers.rate(share.offsetRate))
         json.endObject()
       }
       json.endArray()
@@ -150,7 +150,6 @@ public enum AllocationDocument {
     output = json.output
   }
 
-  private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 }
 
 extension TieDecision {

@@ -28,10 +28,9 @@ public enum AllocationStatement {
       for share in body.events {
         csv.writeRecord([
           .text(body.body.code.rawValue), .text(body.body.name), .text(body.body.kind.rawValue),
-          .text(share.event.id.rawValue), .text(share.event.name),
-          .number(share.event.date?.description ?? ""),
-          .number(numbers.emissions(share.event.emissions)), .number(numbers.quota(share.quota)),
-          .number(numbers.allocated(share.allocated)), .number(numbers.rate(share.offsetRate)),
+          .text(share.event.id.rawValue), .text(share.event.name), .date(share.event.date),
+          .decimal(numbers.emissions(share.event.emissions)), .decimal(numbers.quota(share.quota)),
+          .decimal(numbers.allocated(share.allocated)), .decimal(numbers.rate(share.offsetRate)),
         ], to: &output)
       }
     }

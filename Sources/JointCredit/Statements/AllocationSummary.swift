@@ -29,12 +29,13 @@ public enum AllocationSummary {
     let header = ["kind", "bodies", "events", "emissions_t", "allocated_t", "offset_rate_pct"]
     var rows = allocation.kinds.map { kind in
       [kind.kind.rawValue, String(kind.bodies), String(kind.events),
-       numbers.emissions(kind.emissions), numbers.allocated(kind.allocated),
-       numbers.rate(kind.offsetRate)]
+       numbers.emissions(kind.emissions).description, numbers.allocated(kind.allocated).description,
+       OffsetRate.percentText(kind.offsetRate)]
     }
     rows.append(["total", String(allocation.bodies.count), String(allocation.eventCount),
-                 numbers.emissions(allocation.emissions), numbers.allocated(allocation.allocated),
-                 numbers.rate(OffsetRate.of(allocation.allocated, per: allocation.emissions))])
+                 numbers.emissions(allocation.emissions).description,
+                 numbers.allocated(allocation.allocated).description,
+                 OffsetRate.percentText(OffsetRate.of(allocation.allocated, per: allocation.emissions))])
     lines += table([header] + rows)
     lines.append("")
     let tieUnits = allocation.ties.reduce(0) { $0 + $1.winners.count }

@@ -25,9 +25,9 @@ public enum BodyStatement {
     for body in allocation.bodies {
       csv.writeRecord([
         .text(body.body.code.rawValue), .text(body.body.name), .text(body.body.kind.rawValue),
-        .number(String(body.events.count)), .number(numbers.emissions(body.emissions)),
-        .number(numbers.quota(body.quota)), .number(numbers.allocated(body.allocated)),
-        .number(numbers.rate(body.offsetRate)),
+        .integer(body.events.count), .decimal(numbers.emissions(body.emissions)),
+        .decimal(numbers.quota(body.quota)), .decimal(numbers.allocated(body.allocated)),
+        .decimal(numbers.rate(body.offsetRate)),
       ], to: &output)
     }
   }

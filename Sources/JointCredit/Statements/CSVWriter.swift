@@ -7,7 +7,7 @@
 ///
 /// ```swift
 /// var bytes: [UInt8] = []
-/// var csv = CSVWriter(format: CSVFormat(encoding: .utf8, lineEnding: .lf))
+/// let csv = CSVWriter(format: CSVFormat(encoding: .utf8, lineEnding: .lf))
 /// csv.writeRecord([.text("=SUM(A1)"), .number("1.5"), .text("a, b")], to: &bytes)
 /// // '=SUM(A1),1.5,"a, b"
 /// ```
@@ -18,6 +18,12 @@ public struct CSVWriter: Sendable {
     case text(String)
     /// A number already formatted, such as `12.500`; empty for "no value".
     case number(String)
+    /// A decimal with fixed places; empty for `nil`.
+    case decimal(FixedDecimal?)
+    /// A whole number.
+    case integer(Int)
+    /// A date as `YYYY-MM-DD`; empty for `nil`.
+    case date(EventDate?)
   }
 
   /// The encoding and line ending.
@@ -35,14 +41,21 @@ public struct CSVWriter: Sendable {
 
   /// Writes one record and its line ending.
   public func writeRecord(_ cells: [Cell], to output: inout some ByteOutput) {
-    for (index, cell) in cells.enumerated() {
-      if index > 0 { output.write(CollectionOfOne(UInt8(ascii: ","))) }
-      switch cell {
-      case .number(let text): output.write(text)
-      case .text(let text): writeText(text, to: &output)
+    let crlf = format.lineEnding == .crlf
+    output.writeBuffered { bytes in
+      for (index, cell) in cells.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        switch cell {
+        case .number(let text): UTF8Bytes.append(text, to: &bytes)
+        case .text(let text): Self.appendText(text, to: &bytes)
+        case .decimal(let value): value?.append(to: &bytes)
+        case .integer(let value): DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &bytes)
+        case .date(let value): value?.append(to: &bytes)
+        }
       }
+      if crlf { bytes.append(0x0D) }
+      bytes.append(0x0A)
     }
-    output.write(format.lineEnding.bytes)
   }
 
   /// Writes a header record of column names.
@@ -50,18 +63,13 @@ public struct CSVWriter: Sendable {
     writeRecord(names.map(Cell.text), to: &output)
   }
 
-  private func writeText(_ text: String, to output: inout some ByteOutput) {
+  private static func appendText(_ text: String, to bytes: inout [UInt8]) {
     let utf8 = text.utf8
-    let guarded = utf8.first.map(Self.startsFormula) ?? false
-    let needsQuotes = utf8.contains { byte in
+    let guarded = utf8.first.map(startsFormula) ?? false
+    let needsQuotes = UTF8Bytes.contains(text) { byte in
       byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
     }
-    if !needsQuotes && !guarded {
-      output.write(text)
-      return
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(utf8.count + 4)
+    if !needsQuotes && !guarded { return UTF8Bytes.append(text, to: &bytes) }
     if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
     if guarded { bytes.append(UInt8(ascii: "'")) }
     for byte in utf8 {
@@ -69,7 +77,6 @@ public struct CSVWriter: Sendable {
       if byte == UInt8(ascii: "\"") { bytes.append(byte) }
     }
     if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-    output.write(bytes)
   }
 
   /// Whether a cell starting with this byte could be taken for a formula by a spreadsheet.

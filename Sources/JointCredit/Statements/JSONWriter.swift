@@ -2,7 +2,8 @@
 /// they are written, so that the same data always gives the same bytes.
 ///
 /// Objects and arrays opened with `inline: true` are written on one line, which keeps documents
-/// with a million small records readable and compact.
+/// with a million small records readable and compact. Decimals are written as strings, so that
+/// no reader parses them through a float.
 public struct JSONWriter<Output: ByteOutput> {
   /// Where the JSON goes.
   public var output: Output
@@ -16,138 +17,169 @@ public struct JSONWriter<Output: ByteOutput> {
 
   private var inline: Bool { stack.last?.inline ?? false }
 
-  private mutating func beforeValue() {
+  /// Writes what separates a value from the one before it: a comma and a new line or a space.
+  private mutating func separate() {
     if afterKey {
       afterKey = false
       return
     }
-    separate()
-  }
-
-  private mutating func separate() {
     guard !stack.isEmpty else { return }
-    if !stack[stack.count - 1].first { output.write(CollectionOfOne(UInt8(ascii: ","))) }
+    let first = stack[stack.count - 1].first
     stack[stack.count - 1].first = false
-    if inline {
-      output.write(CollectionOfOne(UInt8(ascii: " ")))
-    } else {
-      newline()
+    let indent = stack.count * 2
+    let isInline = inline
+    output.writeBuffered { bytes in
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      if isInline {
+        bytes.append(UInt8(ascii: " "))
+      } else {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+      }
     }
   }
 
-  private mutating func newline() {
-    output.write(CollectionOfOne(UInt8(ascii: "\n")))
-    output.write(repeatElement(UInt8(ascii: " "), count: stack.count * 2))
-  }
-
   /// Opens an object.
-  public mutating func beginObject(inline: Bool = false) {
-    beforeValue()
-    output.write(CollectionOfOne(UInt8(ascii: "{")))
-    stack.append((true, inline || self.inline))
-  }
+  public mutating func beginObject(inline: Bool = false) { open(UInt8(ascii: "{"), inline) }
 
   /// Closes the innermost object.
   public mutating func endObject() { close(UInt8(ascii: "}")) }
 
   /// Opens an array.
-  public mutating func beginArray(inline: Bool = false) {
-    beforeValue()
-    output.write(CollectionOfOne(UInt8(ascii: "[")))
-    stack.append((true, inline || self.inline))
-  }
+  public mutating func beginArray(inline: Bool = false) { open(UInt8(ascii: "["), inline) }
 
   /// Closes the innermost array.
   public mutating func endArray() { close(UInt8(ascii: "]")) }
 
+  private mutating func open(_ bracket: UInt8, _ inline: Bool) {
+    separate()
+    output.write(byte: bracket)
+    stack.append((true, inline || self.inline))
+  }
+
   private mutating func close(_ bracket: UInt8) {
     let (first, wasInline) = stack.removeLast()
-    if !first {
-      if wasInline {
-        output.write(CollectionOfOne(UInt8(ascii: " ")))
-      } else {
-        newline()
+    let indent = stack.count * 2
+    let last = stack.isEmpty
+    output.writeBuffered { bytes in
+      if !first {
+        if wasInline {
+          bytes.append(UInt8(ascii: " "))
+        } else {
+          bytes.append(UInt8(ascii: "\n"))
+          bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        }
       }
+      bytes.append(bracket)
+      if last { bytes.append(UInt8(ascii: "\n")) }
     }
-    output.write(CollectionOfOne(bracket))
-    if stack.isEmpty { output.write(CollectionOfOne(UInt8(ascii: "\n"))) }
   }
 
   /// Writes a key; the next call writes its value.
   public mutating func key(_ name: String) {
     separate()
-    writeString(name)
-    output.write([UInt8(ascii: ":"), UInt8(ascii: " ")])
+    output.writeBuffered { bytes in
+      Self.appendString(name, to: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+      bytes.append(UInt8(ascii: " "))
+    }
     afterKey = true
-  }
-
-  /// Writes a string value.
-  public mutating func string(_ value: String) {
-    beforeValue()
-    writeString(value)
   }
 
   /// Writes a string value, or `null`.
   public mutating func string(_ value: String?) {
-    if let value { string(value) } else { null() }
+    separate()
+    guard let value else { return output.write("null") }
+    output.writeBuffered { Self.appendString(value, to: &$0) }
   }
 
-  /// Writes a number exactly as given, such as an integer count.
+  /// Writes a decimal as a string (`"1.250"`), or `null`.
+  public mutating func decimal(_ value: FixedDecimal?) {
+    separate()
+    guard let value else { return output.write("null") }
+    output.writeBuffered { bytes in
+      bytes.append(UInt8(ascii: "\""))
+      value.append(to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  /// Writes a date as a string (`"2011-12-15"`), or `null`.
+  public mutating func date(_ value: EventDate?) {
+    separate()
+    guard let value else { return output.write("null") }
+    output.writeBuffered { bytes in
+      bytes.append(UInt8(ascii: "\""))
+      value.append(to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  /// Writes a whole number.
   public mutating func number(_ value: Int) {
-    beforeValue()
-    output.write(String(value))
+    separate()
+    output.writeBuffered { DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &$0) }
   }
 
   /// Writes `null`.
   public mutating func null() {
-    beforeValue()
+    separate()
     output.write("null")
   }
 
   /// Writes `true` or `false`.
   public mutating func bool(_ value: Bool) {
-    beforeValue()
+    separate()
     output.write(value ? "true" : "false")
   }
 
-  /// Writes `"name": "value"`.
+  /// Writes `"name": "value"` (or `null`).
   public mutating func field(_ name: String, _ value: String?) {
     key(name)
     string(value)
   }
 
-  /// Writes `"name": value` for an integer.
+  /// Writes `"name": value` for a whole number.
   public mutating func field(_ name: String, _ value: Int) {
     key(name)
     number(value)
   }
 
-  private mutating func writeString(_ value: String) {
-    output.write(CollectionOfOne(UInt8(ascii: "\"")))
-    var plain = true
-    for byte in value.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-      plain = false
-      break
-    }
-    if plain {
-      output.write(value)
-    } else {
-      var bytes: [UInt8] = []
-      for byte in value.utf8 {
-        switch byte {
-        case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-        case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-        case 0..<0x20:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-        default: bytes.append(byte)
-        }
-      }
-      output.write(bytes)
-    }
-    output.write(CollectionOfOne(UInt8(ascii: "\"")))
+  /// Writes `"name": "1.250"` (or `null`).
+  public mutating func field(_ name: String, _ value: FixedDecimal?) {
+    key(name)
+    decimal(value)
   }
+
+  /// Writes `"name": "2011-12-15"` (or `null`).
+  public mutating func field(_ name: String, _ value: EventDate?) {
+    key(name)
+    date(value)
+  }
+
+  private static func appendString(_ value: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    defer { bytes.append(UInt8(ascii: "\"")) }
+    let plain = !UTF8Bytes.contains(value) { byte in
+      byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+    if plain { return UTF8Bytes.append(value, to: &bytes) }
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+      case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+      case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+      case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+      case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+      case 0..<0x20:
+        bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                  hexDigit(byte >> 4), hexDigit(byte & 0xF)]
+      default: bytes.append(byte)
+      }
+    }
+  }
+}
+
+private func hexDigit(_ value: UInt8) -> UInt8 {
+  value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
 }

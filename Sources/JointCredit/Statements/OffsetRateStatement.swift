@@ -27,9 +27,9 @@ public enum OffsetRateStatement {
     func row(_ level: String, _ key: String, _ name: String, _ emissions: Quantity,
              _ allocated: Quantity) {
       csv.writeRecord([
-        .text(level), .text(key), .text(name), .number(numbers.emissions(emissions)),
-        .number(numbers.allocated(allocated)),
-        .number(numbers.rate(OffsetRate.of(allocated, per: emissions))),
+        .text(level), .text(key), .text(name), .decimal(numbers.emissions(emissions)),
+        .decimal(numbers.allocated(allocated)),
+        .decimal(numbers.rate(OffsetRate.of(allocated, per: emissions))),
       ], to: &output)
     }
     csv.writeStart(to: &output)

@@ -21,23 +21,34 @@ public struct StatementNumbers: Hashable, Sendable {
   }
 
   /// An estimate, e.g. `1.250`.
-  public func emissions(_ quantity: Quantity) -> String {
-    quantity.formatted(decimals: max(emissionDecimals, quantity.significantDecimals))
+  public func emissions(_ quantity: Quantity) -> FixedDecimal {
+    FixedDecimal(quantity, decimals: max(emissionDecimals, quantity.significantDecimals))
   }
 
   /// An allocation, e.g. `1.3`.
-  public func allocated(_ quantity: Quantity) -> String {
-    quantity.formatted(decimals: max(allocationDecimals, quantity.significantDecimals))
+  public func allocated(_ quantity: Quantity) -> FixedDecimal {
+    FixedDecimal(quantity, decimals: max(allocationDecimals, quantity.significantDecimals))
   }
 
   /// A quota in grams, printed in tonnes with six decimals: `0.333333`.
-  public func quota(_ grams: Fraction) -> String { Self.quotaText(grams) }
+  public func quota(_ grams: Fraction) -> FixedDecimal { Self.quotaDecimal(grams) }
 
-  /// A quota in grams, printed in tonnes with six decimals.
-  public static func quotaText(_ grams: Fraction) -> String {
-    DecimalText.format(grams.roundedHalfUp, scale: Quantity.scale, decimals: quotaDecimals)
+  /// A quota in grams, in tonnes with six decimals.
+  public static func quotaDecimal(_ grams: Fraction) -> FixedDecimal {
+    FixedDecimal(digits: grams.roundedHalfUp, decimals: quotaDecimals)
   }
 
-  /// An offset rate in percent with one decimal, or empty when there is no rate.
-  public func rate(_ rate: Fraction?) -> String { OffsetRate.percentText(rate) }
+  /// A quota in grams, printed in tonnes with six decimals.
+  public static func quotaText(_ grams: Fraction) -> String { quotaDecimal(grams).description }
+
+  /// An offset rate in percent with one decimal, or `nil` when there is no rate.
+  public func rate(_ rate: Fraction?) -> FixedDecimal? { OffsetRate.percent(rate) }
+}
+
+extension FixedDecimal {
+  /// A decimal from its digits: `FixedDecimal(digits: 125, decimals: 1)` is 12.5.
+  public init(digits: Int128, decimals: Int) {
+    self.digits = digits
+    self.decimals = decimals
+  }
 }

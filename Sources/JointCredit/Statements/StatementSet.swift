@@ -8,7 +8,7 @@ public struct StatementSet: Sendable {
     self.csvFormat = csvFormat
   }
 
-  /// The file names, in the order they are written.
+  /// The file names, in the order they are listed.
   public static let fileNames = [
     AllocationStatement.fileName, BodyStatement.fileName, OffsetRateStatement.fileName,
     AllocationDocument.fileName,
@@ -16,31 +16,30 @@ public struct StatementSet: Sendable {
 
   /// Writes every statement into `directory`, replacing earlier ones only once all are written.
   ///
-  /// - Returns: the paths written.
+  /// - Returns: the paths written, in the order of ``fileNames``.
   /// - Throws: ``OutputError``; then no statement file was created or replaced.
   public func write(
     _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
     to directory: String
   ) throws(OutputError) -> [String] {
-    var staged = try StagedDirectory(directory: directory)
-    do {
-      let format = csvFormat
-      try staged.write(AllocationStatement.fileName) {
-        AllocationStatement.write(allocation, format: format, to: &$0)
-      }
-      try staged.write(BodyStatement.fileName) {
-        BodyStatement.write(allocation, format: format, to: &$0)
-      }
-      try staged.write(OffsetRateStatement.fileName) {
-        OffsetRateStatement.write(allocation, format: format, to: &$0)
-      }
-      try staged.write(AllocationDocument.fileName) {
+    let format = csvFormat
+    // Largest first, so that the two cores finish together.
+    let staged = [
+      StagedFile(AllocationDocument.fileName) {
         AllocationDocument.write(allocation, files: files, warnings: warnings, to: &$0)
-      }
-      return try staged.commit()
-    } catch {
-      staged.discard()
-      throw error
-    }
+      },
+      StagedFile(AllocationStatement.fileName) {
+        AllocationStatement.write(allocation, format: format, to: &$0)
+      },
+      StagedFile(OffsetRateStatement.fileName) {
+        OffsetRateStatement.write(allocation, format: format, to: &$0)
+      },
+      StagedFile(BodyStatement.fileName) {
+        BodyStatement.write(allocation, format: format, to: &$0)
+      },
+    ]
+    let paths = try StagedDirectory(directory: directory).write(staged)
+    let byName = Dictionary(uniqueKeysWithValues: zip(staged.map(\.name), paths))
+    return Self.fileNames.map { byName[$0]! }
   }
 }

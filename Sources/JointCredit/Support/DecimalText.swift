@@ -33,26 +33,89 @@ public enum DecimalText {
       magnitude /= 10
       places -= 1
     }
-    var digits: [UInt8] = []
-    digits.reserveCapacity(24)
-    repeat {
-      digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    // Pad so there is at least one digit before the point.
-    while digits.count <= places { digits.append(UInt8(ascii: "0")) }
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    for index in stride(from: digits.count - 1, through: places, by: -1) {
-      bytes.append(digits[index])
-    }
-    if decimals > 0 {
-      bytes.append(UInt8(ascii: "."))
-      if places > 0 {
-        for index in stride(from: places - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+    // Digits, least significant first; 128-bit division is slow, so 64 bits when it fits.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { digits in
+      var count = 0
+      if magnitude <= UInt128(UInt64.max) {
+        var small = UInt64(magnitude)
+        repeat {
+          digits[count] = UInt8(ascii: "0") &+ UInt8(small % 10)
+          small /= 10
+          count += 1
+        } while small > 0
+      } else {
+        repeat {
+          digits[count] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
+          magnitude /= 10
+          count += 1
+        } while magnitude > 0
       }
-      for _ in places..<decimals { bytes.append(UInt8(ascii: "0")) }
+      // At least one digit before the point.
+      while count <= places {
+        digits[count] = UInt8(ascii: "0")
+        count += 1
+      }
+      var index = count - 1
+      while index >= places {
+        bytes.append(digits[index])
+        index -= 1
+      }
+      if decimals > 0 {
+        bytes.append(UInt8(ascii: "."))
+        while index >= 0 {
+          bytes.append(digits[index])
+          index -= 1
+        }
+        for _ in places..<decimals { bytes.append(UInt8(ascii: "0")) }
+      }
     }
   }
+}
+
+/// A decimal ready to print: `digits ÷ 10^decimals`, written with exactly `decimals` places.
+///
+/// Statements build these from exact quantities and fractions, and write them straight into their
+/// output, so that a million rows do not make a million strings.
+public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
+  /// The value times `10^decimals`.
+  public var digits: Int128
+  /// The places after the point.
+  public var decimals: Int
+
+  /// A quantity in tonnes with `decimals` places.
+  ///
+  /// - Precondition: `decimals >= quantity.significantDecimals`: quantities are never rounded.
+  public init(_ quantity: Quantity, decimals: Int) {
+    precondition(decimals >= quantity.significantDecimals, "\(quantity) needs more decimals")
+    var grams = quantity.grams
+    var places = Quantity.scale
+    while places > decimals {
+      grams /= 10
+      places -= 1
+    }
+    var digits = Int128(grams)
+    while places < decimals {
+      digits *= 10
+      places += 1
+    }
+    self.digits = digits
+    self.decimals = decimals
+  }
+
+  /// A fraction rounded half up to `decimals` places.
+  public init(rounding fraction: Fraction, decimals: Int) {
+    self.digits = fraction.scaledRoundedHalfUp(decimals: decimals)
+    self.decimals = decimals
+  }
+
+  /// Appends the text to UTF-8 bytes.
+  public func append(to bytes: inout [UInt8]) {
+    DecimalText.append(digits, scale: decimals, decimals: decimals, to: &bytes)
+  }
+
+  /// The text, e.g. `"1.250"`.
+  public var description: String { DecimalText.format(digits, scale: decimals, decimals: decimals) }
 }
 
 extension Quantity {

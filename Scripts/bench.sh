@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make bench: end-to-end wall time and peak memory of `jointcredit allocate` (release build) on
+# synthetic submissions of 10k, 100k and 1M events. Not a test: figures vary with the machine.
+#
+#   Scripts/bench.sh [SIZES...]        e.g. Scripts/bench.sh 10000 100000
+#   RUNS=5 Scripts/bench.sh            runs per size (median reported; default 5, 3 for 1M)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
+data=Benchmarks/data
+mkdir -p "$data"
+
+swift build -c release --product jointcredit >/dev/null
+tool=$(swift build -c release --show-bin-path)/jointcredit
+[ -x /usr/bin/time ] || { echo "bench needs GNU time: apt-get install -y time" >&2; exit 1; }
+
+# One combined submission: 20 events per body, bodies of kind other, estimates with 3 decimals.
+generate() {
+  local events=$1 file=$2
+  awk -v n="$events" 'BEGIN {
+    srand(42)
+    print "body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"
+    for (i = 0; i < n; i++) {
+      b = int(i / 20)
+      printf "B%07d,Body %d,other,E%02d,Event %d of body %d,2011-%02d-%02d,%d.%03d\n", \
+        b, b, i % 20, i % 20, b, i % 12 + 1, i % 28 + 1, int(rand() * 5), int(rand() * 1000)
+    }
+  }' >"$file"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf '%-10s %-6s %12s %12s %14s\n' events runs "median_s" "min_s" "peak_rss_MiB"
+for n in "${sizes[@]}"; do
+  file="$data/events-$n.csv"
+  [ -f "$file" ] || generate "$n" "$file"
+  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 5)}
+  times=() rss=()
+  for _ in $(seq "$runs"); do
+    out=$(mktemp -d)
+    /usr/bin/time -f "%e %M" -o "$out/time" "$tool" allocate "$file" --lot 100000 --unit 0.001 \
+      --mode body-then-event --body-unit 0.1 --out "$out/statements" >/dev/null 2>"$out/stderr" \
+      || { cat "$out/stderr" >&2; exit 1; }
+    read -r seconds kib <"$out/time"
+    times+=("$seconds")
+    rss+=("$kib")
+    rm -rf "$out"
+  done
+  med=$(printf '%s\n' "${times[@]}" | median)
+  min=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
+  peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
+  printf '%-10s %-6s %12s %12s %14.0f\n' "$n" "$runs" "$med" "$min" "$(echo "$peak / 1024" | bc -l)"
+done
