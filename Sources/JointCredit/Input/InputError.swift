@@ -175,7 +175,7 @@ extension InputError.Reason {
       "emission estimate '\(text)' is negative; estimates are zero or more tonnes"
     case .invalidBodyCode(let text):
       "invalid body code '\(text)': use a local government code such as 131032, "
-        + "or up to 32 letters, digits, '-' and '_'"
+        + "or up to 32 letters, digits, '-' and '_', starting with a letter or digit"
     case .wrongCheckDigit(let code, let expected):
       "local government code '\(code)' has a wrong check digit; did you mean \(expected)?"
     case .codeNeedsKindOther(let code, let kind):

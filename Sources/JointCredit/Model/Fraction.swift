@@ -21,6 +21,11 @@ public struct Fraction: Hashable, Sendable {
 
   /// The fraction rounded half up to a whole number (0.5 rounds to 1).
   public var roundedHalfUp: Int128 {
+    // 128-bit division is slow; most quotas and rates fit in 64 bits.
+    if numerator <= Int128(Int64.max), denominator <= Int128(Int64.max) {
+      let (quotient, remainder) = Int64(numerator).quotientAndRemainder(dividingBy: Int64(denominator))
+      return Int128(remainder >= Int64(denominator) - remainder ? quotient + 1 : quotient)
+    }
     let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
     // Compare 2r ≥ d without forming 2r, which could overflow for huge denominators.
     return remainder >= denominator - remainder ? quotient + 1 : quotient

@@ -26,12 +26,18 @@ public enum AllocationStatement {
     csv.writeHeader(columns, to: &output)
     for body in allocation.bodies {
       for share in body.events {
-        csv.writeRecord([
-          .text(body.body.code.rawValue), .text(body.body.name), .text(body.body.kind.rawValue),
-          .text(share.event.id.rawValue), .text(share.event.name), .date(share.event.date),
-          .decimal(numbers.emissions(share.event.emissions)), .decimal(numbers.quota(share.quota)),
-          .decimal(numbers.allocated(share.allocated)), .decimal(numbers.rate(share.offsetRate)),
-        ], to: &output)
+        csv.writeRecord(to: &output) { row in
+          row.text(body.body.code.rawValue)
+          row.text(body.body.name)
+          row.text(body.body.kind.rawValue)
+          row.text(share.event.id.rawValue)
+          row.text(share.event.name)
+          row.date(share.event.date)
+          row.decimal(numbers.emissions(share.event.emissions))
+          row.decimal(numbers.quota(share.quota))
+          row.decimal(numbers.allocated(share.allocated))
+          row.decimal(numbers.rate(share.offsetRate))
+        }
       }
     }
   }

@@ -41,20 +41,78 @@ public struct CSVWriter: Sendable {
 
   /// Writes one record and its line ending.
   public func writeRecord(_ cells: [Cell], to output: inout some ByteOutput) {
-    let crlf = format.lineEnding == .crlf
-    output.writeBuffered { bytes in
-      for (index, cell) in cells.enumerated() {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+    writeRecord(to: &output) { record in
+      for cell in cells {
         switch cell {
-        case .number(let text): UTF8Bytes.append(text, to: &bytes)
-        case .text(let text): Self.appendText(text, to: &bytes)
-        case .decimal(let value): value?.append(to: &bytes)
-        case .integer(let value): DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &bytes)
-        case .date(let value): value?.append(to: &bytes)
+        case .number(let text): record.number(text)
+        case .text(let text): record.text(text)
+        case .decimal(let value): record.decimal(value)
+        case .integer(let value): record.integer(value)
+        case .date(let value): record.date(value)
         }
       }
+    }
+  }
+
+  /// Writes one record, cell by cell, straight into the output: no array of cells, no strings
+  /// for numbers. This is what statements with a million rows use.
+  public func writeRecord(to output: inout some ByteOutput, _ cells: (inout Record) -> Void) {
+    let crlf = format.lineEnding == .crlf
+    output.writeBuffered { bytes in
+      // Lend the output's buffer to the record and take it back, without copying it.
+      var record = Record()
+      swap(&record.bytes, &bytes)
+      cells(&record)
+      swap(&record.bytes, &bytes)
       if crlf { bytes.append(0x0D) }
       bytes.append(0x0A)
+    }
+  }
+
+  /// The cells of one record being written; each call adds a cell.
+  public struct Record {
+    var bytes: [UInt8] = []
+    private var first = true
+
+    private mutating func separate() {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+    }
+
+    /// Free text: guarded against formulas and quoted as needed.
+    public mutating func text(_ value: String) {
+      separate()
+      CSVWriter.appendText(value, to: &bytes)
+    }
+
+    /// Two texts joined by an ASCII separator, as one text cell: `131032/E01`.
+    public mutating func text(_ first: String, joinedBy separator: UInt8, _ second: String) {
+      separate()
+      CSVWriter.appendText(first, joinedBy: separator, second, to: &bytes)
+    }
+
+    /// A number already formatted.
+    public mutating func number(_ value: String) {
+      separate()
+      UTF8Bytes.append(value, to: &bytes)
+    }
+
+    /// A decimal with fixed places; empty for `nil`.
+    public mutating func decimal(_ value: FixedDecimal?) {
+      separate()
+      value?.append(to: &bytes)
+    }
+
+    /// A whole number.
+    public mutating func integer(_ value: Int) {
+      separate()
+      DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &bytes)
+    }
+
+    /// A date as `YYYY-MM-DD`; empty for `nil`.
+    public mutating func date(_ value: EventDate?) {
+      separate()
+      value?.append(to: &bytes)
     }
   }
 
@@ -63,18 +121,37 @@ public struct CSVWriter: Sendable {
     writeRecord(names.map(Cell.text), to: &output)
   }
 
-  private static func appendText(_ text: String, to bytes: inout [UInt8]) {
-    let utf8 = text.utf8
-    let guarded = utf8.first.map(startsFormula) ?? false
-    let needsQuotes = UTF8Bytes.contains(text) { byte in
+  static func appendText(
+    _ text: String, joinedBy separator: UInt8? = nil, _ second: String = "",
+    to bytes: inout [UInt8]
+  ) {
+    func special(_ byte: UInt8) -> Bool {
       byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
     }
-    if !needsQuotes && !guarded { return UTF8Bytes.append(text, to: &bytes) }
+    let leading = text.utf8.first ?? separator ?? second.utf8.first
+    let guarded = leading.map(startsFormula) ?? false
+    let needsQuotes = UTF8Bytes.contains(text, where: special)
+      || (separator.map(special) ?? false) || UTF8Bytes.contains(second, where: special)
+    if !needsQuotes && !guarded {
+      UTF8Bytes.append(text, to: &bytes)
+      if let separator {
+        bytes.append(separator)
+        UTF8Bytes.append(second, to: &bytes)
+      }
+      return
+    }
+    func escaped(_ part: some Sequence<UInt8>) {
+      for byte in part {
+        bytes.append(byte)
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      }
+    }
     if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
     if guarded { bytes.append(UInt8(ascii: "'")) }
-    for byte in utf8 {
-      bytes.append(byte)
-      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+    escaped(text.utf8)
+    if let separator {
+      escaped(CollectionOfOne(separator))
+      escaped(second.utf8)
     }
     if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
   }

@@ -76,12 +76,15 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes a key; the next call writes its value.
-  public mutating func key(_ name: String) {
+  ///
+  /// Keys are literals in JointCredit's documents, plain ASCII with nothing to escape, so they
+  /// are copied as they are.
+  public mutating func key(_ name: StaticString) {
     separate()
     output.writeBuffered { bytes in
-      Self.appendString(name, to: &bytes)
-      bytes.append(UInt8(ascii: ":"))
-      bytes.append(UInt8(ascii: " "))
+      bytes.append(UInt8(ascii: "\""))
+      name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+      bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
     }
     afterKey = true
   }
@@ -134,25 +137,25 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes `"name": "value"` (or `null`).
-  public mutating func field(_ name: String, _ value: String?) {
+  public mutating func field(_ name: StaticString, _ value: String?) {
     key(name)
     string(value)
   }
 
   /// Writes `"name": value` for a whole number.
-  public mutating func field(_ name: String, _ value: Int) {
+  public mutating func field(_ name: StaticString, _ value: Int) {
     key(name)
     number(value)
   }
 
   /// Writes `"name": "1.250"` (or `null`).
-  public mutating func field(_ name: String, _ value: FixedDecimal?) {
+  public mutating func field(_ name: StaticString, _ value: FixedDecimal?) {
     key(name)
     decimal(value)
   }
 
   /// Writes `"name": "2011-12-15"` (or `null`).
-  public mutating func field(_ name: String, _ value: EventDate?) {
+  public mutating func field(_ name: StaticString, _ value: EventDate?) {
     key(name)
     date(value)
   }

@@ -24,28 +24,34 @@ public enum OffsetRateStatement {
   ) {
     let csv = CSVWriter(format: format)
     let numbers = StatementNumbers(allocation)
-    func row(_ level: String, _ key: String, _ name: String, _ emissions: Quantity,
-             _ allocated: Quantity) {
-      csv.writeRecord([
-        .text(level), .text(key), .text(name), .decimal(numbers.emissions(emissions)),
-        .decimal(numbers.allocated(allocated)),
-        .decimal(numbers.rate(OffsetRate.of(allocated, per: emissions))),
-      ], to: &output)
+    func row(_ level: String, _ key: (inout CSVWriter.Record) -> Void, _ name: String,
+             _ emissions: Quantity, _ allocated: Quantity) {
+      csv.writeRecord(to: &output) { row in
+        row.text(level)
+        key(&row)
+        row.text(name)
+        row.decimal(numbers.emissions(emissions))
+        row.decimal(numbers.allocated(allocated))
+        row.decimal(numbers.rate(OffsetRate.of(allocated, per: emissions)))
+      }
     }
     csv.writeStart(to: &output)
     csv.writeHeader(columns, to: &output)
     for body in allocation.bodies {
+      let code = body.body.code.rawValue
       for share in body.events {
-        row("event", AllocationKey(body: body.body.code, event: share.event.id).description,
+        row("event", { $0.text(code, joinedBy: UInt8(ascii: "/"), share.event.id.rawValue) },
             share.event.name, share.event.emissions, share.allocated)
       }
     }
     for body in allocation.bodies {
-      row("body", body.body.code.rawValue, body.body.name, body.emissions, body.allocated)
+      row("body", { $0.text(body.body.code.rawValue) }, body.body.name, body.emissions,
+          body.allocated)
     }
     for kind in allocation.kinds {
-      row("kind", kind.kind.rawValue, kind.kind.japaneseName, kind.emissions, kind.allocated)
+      row("kind", { $0.text(kind.kind.rawValue) }, kind.kind.japaneseName, kind.emissions,
+          kind.allocated)
     }
-    row("total", "total", "合計", allocation.emissions, allocation.allocated)
+    row("total", { $0.text("total") }, "合計", allocation.emissions, allocation.allocated)
   }
 }
