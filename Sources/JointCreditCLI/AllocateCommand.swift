@@ -17,6 +17,9 @@ enum AllocateCommand {
       .init(name: "csv-encoding", valueName: "encoding",
             help: "utf8-bom (Excel opens it cleanly) or utf8 (no byte order mark). "
               + "(default: utf8-bom)"),
+      .init(name: "explain", valueName: nil,
+            help: "Add to allocation.json, for every event and body, the steps that produced its "
+              + "figure."),
     ])
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
@@ -35,9 +38,10 @@ enum AllocateCommand {
     guard let purchase = input.value.purchase else { return .failure }
     let allocation: Allocation
     do {
-      allocation = try Allocator().allocate(purchase, among: input.value.estimates)
+      allocation = try Allocator(explains: parsed.flags.contains("explain"))
+        .allocate(purchase, among: input.value.estimates)
     } catch {
-      console.errorLine("Error: \(AllocationFailure.message(error)); nothing was written.")
+      console.errorLine("Error: \(error); nothing was written.")
       return .failure
     }
     let paths: [String]
@@ -49,7 +53,7 @@ enum AllocateCommand {
       return .failure
     }
     Diagnostics.warn(input.warnings, to: &console)
-    for tie in allocation.ties { console.errorLine("warning: tie: \(tie.summary)") }
+    Diagnostics.report(allocation, to: &console)
     console.write(AllocationSummary.text(allocation, statements: paths))
     return .success
   }
@@ -65,12 +69,3 @@ enum AllocateCommand {
   }
 }
 
-/// Words for allocation errors.
-enum AllocationFailure {
-  static func message(_ error: ApportionmentError) -> String {
-    switch error {
-    case .noPositiveWeight(let units):
-      "there are \(units) units to share but every estimate is zero"
-    }
-  }
-}

@@ -18,7 +18,7 @@ enum ApportionCommand {
       .init(name: "unit", valueName: "u", help: "The step of the allocations, e.g. 0.1. (default: 1)"),
       .init(name: "method", valueName: "method",
             help: "The rounding rule: "
-              + ApportionmentMethod.allCases.map(\.rawValue).joined(separator: ", ")
+              + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
               + ". (default: largest-remainder)"),
     ])
 
@@ -68,10 +68,15 @@ enum ApportionCommand {
     do {
       shares = try table.value.apportion(total, unit: unit, method: method)
     } catch {
-      console.errorLine(Diagnostics.line(InputError(.noPositiveWeight, at: InputLocation(file.path))))
+      let reason = error.message(items: "ids", weights: "weight", scope: "the total of ",
+                                 unit: unit, method: method)
+      console.errorLine("\(file.path): error: \(reason)")
+      console.errorLine("Error: 1 problem in the input.")
       return .failure
     }
-    for tie in shares.ties { console.errorLine("warning: tie: \(tie.summary(unit: unit))") }
+    for tie in shares.ties {
+      console.errorLine("warning: tie: \(tie.summary(method: method, unit: unit))")
+    }
     shares.write(format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &console)
     return .success
   }

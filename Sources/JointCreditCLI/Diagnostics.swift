@@ -28,4 +28,10 @@ enum Diagnostics {
   static func warn(_ warnings: [InputWarning], to console: inout some Console) {
     for warning in warnings { console.errorLine(line(warning)) }
   }
+
+  /// Prints how constraints met and every unit a tie decided.
+  static func report(_ allocation: Allocation, to console: inout some Console) {
+    for note in allocation.notes { console.errorLine("note: \(note)") }
+    for tie in allocation.ties { console.errorLine("warning: tie: \(tie.summary)") }
+  }
 }

@@ -17,8 +17,20 @@ struct PurchaseOptions {
             + "totals, then to their events). (default: event)"),
     .init(name: "method", valueName: "method",
           help: "The rounding rule: "
-            + ApportionmentMethod.allCases.map(\.rawValue).joined(separator: ", ")
-            + " (alias hamilton). (default: largest-remainder)"),
+            + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
+            + ". (default: largest-remainder)"),
+    .init(name: "body-method", valueName: "method",
+          help: "The rounding rule for bodies in body-then-event mode. (default: the method)"),
+    .init(name: "min", valueName: "t",
+          help: "The least every event with a positive estimate receives, a multiple of the unit, "
+            + "e.g. 0.1."),
+    .init(name: "cap", valueName: "emissions",
+          help: "'emissions': no event receives more than 100 % of its estimate."),
+    .init(name: "cap-rate", valueName: "percent",
+          help: "No event receives more than this percentage of its estimate, e.g. 150."),
+    .init(name: "reserve", valueName: "body-code",
+          help: "The body (e.g. the secretariat) that takes what caps leave unplaced, shown as a "
+            + "separate row."),
   ]
 
   var purchaseFile: String?
@@ -40,27 +52,55 @@ struct PurchaseOptions {
       overrides.method = .init(try Self.method(text, option: "--method <method>"), text: text,
                                at: InputLocation("--method"))
     }
+    if let text = parsed.values["body-method"] {
+      overrides.bodyMethod = .init(try Self.method(text, option: "--body-method <method>"),
+                                   text: text, at: InputLocation("--body-method"))
+    }
+    overrides.minimum = try Self.quantity(parsed, "min")
+    if let text = parsed.values["cap"] {
+      guard text == "emissions" else {
+        throw .invalidValue(option: "--cap <emissions>", value: text,
+                            reason: "expected 'emissions'; for another limit use --cap-rate")
+      }
+      overrides.cap = .init(.emissions, text: text, at: InputLocation("--cap"))
+    }
+    if let rate = try Self.quantity(parsed, "cap-rate", valueName: "percent") {
+      guard overrides.cap == nil else {
+        throw .invalidValue(option: "--cap-rate <percent>", value: rate.text,
+                            reason: "give either --cap or --cap-rate, not both")
+      }
+      overrides.cap = .init(.rate(rate.value), text: rate.text, at: rate.location)
+    }
+    if let text = parsed.values["reserve"] {
+      do {
+        overrides.reserve = .init(try Body.Code(parsing: text), text: text,
+                                  at: InputLocation("--reserve"))
+      } catch {
+        throw .invalidValue(option: "--reserve <body-code>", value: text,
+                            reason: error.reason.message)
+      }
+    }
   }
 
   static func method(_ text: String, option: String) throws(UsageError) -> ApportionmentMethod {
     guard let method = ApportionmentMethod(name: text) else {
       throw .invalidValue(option: option, value: text, reason: "expected one of "
-        + ApportionmentMethod.allCases.map(\.rawValue).joined(separator: ", "))
+        + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", "))
     }
     return method
   }
 
   /// A quantity option: any exact decimal; whether it fits the purchase is checked with the rest
   /// of the input.
-  static func quantity(_ parsed: ParsedArguments, _ name: String) throws(UsageError)
-    -> PurchaseSettings.Setting<Quantity>?
+  static func quantity(_ parsed: ParsedArguments, _ name: String, valueName: String = "t")
+    throws(UsageError) -> PurchaseSettings.Setting<Quantity>?
   {
     guard let raw = parsed.values[name] else { return nil }
     let text = TextNormalization.normalized(raw)
     do {
       return .init(try Quantity.parse(text).quantity, text: text, at: InputLocation("--\(name)"))
     } catch {
-      throw .invalidValue(option: "--\(name) <t>", value: raw, reason: error.explanation)
+      throw .invalidValue(option: "--\(name) <\(valueName)>", value: raw, reason: error.explanation)
     }
   }
 }

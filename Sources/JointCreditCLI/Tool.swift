@@ -5,7 +5,9 @@ import JointCredit
 ///
 /// The executable only calls ``run(_:console:standardInput:)``; tests call it in-process.
 public enum Tool {
-  static let commands = [AllocateCommand.spec, ValidateCommand.spec, ApportionCommand.spec]
+  static let commands = [
+    AllocateCommand.spec, ValidateCommand.spec, ExplainCommand.spec, ApportionCommand.spec,
+  ]
 
   /// Runs a command line.
   ///
@@ -59,6 +61,8 @@ public enum Tool {
         return try AllocateCommand.run(parsed, console: &console)
       case ValidateCommand.spec.name:
         return try ValidateCommand.run(parsed, console: &console)
+      case ExplainCommand.spec.name:
+        return try ExplainCommand.run(parsed, console: &console)
       default:
         return try ApportionCommand.run(parsed, console: &console, standardInput: standardInput)
       }

@@ -31,7 +31,7 @@ enum ValidateCommand {
       do {
         _ = try Allocator().allocate(purchase, among: estimates)
       } catch {
-        console.errorLine("Error: \(AllocationFailure.message(error)).")
+        console.errorLine("Error: \(error).")
         return .failure
       }
     }
@@ -39,7 +39,7 @@ enum ValidateCommand {
     let files = estimates.files.count
     let total = estimates.emissions.formatted(decimals: estimates.decimals)
     console.line("OK: \(files) file\(files == 1 ? "" : "s"), \(bodies) bod\(bodies == 1 ? "y" : "ies"), "
-      + "\(estimates.eventCount) events, \(total) t of estimates"
+      + "\(estimates.eventCount) event\(estimates.eventCount == 1 ? "" : "s"), \(total) t of estimates"
       + (input.value.purchase == nil ? " (no lot given; allocation not checked)." : "; the lot can be allocated."))
     return .success
   }

@@ -18,10 +18,10 @@ import Testing
     let top = ToolRunner.inProcess(["--help"])
     #expect(top.status == 0)
     for word in ["OVERVIEW:", "USAGE: jointcredit <subcommand>", "SUBCOMMANDS:", "allocate",
-                 "validate", "apportion"] {
+                 "validate", "explain", "apportion"] {
       #expect(top.output.contains(word), "\(word)")
     }
-    for command in ["allocate", "validate", "apportion"] {
+    for command in ["allocate", "validate", "explain", "apportion"] {
       let help = ToolRunner.inProcess([command, "--help"])
       #expect(help.status == 0)
       #expect(help.output == ToolRunner.inProcess(["help", command]).output)
@@ -33,7 +33,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ([], "Error: Missing expected subcommand: allocate, validate or apportion."),
+    ([], "Error: Missing expected subcommand: allocate, validate, explain or apportion."),
     (["allocat"], "Error: Unknown subcommand 'allocat'. Did you mean 'allocate'?"),
     (["--lot"], "Error: Unknown option '--lot'."),
     (["allocate"], "Error: Missing expected argument '<input> ...'."),
@@ -42,7 +42,7 @@ import Testing
     (["allocate", "x", "--mode", "bodies"],
      "Error: The value 'bodies' is invalid for '--mode <mode>': expected one of event, body-then-event."),
     (["allocate", "x", "--method", "dhondt-ish"],
-     "Error: The value 'dhondt-ish' is invalid for '--method <method>': expected one of largest-remainder."),
+     "Error: The value 'dhondt-ish' is invalid for '--method <method>': expected one of largest-remainder (hamilton), dhondt (jefferson), sainte-lague (webster), huntington-hill (equal-proportions), adams (smallest-divisors), dean (harmonic-mean)."),
     (["allocate", "x", "--csv-encoding", "latin1"],
      "Error: The value 'latin1' is invalid for '--csv-encoding <encoding>': expected one of utf8-bom, utf8."),
     (["apportion", "--unit", "1"], "Error: Missing value for '--total <q>'."),
@@ -92,7 +92,11 @@ import Testing
       """)
     let zero = ToolRunner.inProcess(["apportion", "--total", "10"], stdin: "id,weight\na,0\n")
     #expect(zero.status == 1)
-    #expect(zero.stderr == "<stdin>: error: every weight is zero, so there is nothing to share the total by\n")
+    #expect(zero.stderr == """
+      <stdin>: error: the total of 10 t cannot be shared: every weight is zero
+      Error: 1 problem in the input.
+
+      """)
   }
 
   @Test func validateChecksEverythingAndWritesNothing() throws {

@@ -8,24 +8,34 @@ public struct Allocation: Hashable, Sendable {
   public var bodies: [BodyAllocation]
   /// Every group of units that the tie rule decided.
   public var ties: [TieDecision]
+  /// What caps left unplaced, given to the reserve body; `nil` when no reserve was named.
+  public var reserve: ReserveAllocation?
   /// The decimals emissions are printed with: the most any estimate was written with.
   public var emissionDecimals: Int
+  /// Notes on how constraints met (a minimum above an event's cap, say).
+  public var notes: [String]
 
   /// Creates an allocation.
   public init(
-    purchase: Purchase, bodies: [BodyAllocation], ties: [TieDecision], emissionDecimals: Int
+    purchase: Purchase, bodies: [BodyAllocation], ties: [TieDecision],
+    reserve: ReserveAllocation? = nil, emissionDecimals: Int, notes: [String] = []
   ) {
     self.purchase = purchase
     self.bodies = bodies
     self.ties = ties
+    self.reserve = reserve
     self.emissionDecimals = emissionDecimals
+    self.notes = notes
   }
 
   /// The sum of all estimates.
   public var emissions: Quantity { Quantity(grams: bodies.reduce(0) { $0 + $1.emissions.grams }) }
 
-  /// The sum of all allocations: always the lot.
+  /// The sum of the bodies' allocations: the lot, less what went to the reserve.
   public var allocated: Quantity { Quantity(grams: bodies.reduce(0) { $0 + $1.allocated.grams }) }
+
+  /// Everything allocated, reserve included: always the lot.
+  public var total: Quantity { Quantity(grams: allocated.grams + (reserve?.allocated.grams ?? 0)) }
 
   /// How many events there are in all.
   public var eventCount: Int { bodies.reduce(0) { $0 + $1.events.count } }
@@ -59,17 +69,25 @@ public struct BodyAllocation: Hashable, Sendable {
   public var allocated: Quantity
   /// Its events, sorted by id.
   public var events: [EventAllocation]
+  /// Whether a bound decided its share (body-then-event mode: the sum of its events' minimums
+  /// or caps).
+  public var bound: Apportionment.BoundState
+  /// How its share came about (body-then-event mode), when explanations were asked for.
+  public var explanation: [String]?
 
   /// Creates a body's share.
   public init(
     body: Body, emissions: Quantity, quota: Fraction, allocated: Quantity,
-    events: [EventAllocation]
+    events: [EventAllocation], bound: Apportionment.BoundState = .free,
+    explanation: [String]? = nil
   ) {
     self.body = body
     self.emissions = emissions
     self.quota = quota
     self.allocated = allocated
     self.events = events
+    self.bound = bound
+    self.explanation = explanation
   }
 
   /// Allocated ÷ emissions, or `nil` when the body estimated nothing.
@@ -86,16 +104,45 @@ public struct EventAllocation: Hashable, Sendable {
   public var quota: Fraction
   /// What it was allocated, a multiple of the unit.
   public var allocated: Quantity
+  /// Whether a minimum or cap decided its share.
+  public var bound: Apportionment.BoundState
+  /// How its share came about, step by step, when explanations were asked for.
+  public var explanation: [String]?
 
   /// Creates an event's share.
-  public init(event: Event, quota: Fraction, allocated: Quantity) {
+  public init(
+    event: Event, quota: Fraction, allocated: Quantity, bound: Apportionment.BoundState = .free,
+    explanation: [String]? = nil
+  ) {
     self.event = event
     self.quota = quota
     self.allocated = allocated
+    self.bound = bound
+    self.explanation = explanation
   }
 
   /// Allocated ÷ emissions, or `nil` for a zero estimate.
   public var offsetRate: Fraction? { OffsetRate.of(allocated, per: event.emissions) }
+}
+
+/// What went to the reserve body: the units that caps left unplaced.
+public struct ReserveAllocation: Hashable, Sendable {
+  /// The kind (and level) statements give the reserve row.
+  public static let kindLabel = "reserve"
+
+  /// The reserve body's code.
+  public var code: Body.Code
+  /// Its name, when it is also a participating body.
+  public var name: String
+  /// What it holds.
+  public var allocated: Quantity
+
+  /// Creates a reserve line.
+  public init(code: Body.Code, name: String = "", allocated: Quantity) {
+    self.code = code
+    self.name = name
+    self.allocated = allocated
+  }
 }
 
 /// The figures of one kind of body taken together.

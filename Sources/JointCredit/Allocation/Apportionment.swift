@@ -2,17 +2,43 @@
 public struct Apportionment: Hashable, Sendable {
   /// Units given to each item, in the order of the weights. They add up to the total.
   public var units: [Int64]
-  /// Every group of equal priorities that the tie rule had to split, in the order the units went.
+  /// Every group of equal priorities that the tie rule had to split.
   public var ties: [Tie]
+  /// For each item, whether a bound decided its units; empty when there were no bounds.
+  public var bounds: [BoundState]
+  /// How the method reached the result, for explanations.
+  public var detail: Detail
 
   /// Creates an apportionment.
-  public init(units: [Int64], ties: [Tie] = []) {
+  public init(units: [Int64], ties: [Tie] = [], bounds: [BoundState] = [], detail: Detail) {
     self.units = units
     self.ties = ties
+    self.bounds = bounds
+    self.detail = detail
   }
-}
 
-extension Apportionment {
+  /// Whether a bound decided an item's units.
+  public enum BoundState: UInt8, Hashable, Sendable {
+    /// The rule decided.
+    case free
+    /// The item was raised to its lower bound (a minimum, or the first unit of a method whose
+    /// first divisor is zero).
+    case lower
+    /// The item was held to its upper bound (a cap).
+    case upper
+  }
+
+  /// What the method did, in numbers an explanation can quote.
+  public enum Detail: Hashable, Sendable {
+    /// Largest remainder: `units` shared among the free items' `weight` (their whole parts
+    /// first, then `leftover` units by remainder); `ranks[i]` is item *i*'s place among the
+    /// positive remainders (1 is the largest), or 0.
+    case largestRemainder(units: Int64, weight: Int128, leftover: Int64, ranks: [Int32])
+    /// A divisor method: the lowest priority at which a unit was won and the highest at which
+    /// one was not (`nil` when there was none); any divisor between them gives this result.
+    case divisor(lowestWon: Priority?, highestLost: Priority?)
+  }
+
   /// Units that were decided by the tie rule rather than by the method's priorities.
   ///
   /// The items in ``winners`` and ``losers`` all had the same ``priority``; there were fewer
@@ -23,12 +49,12 @@ extension Apportionment {
     public var winners: [Int]
     /// Items with the same priority that did not get one, in the rule's order.
     public var losers: [Int]
-    /// The priority they shared. For the largest remainder method, the remainder as a fraction
-    /// of one unit.
-    public var priority: Fraction
+    /// The priority they shared: for largest remainder the remainder as a fraction of a unit;
+    /// for a divisor method weight ÷ divisor.
+    public var priority: Priority
 
     /// Creates a tie record.
-    public init(winners: [Int], losers: [Int], priority: Fraction) {
+    public init(winners: [Int], losers: [Int], priority: Priority) {
       self.winners = winners
       self.losers = losers
       self.priority = priority
@@ -40,4 +66,11 @@ extension Apportionment {
 public enum ApportionmentError: Error, Hashable, Sendable {
   /// There are units to give but every weight is zero (or there are no items).
   case noPositiveWeight(units: Int64)
+  /// A method whose first divisor is zero gives every positive weight a unit, and there are
+  /// fewer units than positive weights.
+  case tooFewUnits(units: Int64, needed: Int64)
+  /// The lower bounds (minimums) add up to more than the total.
+  case minimumsExceedTotal(units: Int64, needed: Int64)
+  /// The upper bounds (caps) add up to less than the total.
+  case capacityBelowTotal(units: Int64, capacity: Int64)
 }

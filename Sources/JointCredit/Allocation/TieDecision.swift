@@ -17,11 +17,13 @@ public struct TieDecision: Hashable, Sendable {
   public var level: Level
   /// In body-then-event mode, the body whose share was being split among its events.
   public var within: Body.Code?
+  /// The rule that was applied.
+  public var method: ApportionmentMethod
   /// The size of each unit decided.
   public var unit: Quantity
   /// The priority everyone in the tie shared: for largest remainder, the remainder as a fraction
-  /// of one unit.
-  public var priority: Fraction
+  /// of one unit; for a divisor method, grams of estimate per unit (weight ÷ divisor).
+  public var priority: Priority
   /// Who got a unit, one each, in the rule's order.
   public var winners: [AllocationKey]
   /// Who had the same priority but got none, in the rule's order.
@@ -29,11 +31,12 @@ public struct TieDecision: Hashable, Sendable {
 
   /// Creates a tie record.
   public init(
-    level: Level, within: Body.Code?, unit: Quantity, priority: Fraction,
-    winners: [AllocationKey], losers: [AllocationKey]
+    level: Level, within: Body.Code?, method: ApportionmentMethod, unit: Quantity,
+    priority: Priority, winners: [AllocationKey], losers: [AllocationKey]
   ) {
     self.level = level
     self.within = within
+    self.method = method
     self.unit = unit
     self.priority = priority
     self.winners = winners

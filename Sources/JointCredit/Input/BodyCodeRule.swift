@@ -40,3 +40,16 @@ enum BodyCodeRule {
     return .success(Body.Code(text))
   }
 }
+
+extension Body.Code {
+  /// Reads a body code as submissions do: a six-digit local government code is checked, a
+  /// five-digit one completed, any other code must be letters, digits, `-` and `_`.
+  ///
+  /// - Throws: ``InputError`` (without a location) saying what is wrong.
+  public init(parsing text: String) throws(InputError) {
+    switch BodyCodeRule.check(TextNormalization.normalized(text), kind: nil) {
+    case .success(let code): self = code
+    case .failure(let error): throw error
+    }
+  }
+}

@@ -98,6 +98,8 @@ extension InputError {
     case duplicateID(String, first: InputLocation)
     /// A positive total to share, but every weight is zero.
     case noPositiveWeight
+    /// The weights add up to more than a quantity can hold.
+    case weightsTooLarge
 
     // Across rows and files
     /// The same event id twice for one body; `first` is where it was first seen.
@@ -124,6 +126,10 @@ extension InputError {
     case unknownMode(String)
     /// A rounding method that does not exist.
     case unknownMethod(String)
+    /// A cap that is not `emissions`.
+    case unknownCap(String)
+    /// Both a cap and a cap rate were given.
+    case conflictingCaps
     /// A purchase file field that JointCredit does not know.
     case unknownField(String, expected: [String])
   }
@@ -197,6 +203,8 @@ extension InputError.Reason {
       "id '\(id)' appears twice (first at \(first)); ids must be unique"
     case .noPositiveWeight:
       "every weight is zero, so there is nothing to share the total by"
+    case .weightsTooLarge:
+      "the weights add up to more than \(Quantity.max); scale them down"
     case .invalidEventID(let text):
       "invalid event id '\(text.debugDescription.dropFirst().dropLast())': "
         + "ids must not contain control characters"
@@ -223,7 +231,12 @@ extension InputError.Reason {
         + AllocationMode.allCases.map(\.rawValue).joined(separator: ", ")
     case .unknownMethod(let text):
       "unknown rounding method '\(text)'; expected one of "
-        + ApportionmentMethod.allCases.map(\.rawValue).joined(separator: ", ")
+        + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
+    case .unknownCap(let text):
+      "unknown cap '\(text)'; expected 'emissions' (no event above 100 % of its estimate), or "
+        + "give a percentage as cap_rate_pct"
+    case .conflictingCaps:
+      "give either cap or cap_rate_pct, not both"
     case .unknownField(let field, let expected):
       "unknown field '\(field)'; expected one of " + expected.joined(separator: ", ")
     }

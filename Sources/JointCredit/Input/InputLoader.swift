@@ -30,17 +30,15 @@ public enum InputLoader {
     var settings = PurchaseSettings()
     var purchaseReadable = true
     if let purchaseFile {
-      do throws(InputErrors) {
-        let bytes: [UInt8]
-        switch FileBytes.read(purchaseFile) {
-        case .success(let read): bytes = read
-        case .failure(let failure):
-          throw InputErrors([InputError(.unreadable(failure.reason.lowercased()),
-                                        at: InputLocation(purchaseFile))])
-        }
-        settings = try PurchaseFile.read(SubmissionFile(path: purchaseFile, bytes: bytes))
-      } catch {
-        errors += error.errors
+      switch FileBytes.read(purchaseFile) {
+      case .success(let bytes):
+        let reading = PurchaseFile.read(SubmissionFile(path: purchaseFile, bytes: bytes))
+        settings = reading.settings
+        errors += reading.errors
+        purchaseReadable = reading.isReadable
+      case .failure(let failure):
+        errors.append(InputError(.unreadable(failure.reason.lowercased()),
+                                 at: InputLocation(purchaseFile)))
         purchaseReadable = false
       }
     }

@@ -36,6 +36,10 @@ extension InputWarning {
     case nameDiffersFromReference(code: Body.Code, given: String, reference: String)
     /// A body unit was given, but event mode allocates events directly.
     case bodyUnitUnused
+    /// A body method was given, but event mode has no body level.
+    case bodyMethodUnused
+    /// A reserve body was named, but without a cap nothing can be left unplaced.
+    case reserveUnused
 
     /// One sentence saying what was noticed and what JointCredit does about it.
     public var message: String {
@@ -49,6 +53,10 @@ extension InputWarning {
         "body \(code) is named '\(given)' here; the local government code list says '\(reference)'"
       case .bodyUnitUnused:
         "body unit is ignored in event mode, where events are apportioned directly"
+      case .bodyMethodUnused:
+        "body method is ignored in event mode, where events are apportioned directly"
+      case .reserveUnused:
+        "the reserve body receives nothing without a cap; it is listed with 0 t"
       }
     }
   }

@@ -30,6 +30,14 @@ public struct PurchaseSettings: Hashable, Sendable {
   public var mode: Setting<AllocationMode>?
   /// `method` (default `largest-remainder`).
   public var method: Setting<ApportionmentMethod>?
+  /// `body_method` (default: the method).
+  public var bodyMethod: Setting<ApportionmentMethod>?
+  /// `min_t`: the least each event with a positive estimate gets.
+  public var minimum: Setting<Quantity>?
+  /// `cap` (`emissions`) or `cap_rate_pct`.
+  public var cap: Setting<Purchase.Cap>?
+  /// `reserve`: the body that takes what caps leave unplaced.
+  public var reserve: Setting<Body.Code>?
   /// `description` of the credits.
   public var description: Setting<String>?
 
@@ -37,13 +45,19 @@ public struct PurchaseSettings: Hashable, Sendable {
   public init(
     lot: Setting<Quantity>? = nil, unit: Setting<Quantity>? = nil,
     bodyUnit: Setting<Quantity>? = nil, mode: Setting<AllocationMode>? = nil,
-    method: Setting<ApportionmentMethod>? = nil, description: Setting<String>? = nil
+    method: Setting<ApportionmentMethod>? = nil, bodyMethod: Setting<ApportionmentMethod>? = nil,
+    minimum: Setting<Quantity>? = nil, cap: Setting<Purchase.Cap>? = nil,
+    reserve: Setting<Body.Code>? = nil, description: Setting<String>? = nil
   ) {
     self.lot = lot
     self.unit = unit
     self.bodyUnit = bodyUnit
     self.mode = mode
     self.method = method
+    self.bodyMethod = bodyMethod
+    self.minimum = minimum
+    self.cap = cap
+    self.reserve = reserve
     self.description = description
   }
 
@@ -52,14 +66,17 @@ public struct PurchaseSettings: Hashable, Sendable {
     PurchaseSettings(
       lot: overrides.lot ?? lot, unit: overrides.unit ?? unit,
       bodyUnit: overrides.bodyUnit ?? bodyUnit, mode: overrides.mode ?? mode,
-      method: overrides.method ?? method, description: overrides.description ?? description)
+      method: overrides.method ?? method, bodyMethod: overrides.bodyMethod ?? bodyMethod,
+      minimum: overrides.minimum ?? minimum, cap: overrides.cap ?? cap,
+      reserve: overrides.reserve ?? reserve, description: overrides.description ?? description)
   }
 
   /// Checks the parameters together and returns the purchase.
   ///
   /// - Returns: the purchase, with a warning when a body unit is given in event mode.
-  /// - Throws: ``InputErrors`` for a missing lot, a lot or unit that is not positive, and a lot
-  ///   or body unit that is not a multiple of the unit it is shared in.
+  /// - Throws: ``InputErrors`` for a missing lot, a lot or unit that is not positive, a lot or
+  ///   body unit that is not a multiple of the unit it is shared in, a minimum that is negative or
+  ///   not a multiple of the unit, or a cap rate that is not positive.
   public func resolved() throws(InputErrors) -> WithWarnings<Purchase> {
     var errors: [InputError] = []
     var warnings: [InputWarning] = []
@@ -79,6 +96,25 @@ public struct PurchaseSettings: Hashable, Sendable {
       }
       if mode == .event { warnings.append(InputWarning(.bodyUnitUnused, at: bodyUnit.location)) }
     }
+    if let bodyMethod, mode == .event {
+      warnings.append(InputWarning(.bodyMethodUnused, at: bodyMethod.location))
+    }
+    if let minimum {
+      if minimum.value < .zero {
+        errors.append(InputError(.notPositive(field: "minimum", value: minimum.text),
+                                 at: minimum.location))
+      } else if unit.value > .zero, !minimum.value.isMultiple(of: unit.value) {
+        errors.append(InputError(.notAMultiple(field: "minimum", value: minimum.text,
+                                               unitField: "unit", unit: unit.text),
+                                 at: minimum.location))
+      }
+    }
+    if let cap, cap.value.percent <= .zero {
+      errors.append(InputError(.notPositive(field: "cap rate", value: cap.text), at: cap.location))
+    }
+    if let reserve, cap == nil {
+      warnings.append(InputWarning(.reserveUnused, at: reserve.location))
+    }
     guard let lot else {
       errors.append(InputError(.missingPurchaseValue(field: "lot_t", option: "--lot")))
       throw InputErrors(errors, warnings: warnings)
@@ -97,7 +133,9 @@ public struct PurchaseSettings: Hashable, Sendable {
     }
     let purchase = Purchase(
       lot: lot.value, unit: unit.value, bodyUnit: bodyUnit?.value, mode: mode,
-      method: method?.value ?? .largestRemainder, description: description?.value ?? "")
+      method: method?.value ?? .largestRemainder, bodyMethod: bodyMethod?.value,
+      minimum: minimum?.value, cap: cap?.value, reserve: reserve?.value,
+      description: description?.value ?? "")
     return WithWarnings(purchase, warnings: warnings)
   }
 }

@@ -114,6 +114,9 @@ public struct WeightTable: Hashable, Sendable {
       if valid { rows.append(Row(id: id, weight: weight)) }
     }
     errors += reader.problems.map { InputError($0.reason, at: InputLocation(file.path, $0.position)) }
+    if rows.reduce(Int128(0), { $0 + Int128($1.weight.grams) }) > Int128(Int64.max) {
+      errors.append(InputError(.weightsTooLarge, at: InputLocation(file.path)))
+    }
     if rows.isEmpty && errors.isEmpty {
       errors.append(InputError(.noRows, at: InputLocation(file.path, line: headerLine + 1, column: 1)))
     }
@@ -165,7 +168,7 @@ public struct WeightedShares: Hashable, Sendable {
     /// Ids with the same priority that got none.
     public var losers: [String]
     /// The shared priority (the remainder as a fraction of a unit, for largest remainder).
-    public var priority: Fraction
+    public var priority: Priority
   }
 
   /// The table apportioned.

@@ -42,6 +42,13 @@ public enum AllocationDocument {
     json.field("body_unit_t", purchase.mode == .bodyThenEvent ? purchase.bodyUnit.description : nil)
     json.field("mode", purchase.mode.rawValue)
     json.field("method", purchase.method.rawValue)
+    json.field("body_method", purchase.mode == .bodyThenEvent ? purchase.bodyMethod.rawValue : nil)
+    json.field("min_t", purchase.minimum.map(numbers.allocated))
+    json.field("cap", purchase.cap.map { cap -> String in
+      if case .emissions = cap { return "emissions" } else { return "rate" }
+    })
+    json.field("cap_rate_pct", purchase.cap.map { FixedDecimal($0.percent, decimals: $0.percent.significantDecimals) })
+    json.field("reserve", purchase.reserve?.rawValue)
     json.field("tie_rule", tieRule)
     json.endObject()
 
@@ -51,9 +58,21 @@ public enum AllocationDocument {
     json.field("events", allocation.eventCount)
     json.field("emissions_t", numbers.emissions(allocation.emissions))
     json.field("allocated_t", numbers.allocated(allocation.allocated))
+    json.field("reserve_t", allocation.reserve.map { numbers.allocated($0.allocated) })
     json.field("offset_rate_pct",
                numbers.rate(OffsetRate.of(allocation.allocated, per: allocation.emissions)))
     json.endObject()
+
+    json.key("reserve")
+    if let reserve = allocation.reserve {
+      json.beginObject(inline: true)
+      json.field("body_code", reserve.code.rawValue)
+      json.field("body_name", reserve.name)
+      json.field("allocated_t", numbers.allocated(reserve.allocated))
+      json.endObject()
+    } else {
+      json.null()
+    }
 
     json.key("kinds")
     json.beginArray()
@@ -81,6 +100,12 @@ public enum AllocationDocument {
       json.field("quota_t", numbers.quota(body.quota))
       json.field("allocated_t", numbers.allocated(body.allocated))
       json.field("offset_rate_pct", numbers.rate(body.offsetRate))
+      if allocation.purchase.mode == .bodyThenEvent, allocation.purchase.isConstrained
+        || allocation.purchase.bodyMethod.firstDivisorIsZero
+      {
+        json.field("constraint", body.bound.constraintName)
+      }
+      if let lines = body.explanation { writeLines("explanation", lines, to: &json) }
       json.key("events")
       json.beginArray()
       for share in body.events {
@@ -92,6 +117,15 @@ public enum AllocationDocument {
         json.field("quota_t", numbers.quota(share.quota))
         json.field("allocated_t", numbers.allocated(share.allocated))
         json.field("offset_rate_pct", numbers.rate(share.offsetRate))
+        if allocation.purchase.isConstrained || allocation.purchase.method.firstDivisorIsZero {
+          json.field("constraint", share.bound.constraintName)
+        }
+        if let lines = share.explanation {
+          json.key("explanation")
+          json.beginArray(inline: true)
+          for line in lines { json.string(line) }
+          json.endArray()
+        }
         json.endObject()
       }
       json.endArray()
@@ -105,10 +139,15 @@ public enum AllocationDocument {
       json.beginObject()
       json.field("level", tie.level.rawValue)
       json.field("within", tie.within?.rawValue)
+      json.field("method", tie.method.rawValue)
       json.field("unit_t", tie.unit.description)
       json.field("units", tie.winners.count)
-      json.field("remainder_t", tie.remainderText)
-      json.field("remainder_of_unit", tie.priority.reducedText)
+      if tie.method.isDivisorMethod {
+        json.field("priority_t_per_unit", TieText.priority(tie.priority))
+      } else {
+        json.field("remainder_t", tie.remainderText)
+        json.field("remainder_of_unit", tie.priority.fractionText)
+      }
       json.key("winners")
       json.beginArray(inline: true)
       for key in tie.winners { json.string(key.description) }
@@ -120,6 +159,8 @@ public enum AllocationDocument {
       json.endObject()
     }
     json.endArray()
+
+    writeLines("notes", allocation.notes, to: &json)
 
     json.key("warnings")
     json.beginArray()
@@ -152,8 +193,30 @@ public enum AllocationDocument {
 
 }
 
+extension AllocationDocument {
+  static func writeLines<Output: ByteOutput>(
+    _ key: StaticString, _ lines: [String], to json: inout JSONWriter<Output>
+  ) {
+    json.key(key)
+    json.beginArray()
+    for line in lines { json.string(line) }
+    json.endArray()
+  }
+}
+
+extension Apportionment.BoundState {
+  /// `minimum`, `cap`, or `nil` when the rule alone decided.
+  public var constraintName: String? {
+    switch self {
+    case .free: nil
+    case .lower: "minimum"
+    case .upper: "cap"
+    }
+  }
+}
+
 extension TieDecision {
-  /// The shared remainder in tonnes with six decimals: remainder × unit.
+  /// The shared remainder in tonnes with six decimals: remainder × unit (largest remainder).
   public var remainderText: String { TieText.remainder(priority, unit: unit) }
 
   /// One line for people: who got which units, over whom, and why.
@@ -166,16 +229,16 @@ extension TieDecision {
     case .event: within.map { "among the events of \($0)" } ?? "among events"
     }
     return TieText.sentence(
-      unit: unit, scope: scope, winners: winners.map(\.description),
+      method: method, unit: unit, scope: scope, winners: winners.map(\.description),
       losers: losers.map(\.description), priority: priority)
   }
 }
 
 extension WeightedShares.Tie {
   /// One line for people, like ``TieDecision/summary``.
-  public func summary(unit: Quantity) -> String {
-    TieText.sentence(unit: unit, scope: "among ids", winners: winners, losers: losers,
-                     priority: priority)
+  public func summary(method: ApportionmentMethod, unit: Quantity) -> String {
+    TieText.sentence(method: method, unit: unit, scope: "among ids", winners: winners,
+                     losers: losers, priority: priority)
   }
 }
 
@@ -184,22 +247,42 @@ enum TieText {
   /// How many names a sentence lists before "and N more".
   static let shown = 5
 
-  static func remainder(_ priority: Fraction, unit: Quantity) -> String {
-    let grams = Fraction(priority.numerator * Int128(unit.grams), over: priority.denominator)
-    return DecimalText.format(grams.roundedHalfUp, scale: Quantity.scale, decimals: 6)
+  /// A remainder (a fraction of a unit) in tonnes with six decimals.
+  static func remainder(_ priority: Priority, unit: Quantity) -> String {
+    let grams = Priority(priority.numerator * UInt128(unit.grams), over: priority.denominator)
+    return FixedDecimal(digits: Int128(grams.roundedValue ?? 0), decimals: 6).description
+  }
+
+  /// A divisor priority (grams of estimate per unit) in tonnes with six decimals.
+  static func priority(_ priority: Priority) -> String {
+    priority.roundedValue.map { FixedDecimal(digits: Int128($0), decimals: 6).description } ?? "∞"
   }
 
   static func sentence(
-    unit: Quantity, scope: String, winners: [String], losers: [String], priority: Fraction
+    method: ApportionmentMethod, unit: Quantity, scope: String, winners: [String],
+    losers: [String], priority: Priority
   ) -> String {
     func list(_ names: [String]) -> String {
       let first = names.prefix(shown).joined(separator: ", ")
       return names.count > shown ? "\(first) and \(names.count - shown) more" : first
     }
     let count = winners.count
+    let equal = method.isDivisorMethod
+      ? "equal priorities of \(self.priority(priority)) t per unit"
+      : "equal remainders of \(remainder(priority, unit: unit)) t"
     return "\(count) unit\(count == 1 ? "" : "s") of \(unit) t \(scope) went to \(list(winners)) "
-      + "over \(list(losers)) by the tie rule (equal remainders of "
-      + "\(remainder(priority, unit: unit)) t)"
+      + "over \(list(losers)) by the tie rule (\(equal))"
+  }
+}
+
+extension Priority {
+  /// The value in lowest terms, as `"p/q"` (largest remainder: the remainder of a unit).
+  public var fractionText: String {
+    var (a, b) = (numerator, denominator)
+    while b != 0 { (a, b) = (b, a % b) }
+    let divisor = Swift.max(a, 1)
+    let (p, q) = (numerator / divisor, denominator / divisor)
+    return q == 1 ? "\(p)" : "\(p)/\(q)"
   }
 }
 

@@ -5,7 +5,8 @@
 /// 131032,港区,ward,E01,環境フェア,2011-10-15,1.250,1.269036,1.3,104.0
 /// ```
 ///
-/// Rows are sorted by body code, then event id.
+/// Rows are sorted by body code, then event id. When a reserve body was named, a last row with
+/// kind `reserve` holds what caps left unplaced, so that the column adds up to the lot.
 public enum AllocationStatement {
   /// The file name.
   public static let fileName = "allocation.csv"
@@ -38,6 +39,16 @@ public enum AllocationStatement {
           row.decimal(numbers.allocated(share.allocated))
           row.decimal(numbers.rate(share.offsetRate))
         }
+      }
+    }
+    if let reserve = allocation.reserve {
+      csv.writeRecord(to: &output) { row in
+        row.text(reserve.code.rawValue)
+        row.text(reserve.name)
+        row.text(ReserveAllocation.kindLabel)
+        for _ in 0..<6 { row.number("") }
+        row.decimal(numbers.allocated(reserve.allocated))
+        row.number("")
       }
     }
   }

@@ -20,10 +20,26 @@ public enum AllocationSummary {
     let purchase = allocation.purchase
     let numbers = StatementNumbers(allocation)
     var lines: [String] = []
-    var how = "\(purchase.mode.rawValue) mode, unit \(purchase.unit) t"
-    if purchase.mode == .bodyThenEvent { how += ", body unit \(purchase.bodyUnit) t" }
-    lines.append("Allocated \(numbers.allocated(purchase.lot)) t by \(purchase.method.rawValue) "
-      + "(\(how)).")
+    let lot = numbers.allocated(purchase.lot)
+    if purchase.mode == .bodyThenEvent, purchase.bodyMethod != purchase.method {
+      lines.append("Allocated \(lot) t (body-then-event mode): to bodies by "
+        + "\(purchase.bodyMethod.rawValue) in \(purchase.bodyUnit) t, to events by "
+        + "\(purchase.method.rawValue) in \(purchase.unit) t.")
+    } else {
+      var how = "\(purchase.mode.rawValue) mode, unit \(purchase.unit) t"
+      if purchase.mode == .bodyThenEvent { how += ", body unit \(purchase.bodyUnit) t" }
+      lines.append("Allocated \(lot) t by \(purchase.method.rawValue) (\(how)).")
+    }
+    var constraints: [String] = []
+    if let minimum = purchase.minimum { constraints.append("minimum \(minimum) t per event") }
+    if let cap = purchase.cap {
+      constraints.append(cap == .emissions ? "cap 100 % of each estimate"
+        : "cap \(cap.percent) % of each estimate")
+    }
+    if let reserve = allocation.reserve {
+      constraints.append("reserve \(reserve.code) (\(numbers.allocated(reserve.allocated)) t)")
+    }
+    if !constraints.isEmpty { lines.append("Constraints: " + constraints.joined(separator: ", ") + ".") }
     if !purchase.description.isEmpty { lines.append("Credits: \(purchase.description)") }
     lines.append("")
     let header = ["kind", "bodies", "events", "emissions_t", "allocated_t", "offset_rate_pct"]

@@ -30,5 +30,12 @@ public enum BodyStatement {
         .decimal(numbers.rate(body.offsetRate)),
       ], to: &output)
     }
+    if let reserve = allocation.reserve {
+      csv.writeRecord([
+        .text(reserve.code.rawValue), .text(reserve.name), .text(ReserveAllocation.kindLabel),
+        .integer(0), .number(""), .number(""), .decimal(numbers.allocated(reserve.allocated)),
+        .number(""),
+      ], to: &output)
+    }
   }
 }

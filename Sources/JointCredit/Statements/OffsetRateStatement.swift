@@ -8,7 +8,9 @@
 /// total,total,合計,98.500,100.0,101.5
 /// ```
 ///
-/// Levels come from finest to coarsest: every event, every body, every kind present, the total.
+/// Levels come from finest to coarsest: every event, every body, every kind present, the total
+/// (of what went to events). When a reserve body was named, a `reserve` row follows with what
+/// caps left unplaced; total and reserve add up to the lot.
 public enum OffsetRateStatement {
   /// The file name.
   public static let fileName = "offset-rates.csv"
@@ -53,5 +55,15 @@ public enum OffsetRateStatement {
           kind.allocated)
     }
     row("total", { $0.text("total") }, "合計", allocation.emissions, allocation.allocated)
+    if let reserve = allocation.reserve {
+      csv.writeRecord(to: &output) { row in
+        row.text(ReserveAllocation.kindLabel)
+        row.text(reserve.code.rawValue)
+        row.text(reserve.name)
+        row.number("")
+        row.decimal(numbers.allocated(reserve.allocated))
+        row.number("")
+      }
+    }
   }
 }

@@ -15,8 +15,8 @@ import Testing
       == ["3.125000", "0.500000", "3.875000", "1.750000", "0.750000"])
     #expect(allocation.bodies.map(\.allocated) == ["3.6", "5.7", "0.7"].map(Fixtures.tonnes))
     #expect(allocation.ties == [
-      TieDecision(level: .event, within: nil, unit: Fixtures.tonnes("0.1"),
-                  priority: Fraction(1, over: 2),
+      TieDecision(level: .event, within: nil, method: .largestRemainder,
+                  unit: Fixtures.tonnes("0.1"), priority: Priority(1, over: 2),
                   winners: [AllocationKey(body: Body.Code("132012"), event: Event.ID("E02"))],
                   losers: [AllocationKey(body: Body.Code("133035"), event: Event.ID("E01"))])
     ])

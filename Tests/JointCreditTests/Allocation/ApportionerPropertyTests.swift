@@ -87,7 +87,7 @@ import Testing
       let members = tie.winners + tie.losers
       #expect(!tie.winners.isEmpty && !tie.losers.isEmpty)
       // Everyone in a tie had the same remainder, the one recorded.
-      #expect(members.allSatisfy { Fraction(remainder($0), over: sum) == tie.priority })
+      #expect(members.allSatisfy { Priority(UInt128(remainder($0)), over: UInt128(sum)) == tie.priority })
       // Winners got their quota rounded up, losers rounded down.
       for index in tie.winners {
         #expect(Int128(result.units[index]) == Int128(total) * Int128(weights[index]) / sum + 1)

@@ -1,0 +1,63 @@
+/// Why a lot cannot be allocated under the purchase's rules and constraints.
+public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What the apportionment core could not do.
+  public var reason: ApportionmentError
+  /// Which level failed.
+  public var level: TieDecision.Level
+  /// In body-then-event mode, the body whose share was being split.
+  public var within: Body.Code?
+  /// The step of that level.
+  public var unit: Quantity
+  /// The rule of that level.
+  public var method: ApportionmentMethod
+
+  /// Creates an error.
+  public init(
+    _ reason: ApportionmentError, level: TieDecision.Level, within: Body.Code? = nil,
+    unit: Quantity, method: ApportionmentMethod
+  ) {
+    self.reason = reason
+    self.level = level
+    self.within = within
+    self.unit = unit
+    self.method = method
+  }
+
+  /// One sentence saying what cannot be done and what to change.
+  public var description: String {
+    reason.message(items: level == .body ? "bodies" : "events", weights: "estimate",
+                   scope: within.map { "body \($0)'s share of " } ?? "the lot of ",
+                   unit: unit, method: method)
+  }
+}
+
+extension ApportionmentError {
+  /// One sentence saying what cannot be done and what to change.
+  ///
+  /// - Parameters:
+  ///   - items: what was shared among, plural: "events", "ids".
+  ///   - weights: what the weights are, singular: "estimate", "weight".
+  ///   - scope: what was being shared, before its size: "the lot of ".
+  ///   - unit: the step, for sizes in tonnes.
+  ///   - method: the rule.
+  public func message(
+    items: String, weights: String, scope: String, unit: Quantity, method: ApportionmentMethod
+  ) -> String {
+    func tonnes(_ units: Int64) -> String {
+      Quantity(grams: units * unit.grams).formatted(decimals: unit.significantDecimals) + " t"
+    }
+    switch self {
+    case .noPositiveWeight(let units):
+      return "\(scope)\(tonnes(units)) cannot be shared: every \(weights) is zero"
+    case .tooFewUnits(let units, let needed):
+      return "\(method.rawValue) gives every one of the \(items) with a positive \(weights) at "
+        + "least one unit of \(unit) t, which needs \(tonnes(needed)), but \(scope)\(tonnes(units)) "
+        + "is less; choose another method or a smaller unit"
+    case .minimumsExceedTotal(let units, let needed):
+      return "the minimums need \(tonnes(needed)) but \(scope)\(tonnes(units)) is less; lower --min"
+    case .capacityBelowTotal(let units, let capacity):
+      return "the caps allow only \(tonnes(capacity)) of \(scope)\(tonnes(units)); name a body to "
+        + "take the rest with --reserve, or raise the cap"
+    }
+  }
+}

@@ -1,0 +1,229 @@
+/// One allocation being computed: the state ``Allocator`` builds up level by level.
+struct AllocationRun {
+  let purchase: Purchase
+  let estimates: Estimates
+  let explains: Bool
+  var bodies: [BodyAllocation] = []
+  var ties: [TieDecision] = []
+  var reserve: ReserveAllocation?
+  var notes: [String] = []
+
+  init(purchase: Purchase, estimates: Estimates, explains: Bool) {
+    self.purchase = purchase
+    self.estimates = estimates
+    self.explains = explains
+  }
+
+  private var unit: Int64 { purchase.unit.grams }
+  private var total: Int128 { Int128(estimates.emissions.grams) }
+  private var lot: Int128 { Int128(purchase.lot.grams) }
+
+  // MARK: Event mode
+
+  mutating func allocateEvents() throws(AllocationError) {
+    let submissions = estimates.submissions
+    var weights: [Int64] = []
+    weights.reserveCapacity(estimates.eventCount)
+    for submission in submissions { weights += submission.events.map(\.emissions.grams) }
+    let bounds = eventBounds(submissions.flatMap { submission in
+      submission.events.map { (submission: submission, event: $0) }
+    })
+    let units = try placeable(purchase.lot.grams / unit, weights: weights, bounds: bounds,
+                              step: purchase.unit)
+    let result = try apportion(units, weights, bounds, level: .event, within: nil,
+                               method: purchase.method, step: purchase.unit)
+    var next = 0
+    var keys: [AllocationKey] = []
+    for submission in submissions {
+      for event in submission.events {
+        keys.append(AllocationKey(body: submission.body.code, event: event.id))
+      }
+    }
+    record(result.ties, level: .event, within: nil, method: purchase.method, step: purchase.unit,
+           keys: keys)
+    let context = explains
+      ? ExplanationContext(result, weights: weights, keys: keys, step: purchase.unit,
+                           method: purchase.method, ties: ties) : nil
+    for submission in submissions {
+      let events = submission.events.map { event in
+        defer { next += 1 }
+        let allocated = Quantity(grams: result.units[next] * unit)
+        let quota = Fraction(lot * Int128(event.emissions.grams), over: total)
+        return EventAllocation(
+          event: event, quota: quota, allocated: allocated,
+          bound: result.bounds.isEmpty ? .free : result.bounds[next],
+          explanation: context?.lines(for: next, name: event.name, estimate: event.emissions,
+                                      quota: quota, allocated: allocated,
+                                      share: nil, purchase: purchase, totalEmissions: total))
+      }
+      let emissions = submission.emissions
+      bodies.append(BodyAllocation(
+        body: submission.body, emissions: emissions,
+        quota: Fraction(lot * Int128(emissions.grams), over: total),
+        allocated: Quantity(grams: events.reduce(0) { $0 + $1.allocated.grams }), events: events))
+    }
+  }
+
+  // MARK: Body-then-event mode
+
+  mutating func allocateBodiesThenEvents() throws(AllocationError) {
+    let submissions = estimates.submissions
+    let step = purchase.bodyUnit.grams / unit
+    let bodyWeights = submissions.map(\.emissions.grams)
+    // A body's bounds are the sums of its events' (with the first unit that a zero-first-divisor
+    // method gives each positive estimate), in body units.
+    let eventBounds = submissions.map { submission in
+      self.eventBounds(submission.events.map { (submission, $0) })
+    }
+    var bodyBounds: Bounds?
+    if eventBounds.contains(where: { $0 != nil }) || purchase.method.firstDivisorIsZero {
+      var lower: [Int64] = [], upper: [Int64] = []
+      for (index, submission) in submissions.enumerated() {
+        var low: Int64 = 0, high: Int64 = 0, unbounded = false
+        for (e, event) in submission.events.enumerated() {
+          let eventLow = eventBounds[index]?.lower[e] ?? 0
+          let eventHigh = eventBounds[index]?.upper[e] ?? .max
+          let first: Int64 = purchase.method.firstDivisorIsZero && event.emissions > .zero
+            && eventHigh >= 1 ? 1 : 0
+          low += max(eventLow, first)
+          if event.emissions > .zero {
+            if eventHigh == .max { unbounded = true } else { high += eventHigh }
+          }
+        }
+        lower.append((low + step - 1) / step)
+        upper.append(unbounded ? .max : max(high / step, lower.last!))
+      }
+      bodyBounds = Bounds(lower: lower, upper: upper)
+    }
+    let bodyUnits = try placeable(purchase.lot.grams / purchase.bodyUnit.grams,
+                                  weights: bodyWeights, bounds: bodyBounds,
+                                  step: purchase.bodyUnit)
+    let bodyResult = try apportion(bodyUnits, bodyWeights, bodyBounds, level: .body, within: nil,
+                                   method: purchase.bodyMethod, step: purchase.bodyUnit)
+    let bodyKeys = submissions.map { AllocationKey(body: $0.body.code) }
+    record(bodyResult.ties, level: .body, within: nil, method: purchase.bodyMethod,
+           step: purchase.bodyUnit, keys: bodyKeys)
+    let bodyContext = explains
+      ? ExplanationContext(bodyResult, weights: bodyWeights, keys: bodyKeys,
+                           step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties) : nil
+
+    for (index, submission) in submissions.enumerated() {
+      let share = Quantity(grams: bodyResult.units[index] * purchase.bodyUnit.grams)
+      let emissions = submission.emissions
+      let weights = submission.events.map(\.emissions.grams)
+      let code = submission.body.code
+      let result = try apportion(share.grams / unit, weights, eventBounds[index], level: .event,
+                                 within: code, method: purchase.method, step: purchase.unit)
+      let keys = submission.events.map { AllocationKey(body: code, event: $0.id) }
+      let tiesBefore = ties.count
+      record(result.ties, level: .event, within: code, method: purchase.method,
+             step: purchase.unit, keys: keys)
+      let bodyQuota = Fraction(lot * Int128(emissions.grams), over: total)
+      let bodyLines = bodyContext?.lines(
+        for: index, name: submission.body.name, estimate: emissions, quota: bodyQuota,
+        allocated: share, share: nil, purchase: purchase, totalEmissions: total)
+      let context = explains
+        ? ExplanationContext(result, weights: weights, keys: keys, step: purchase.unit,
+                             method: purchase.method, ties: Array(ties[tiesBefore...])) : nil
+      let events = submission.events.enumerated().map { e, event in
+        let allocated = Quantity(grams: result.units[e] * unit)
+        let quota = emissions > .zero
+          ? Fraction(Int128(share.grams) * Int128(event.emissions.grams),
+                     over: Int128(emissions.grams))
+          : Fraction(0, over: 1)
+        return EventAllocation(
+          event: event, quota: quota, allocated: allocated,
+          bound: result.bounds.isEmpty ? .free : result.bounds[e],
+          explanation: context.map { context in
+            (bodyLines ?? []).map { "body: " + $0 }
+              + context.lines(for: e, name: event.name, estimate: event.emissions, quota: quota,
+                              allocated: allocated, share: (share, emissions), purchase: purchase,
+                              totalEmissions: total)
+          })
+      }
+      bodies.append(BodyAllocation(
+        body: submission.body, emissions: emissions, quota: bodyQuota, allocated: share,
+        events: events, bound: bodyResult.bounds.isEmpty ? .free : bodyResult.bounds[index],
+        explanation: bodyLines))
+    }
+  }
+
+  // MARK: Shared steps
+
+  /// Per-item bounds in units, or `nil` for none.
+  struct Bounds: Equatable {
+    var lower: [Int64]
+    var upper: [Int64]
+  }
+
+  /// The minimum and cap of each event, in units of the event step.
+  private mutating func eventBounds(_ events: [(submission: Submission, event: Event)]) -> Bounds? {
+    guard purchase.isConstrained else { return nil }
+    let minimumUnits = (purchase.minimum?.grams ?? 0) / unit
+    var lower: [Int64] = [], upper: [Int64] = []
+    lower.reserveCapacity(events.count)
+    upper.reserveCapacity(events.count)
+    for (submission, event) in events {
+      let grams = Int128(event.emissions.grams)
+      var high = Int64.max
+      if let cap = purchase.cap {
+        // grams × percent ÷ 100, with the percent held in millionths: ÷ (100 × 10⁶) per unit.
+        high = Int64(grams * Int128(cap.percent.grams) / (100 * 1_000_000 * Int128(unit)))
+      }
+      var low = event.emissions > .zero ? minimumUnits : 0
+      if low > high {
+        notes.append("\(AllocationKey(body: submission.body.code, event: event.id)): the minimum "
+          + "\(purchase.minimum!) t is above its cap of \(Quantity(grams: high * unit)) t "
+          + "(\(purchase.cap!) of \(event.emissions) t); the cap applies")
+        low = high
+      }
+      lower.append(low)
+      upper.append(high)
+    }
+    return Bounds(lower: lower, upper: upper)
+  }
+
+  /// The units the items can take: the total, less what caps leave for the reserve.
+  private mutating func placeable(
+    _ units: Int64, weights: [Int64], bounds: Bounds?, step: Quantity
+  ) throws(AllocationError) -> Int64 {
+    var surplus: Int64 = 0
+    if let bounds, purchase.cap != nil {
+      var capacity: Int128 = 0
+      for (index, weight) in weights.enumerated() {
+        capacity += Int128(weight > 0 ? bounds.upper[index] : bounds.lower[index])
+      }
+      if capacity < Int128(units) { surplus = units - Int64(capacity) }
+    }
+    if let code = purchase.reserve {
+      let name = estimates.submissions.first { $0.body.code == code }?.body.name ?? ""
+      reserve = ReserveAllocation(code: code, name: name,
+                                  allocated: Quantity(grams: surplus * step.grams))
+      return units - surplus
+    }
+    return units
+  }
+
+  private func apportion(
+    _ units: Int64, _ weights: [Int64], _ bounds: Bounds?, level: TieDecision.Level,
+    within: Body.Code?, method: ApportionmentMethod, step: Quantity
+  ) throws(AllocationError) -> Apportionment {
+    do {
+      return try Apportioner(method: method).apportion(
+        units, among: weights, lower: bounds?.lower, upper: bounds?.upper)
+    } catch {
+      throw AllocationError(error, level: level, within: within, unit: step, method: method)
+    }
+  }
+
+  private mutating func record(
+    _ found: [Apportionment.Tie], level: TieDecision.Level, within: Body.Code?,
+    method: ApportionmentMethod, step: Quantity, keys: [AllocationKey]
+  ) {
+    ties += found.map { tie in
+      TieDecision(level: level, within: within, method: method, unit: step,
+                  priority: tie.priority, winners: tie.winners.map { keys[$0] },
+                  losers: tie.losers.map { keys[$0] })
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/// Which items a total leaves at their bounds, found by one sweep over the bounds.
+///
+/// Scaling every weight by λ gives a continuous share λ·wᵢ; clamped to an item's bounds
+/// [Lᵢ, Uᵢ] and summed, it grows with λ from ΣL to ΣU. The sweep finds the λ at which it reaches
+/// the total: items whose share λ·wᵢ falls below Lᵢ stay at Lᵢ, items above Uᵢ at Uᵢ, and the
+/// rest are free and share what is left, `units`, in proportion to their weights (`weight`).
+/// Every breakpoint Lᵢ/wᵢ, Uᵢ/wᵢ is an exact fraction; nothing is rounded.
+struct BoundedShares {
+  var states: [Apportionment.BoundState]
+  /// Units left for the free items.
+  var units: Int64
+  /// The free items' weights, summed.
+  var weight: Int128
+
+  /// - Precondition: ΣL ≤ total ≤ capacity (Σ of Uᵢ over positive weights, Lᵢ over zero ones).
+  init(total: Int64, weights: [Int64], lower: [Int64], upper: [Int64]) {
+    var states = [Apportionment.BoundState](repeating: .lower, count: weights.count)
+    var fixed: Int128 = 0
+    var slope: Int128 = 0
+    // Breakpoints: (bound, weight, index, entering): at λ = bound ÷ weight an item enters the
+    // free set (its lower bound) or leaves it for its upper bound.
+    var points: [(bound: Int64, weight: Int64, index: Int, entering: Bool)] = []
+    for (index, weight) in weights.enumerated() {
+      fixed += Int128(lower[index])
+      guard weight > 0 else {
+        states[index] = lower[index] > 0 ? .lower : .free
+        continue
+      }
+      points.append((lower[index], weight, index, true))
+      if upper[index] < Int64.max { points.append((upper[index], weight, index, false)) }
+    }
+    points.sort { a, b in
+      let (x, y) = (Int128(a.bound) * Int128(b.weight), Int128(b.bound) * Int128(a.weight))
+      return x != y ? x < y : (a.entering && !b.entering)
+    }
+    let target = Int128(total)
+    for point in points {
+      // f(b) = fixed + b·slope; stop before the breakpoint once it reaches the total.
+      let value = fixed * Int128(point.weight) + Int128(point.bound) * slope
+      if value >= target * Int128(point.weight) { break }
+      if point.entering {
+        fixed -= Int128(point.bound)
+        slope += Int128(point.weight)
+        states[point.index] = .free
+      } else {
+        fixed += Int128(point.bound)
+        slope -= Int128(point.weight)
+        states[point.index] = .upper
+      }
+    }
+    self.states = states
+    self.units = Int64(target - fixed)
+    self.weight = slope
+  }
+}

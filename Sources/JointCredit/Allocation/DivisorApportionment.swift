@@ -1,0 +1,143 @@
+/// The divisor methods, exact and fast: O(*n* log *n*) whatever the total.
+///
+/// A divisor method gives units one at a time to the item with the highest priority
+/// wᵢ ÷ d(aᵢ). Doing that unit by unit costs O(total · log *n*). Instead: the items' shares at
+/// the divisor that ``BoundedShares`` found are rounded by the method's own rule (up exactly when
+/// the priority of the next unit beats that divisor); that is the method's result for a total
+/// within *n* units of the one wanted, and a heap adds or removes the few units left, in priority
+/// order. Bounds are respected throughout: an item never goes below its lower bound or above its
+/// upper bound, which is the divisor method with minimums and caps.
+enum DivisorApportionment {
+  static func apportion(
+    _ total: Int64, method: ApportionmentMethod, weights: [Int64], lower: [Int64],
+    upper: [Int64], shares: BoundedShares, bounded: Bool
+  ) -> Apportionment {
+    var units = [Int64](repeating: 0, count: weights.count)
+    var sum: Int64 = 0
+    let divisor = shares.units > 0
+      ? method.divisor(weightSum: UInt128(shares.weight), units: UInt128(shares.units)) : nil
+    for (index, weight) in weights.enumerated() {
+      var a: Int64
+      switch shares.states[index] {
+      case .lower: a = lower[index]
+      case .upper: a = upper[index]
+      case .free:
+        a = lower[index]
+        if let divisor, weight > 0 {
+          let whole = Int64(Int128(shares.units) * Int128(weight) / shares.weight)
+          // Round the share by the method: count the units whose priority beats the divisor.
+          if method.priority(weight: weight, units: whole) > divisor {
+            a = whole + 1
+          } else if whole > 0, method.priority(weight: weight, units: whole - 1) > divisor {
+            a = whole
+          } else {
+            a = max(whole - 1, 0)
+          }
+          a = min(max(a, lower[index]), upper[index])
+        }
+      }
+      units[index] = a
+      sum += a
+    }
+    correct(&units, sum: sum, total: total, method: method, weights: weights, lower: lower,
+            upper: upper)
+    return finish(units, method: method, weights: weights, lower: lower, upper: upper,
+                  bounded: bounded)
+  }
+
+  /// Tie rule for giving: higher priority, then larger weight, then lower index.
+  private static func givesFirst(
+    _ a: (Priority, Int64, Int), _ b: (Priority, Int64, Int)
+  ) -> Bool {
+    if a.0 != b.0 { return a.0 > b.0 }
+    if a.1 != b.1 { return a.1 > b.1 }
+    return a.2 < b.2
+  }
+
+  /// Adds or removes units one at a time, in priority order, until the sum is the total.
+  private static func correct(
+    _ units: inout [Int64], sum: Int64, total: Int64, method: ApportionmentMethod,
+    weights: [Int64], lower: [Int64], upper: [Int64]
+  ) {
+    var sum = sum
+    if sum < total {
+      var heap = BinaryHeap(weights.indices.compactMap { i -> (Priority, Int64, Int)? in
+        guard weights[i] > 0, units[i] < upper[i] else { return nil }
+        return (method.priority(weight: weights[i], units: units[i]), weights[i], i)
+      }, isFirst: givesFirst)
+      while sum < total, let (_, weight, index) = heap.pop() {
+        units[index] += 1
+        sum += 1
+        if units[index] < upper[index] {
+          heap.push((method.priority(weight: weight, units: units[index]), weight, index))
+        }
+      }
+    } else if sum > total {
+      // Take back the unit that was given last: the lowest priority, and among equals the one
+      // the tie rule ranks last.
+      var heap = BinaryHeap(weights.indices.compactMap { i -> (Priority, Int64, Int)? in
+        guard weights[i] > 0, units[i] > lower[i] else { return nil }
+        return (method.priority(weight: weights[i], units: units[i] - 1), weights[i], i)
+      }, isFirst: { a, b in givesFirst(b, a) })
+      while sum > total, let (_, weight, index) = heap.pop() {
+        units[index] -= 1
+        sum -= 1
+        if units[index] > lower[index] {
+          heap.push((method.priority(weight: weight, units: units[index] - 1), weight, index))
+        }
+      }
+    }
+  }
+
+  /// Finds the cut: the lowest priority at which a unit was won and the highest at which one was
+  /// not; when they are equal, the units at that priority were decided by the tie rule. An item
+  /// is at a bound when the cut would have given it less (a minimum) or more (a cap).
+  private static func finish(
+    _ units: [Int64], method: ApportionmentMethod, weights: [Int64], lower: [Int64],
+    upper: [Int64], bounded: Bool
+  ) -> Apportionment {
+    var lowestWon: Priority?
+    var highestLost: Priority?
+    for (index, weight) in weights.enumerated() where weight > 0 {
+      if units[index] > lower[index] {
+        let won = method.priority(weight: weight, units: units[index] - 1)
+        if lowestWon.map({ won < $0 }) ?? true { lowestWon = won }
+      }
+      if units[index] < upper[index] {
+        let lost = method.priority(weight: weight, units: units[index])
+        if highestLost.map({ lost > $0 }) ?? true { highestLost = lost }
+      }
+    }
+    var ties: [Apportionment.Tie] = []
+    if let cut = lowestWon, let lost = highestLost, cut == lost {
+      var winners: [Int] = [], losers: [Int] = []
+      for (index, weight) in weights.enumerated() where weight > 0 {
+        if units[index] > lower[index], method.priority(weight: weight, units: units[index] - 1) == cut {
+          winners.append(index)
+        }
+        if units[index] < upper[index], method.priority(weight: weight, units: units[index]) == cut {
+          losers.append(index)
+        }
+      }
+      let rank = { (a: Int, b: Int) in weights[a] != weights[b] ? weights[a] > weights[b] : a < b }
+      ties.append(Apportionment.Tie(winners: winners.sorted(by: rank),
+                                    losers: losers.sorted(by: rank), priority: cut))
+    }
+    var states: [Apportionment.BoundState] = []
+    if bounded {
+      states = weights.indices.map { index in
+        let (weight, a) = (weights[index], units[index])
+        guard weight > 0 else { return a > 0 ? .lower : .free }
+        // Raised to a minimum: its last unit would not have been won at the cut.
+        let raised = a == lower[index] && a > 0
+          && (lowestWon.map { method.priority(weight: weight, units: a - 1) < $0 } ?? true)
+        // Held at a cap: its next unit would have been won.
+        let capped = a == upper[index] && upper[index] < Int64.max
+          && (lowestWon.map { method.priority(weight: weight, units: a) >= $0 } ?? true)
+        return raised ? .lower : capped ? .upper : .free
+      }
+    }
+    return Apportionment(units: units, ties: ties, bounds: states,
+                         detail: .divisor(lowestWon: lowestWon, highestLost: highestLost))
+  }
+}

@@ -1,0 +1,73 @@
+import JointCredit
+
+/// `jointcredit explain`: how one event's (or body's) figure came about.
+enum ExplainCommand {
+  static let spec = CommandSpec(
+    name: "explain",
+    overview: "Explain how one event's (or body's) allocation came about, step by step.",
+    discussion: "Runs the same allocation as allocate with the same options, writes nothing, and "
+      + "prints for the event: its estimate, its body's share (body-then-event), the exact quota, "
+      + "the step of the rounding rule that gave its units (remainder rank, or the priority at "
+      + "which each unit was won), the constraints and ties that applied, and the result.",
+    arguments: [
+      .init(name: "input", help: "A submission file (.csv or .json) or a folder of them.",
+            repeating: true)
+    ],
+    options: [
+      .init(name: "event", valueName: "body-code/event-id",
+            help: "The event to explain, e.g. 131032/E01; a body code alone explains the body's "
+              + "share in body-then-event mode.")
+    ] + PurchaseOptions.specs)
+
+  static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
+    -> ExitCode
+  {
+    guard let target = parsed.values["event"] else { throw .missingValue("--event <body-code/event-id>") }
+    let options = try PurchaseOptions(parsed)
+    let input: WithWarnings<AllocationInput>
+    do {
+      input = try InputLoader.load(paths: parsed.positionals, purchaseFile: options.purchaseFile,
+                                   overrides: options.overrides)
+    } catch {
+      return Diagnostics.reject(error, writesFiles: false, to: &console)
+    }
+    guard let purchase = input.value.purchase else { return .failure }
+    let allocation: Allocation
+    do {
+      allocation = try Allocator(explains: true).allocate(purchase, among: input.value.estimates)
+    } catch {
+      console.errorLine("Error: \(error).")
+      return .failure
+    }
+    Diagnostics.warn(input.warnings, to: &console)
+    let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
+    let code = TextNormalization.normalized(parts.first ?? "")
+    guard let body = allocation.bodies.first(where: { $0.body.code.rawValue == code }) else {
+      console.errorLine("error: no body '\(code)' in the input; bodies are "
+        + allocation.bodies.prefix(10).map(\.body.code.rawValue).joined(separator: ", ")
+        + (allocation.bodies.count > 10 ? ", …" : ""))
+      return .failure
+    }
+    let lines: [String]
+    if parts.count == 2 {
+      let id = TextNormalization.normalized(parts[1])
+      guard let share = body.events.first(where: { $0.event.id.rawValue == id }) else {
+        console.errorLine("error: body \(code) has no event '\(id)'; its events are "
+          + body.events.map(\.event.id.rawValue).joined(separator: ", "))
+        return .failure
+      }
+      lines = share.explanation ?? []
+    } else if let explanation = body.explanation {
+      lines = explanation
+    } else {
+      lines = ["\(code) \(body.body.name)",
+               "in event mode a body's share is the sum of its events': "
+                 + body.events.map { "\($0.event.id) \($0.allocated) t" }.joined(separator: ", "),
+               "allocated: \(body.allocated) t"]
+    }
+    guard let first = lines.first else { return .failure }
+    console.line(first)
+    for line in lines.dropFirst() { console.line("  " + line) }
+    return .success
+  }
+}
