@@ -68,6 +68,16 @@ public struct Apportioner: Sendable {
     }
     if total > 0, weightSum == 0, asked < total { throw .noPositiveWeight(units: total) }
     if asked > total { throw .minimumsExceedTotal(units: total, needed: asked) }
+    // Nothing to share is nothing to share, whatever the method's first divisor.
+    if total == 0 {
+      return Apportionment(
+        units: Array(repeating: 0, count: weights.count),
+        bounds: bounded ? Array(repeating: .free, count: weights.count) : [],
+        detail: method.isDivisorMethod
+          ? .divisor(lowestWon: nil, highestLost: nil)
+          : .largestRemainder(units: 0, weight: weightSum, leftover: 0,
+                              ranks: Array(repeating: 0, count: weights.count)))
+    }
     if needed > total { throw .tooFewUnits(units: total, needed: needed) }
     if capacity < Int128(total) {
       throw .capacityBelowTotal(units: total, capacity: Int64(capacity))
