@@ -25,7 +25,11 @@ public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertibl
 
   /// One sentence saying what cannot be done and what to change.
   public var description: String {
-    reason.message(items: level == .body ? "bodies" : "events", weights: "estimate",
+    if case .minimumsAboveCaps = reason, let within {
+      return "body \(within): " + reason.message(
+        items: "events", weights: "estimate", scope: "", unit: unit, method: method)
+    }
+    return reason.message(items: level == .body ? "bodies" : "events", weights: "estimate",
                    scope: within.map { "body \($0)'s share of " } ?? "the lot of ",
                    unit: unit, method: method)
   }
@@ -55,6 +59,9 @@ extension ApportionmentError {
         + "is less; choose another method or a smaller unit"
     case .minimumsExceedTotal(let units, let needed):
       return "the minimums need \(tonnes(needed)) but \(scope)\(tonnes(units)) is less; lower --min"
+    case .minimumsAboveCaps(let needed, let capacity):
+      return "the minimums need \(tonnes(needed)) but the caps allow only \(tonnes(capacity)) in "
+        + "steps of \(unit) t; use a finer body unit, or lower --min"
     case .capacityBelowTotal(let units, let capacity):
       return "the caps allow only \(tonnes(capacity)) of \(scope)\(tonnes(units)); name a body to "
         + "take the rest with --reserve, or raise the cap"

@@ -90,8 +90,15 @@ struct AllocationRun {
             if eventHigh == .max { unbounded = true } else { high += eventHigh }
           }
         }
-        lower.append((low + step - 1) / step)
-        upper.append(unbounded ? .max : max(high / step, lower.last!))
+        let bodyLow = (low + step - 1) / step, bodyHigh = unbounded ? Int64.max : high / step
+        // In body units the minimums can round above the caps: then no share fits.
+        guard bodyLow <= bodyHigh else {
+          throw AllocationError(.minimumsAboveCaps(needed: bodyLow, capacity: bodyHigh),
+                                level: .body, within: submission.body.code,
+                                unit: purchase.bodyUnit, method: purchase.bodyMethod)
+        }
+        lower.append(bodyLow)
+        upper.append(bodyHigh)
       }
       bodyBounds = Bounds(lower: lower, upper: upper)
     }

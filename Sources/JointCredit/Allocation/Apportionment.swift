@@ -73,4 +73,7 @@ public enum ApportionmentError: Error, Hashable, Sendable {
   case minimumsExceedTotal(units: Int64, needed: Int64)
   /// The upper bounds (caps) add up to less than the total.
   case capacityBelowTotal(units: Int64, capacity: Int64)
+  /// A body's events need more for their minimums than their caps let the body take, in whole
+  /// body units.
+  case minimumsAboveCaps(needed: Int64, capacity: Int64)
 }

@@ -48,6 +48,23 @@ struct BoundedShares {
         states[point.index] = .upper
       }
     }
+    // An item whose share lands exactly on a bound is at that bound: say so. Taking it out of
+    // the free set leaves λ = (total − fixed) ÷ slope unchanged.
+    let (free, freeWeight) = (target - fixed, slope)
+    if freeWeight > 0 {
+      for (index, weight) in weights.enumerated() where states[index] == .free && weight > 0 {
+        let share = free * Int128(weight)
+        if share == Int128(upper[index]) * freeWeight, upper[index] < Int64.max {
+          states[index] = .upper
+        } else if share == Int128(lower[index]) * freeWeight, lower[index] > 0 {
+          states[index] = .lower
+        } else {
+          continue
+        }
+        fixed += share / freeWeight
+        slope -= Int128(weight)
+      }
+    }
     self.states = states
     self.units = Int64(target - fixed)
     self.weight = slope
