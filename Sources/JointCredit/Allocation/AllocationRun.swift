@@ -15,6 +15,10 @@ struct AllocationRun {
   }
 
   private var unit: Int64 { purchase.unit.grams }
+  private var numbers: StatementNumbers {
+    StatementNumbers(emissionDecimals: estimates.decimals,
+                     allocationDecimals: purchase.unit.significantDecimals)
+  }
   private var total: Int128 { Int128(estimates.emissions.grams) }
   private var lot: Int128 { Int128(purchase.lot.grams) }
 
@@ -43,7 +47,7 @@ struct AllocationRun {
            keys: keys)
     let context = explains
       ? ExplanationContext(result, weights: weights, keys: keys, step: purchase.unit,
-                           method: purchase.method, ties: ties) : nil
+                           method: purchase.method, ties: ties, numbers: numbers) : nil
     for submission in submissions {
       let events = submission.events.map { event in
         defer { next += 1 }
@@ -112,7 +116,8 @@ struct AllocationRun {
            step: purchase.bodyUnit, keys: bodyKeys)
     let bodyContext = explains
       ? ExplanationContext(bodyResult, weights: bodyWeights, keys: bodyKeys,
-                           step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties) : nil
+                           step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties,
+                           numbers: numbers) : nil
 
     for (index, submission) in submissions.enumerated() {
       let share = Quantity(grams: bodyResult.units[index] * purchase.bodyUnit.grams)
@@ -131,7 +136,8 @@ struct AllocationRun {
         allocated: share, share: nil, purchase: purchase, totalEmissions: total)
       let context = explains
         ? ExplanationContext(result, weights: weights, keys: keys, step: purchase.unit,
-                             method: purchase.method, ties: Array(ties[tiesBefore...])) : nil
+                             method: purchase.method, ties: Array(ties[tiesBefore...]),
+                             numbers: numbers) : nil
       let events = submission.events.enumerated().map { e, event in
         let allocated = Quantity(grams: result.units[e] * unit)
         let quota = emissions > .zero
@@ -142,10 +148,12 @@ struct AllocationRun {
           event: event, quota: quota, allocated: allocated,
           bound: result.bounds.isEmpty ? .free : result.bounds[e],
           explanation: context.map { context in
-            (bodyLines ?? []).map { "body: " + $0 }
-              + context.lines(for: e, name: event.name, estimate: event.emissions, quota: quota,
-                              allocated: allocated, share: (share, emissions), purchase: purchase,
-                              totalEmissions: total)
+            // The event's own steps, with its body's steps (prefixed) after the heading.
+            let own = context.lines(for: e, name: event.name, estimate: event.emissions,
+                                    quota: quota, allocated: allocated, share: (share, emissions),
+                                    purchase: purchase, totalEmissions: total)
+            return [own[0]] + (bodyLines ?? []).dropFirst().map { "body \(code): " + $0 }
+              + own.dropFirst()
           })
       }
       bodies.append(BodyAllocation(

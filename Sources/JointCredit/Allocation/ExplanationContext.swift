@@ -7,13 +7,15 @@ struct ExplanationContext {
   let step: Quantity
   let method: ApportionmentMethod
   let ties: [TieDecision]
+  let numbers: StatementNumbers
   /// How many items had a positive remainder (largest remainder only).
   let remainders: Int
 
   init(
     _ apportionment: Apportionment, weights: [Int64], keys: [AllocationKey], step: Quantity,
-    method: ApportionmentMethod, ties: [TieDecision]
+    method: ApportionmentMethod, ties: [TieDecision], numbers: StatementNumbers
   ) {
+    self.numbers = numbers
     self.apportionment = apportionment
     self.weights = weights
     self.keys = keys
@@ -27,7 +29,8 @@ struct ExplanationContext {
     }
   }
 
-  private func tonnes(_ quantity: Quantity) -> String { "\(quantity) t" }
+  private func estimateText(_ quantity: Quantity) -> String { "\(numbers.emissions(quantity)) t" }
+  private func tonnes(_ quantity: Quantity) -> String { "\(numbers.allocated(quantity)) t" }
 
   /// grams per unit, as tonnes with six decimals.
   private func perUnit(_ priority: Priority) -> String {
@@ -47,13 +50,13 @@ struct ExplanationContext {
     lines.append("\(key) \(name)".trimmingSuffixSpaces)
     let (base, whole) = share.map { ($0.allocated, $0.emissions) }
       ?? (purchase.lot, Quantity(grams: Int64(totalEmissions)))
-    lines.append("estimate: \(tonnes(estimate)) of \(tonnes(whole))"
-      + (share == nil ? " in all" : " for the body"))
+    lines.append("estimate: \(estimateText(estimate)) of "
+      + (share == nil ? "\(estimateText(whole)) in all" : "the body's \(estimateText(whole))"))
     let quotaText = StatementNumbers.quotaText(quota)
     let units = FixedDecimal(rounding: Fraction(quota.numerator, over: quota.denominator
       * Int128(step.grams)), decimals: 6)
-    lines.append("quota: \(tonnes(base)) × \(estimate) ÷ \(whole) = \(quotaText) t = \(units) "
-      + "units of \(tonnes(step))")
+    lines.append("quota: \(tonnes(base)) × \(numbers.emissions(estimate)) ÷ "
+      + "\(numbers.emissions(whole)) = \(quotaText) t = \(units) units of \(step) t")
     let state = apportionment.bounds.isEmpty ? .free : apportionment.bounds[index]
     switch state {
     case .lower:
@@ -63,7 +66,7 @@ struct ExplanationContext {
         lines.append("first unit: \(method.title) gives every positive estimate at least one unit")
       } else {
         lines.append("minimum: raised to \(tonnes(allocated)) (the minimum per event is "
-          + "\(tonnes(purchase.minimum ?? .zero)))")
+          + "\(purchase.minimum ?? .zero) t)")
       }
     case .upper:
       lines.append("cap: held at \(tonnes(allocated)), the most its estimate allows (cap "
@@ -76,7 +79,7 @@ struct ExplanationContext {
         let won = tie.winners.contains(key)
         let others = (tie.winners + tie.losers).filter { $0 != key }.prefix(5)
           .map(\.description).joined(separator: ", ")
-        lines.append("tie: \(won ? "won" : "lost") a unit of \(tonnes(tie.unit)) against "
+        lines.append("tie: \(won ? "won" : "lost") a unit of \(tie.unit) t against "
           + "\(others) at equal \(tie.method.isDivisorMethod ? "priorities" : "remainders"); the "
           + "larger estimate goes first, then the smaller code or id")
       }

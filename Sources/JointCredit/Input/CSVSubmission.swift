@@ -27,7 +27,9 @@ enum CSVSubmission {
     guard let columns = header(record, reader: reader, source: source, into: &builder) else {
       return 0
     }
-    let headerCount = record.count
+    // Empty cells at the end of the header (a trailing comma) name no column.
+    var headerCount = record.count
+    while headerCount > 1, record.isEmpty(headerCount - 1) { headerCount -= 1 }
     let headerLine = record.line
     var row = SubmissionRow()
     var rows = 0

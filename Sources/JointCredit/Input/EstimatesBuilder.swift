@@ -139,7 +139,10 @@ struct EstimatesBuilder {
       return nil
     }
     guard let body = known ?? register(Body(code: code, name: name, kind: kind), locate: locate)
-    else { return nil }
+    else {
+      rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID)))
+      return nil
+    }
     let event = Event(id: id, name: eventName, date: date, emissions: emissions)
     events.append(PendingEvent(body: Int32(body), file: Int32(sources.count - 1),
                                position: position(.eventID), event: event))
@@ -174,10 +177,14 @@ struct EstimatesBuilder {
     }
     if let reference = directory[body.code.rawValue] {
       if reference.kind != body.kind {
-        errors.append(InputError(
-          .kindDiffersFromReference(code: body.code, name: reference.name, kind: reference.kind,
-                                    given: body.kind),
-          at: locate(.bodyKind)))
+        // Once per file and kind is enough to find and fix it.
+        let key = [body.code.rawValue, "reference-kind", body.kind.rawValue, source]
+        if reportedConflicts.insert(key).inserted {
+          errors.append(InputError(
+            .kindDiffersFromReference(code: body.code, name: reference.name, kind: reference.kind,
+                                      given: body.kind),
+            at: locate(.bodyKind)))
+        }
         return nil
       }
       if reference.name != body.name {

@@ -154,7 +154,7 @@ extension InputError.Reason {
       "file is empty; expected a header row naming the columns "
         + SubmissionColumn.allCases.map(\.name).joined(separator: ",")
     case .noRows:
-      "file has no event rows; expected at least one event after the header"
+      "file has no events; expected at least one event row"
     case .unterminatedQuote:
       "quoted field is never closed; add the closing '\"'"
     case .strayQuote:

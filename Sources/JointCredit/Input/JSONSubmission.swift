@@ -27,8 +27,9 @@ enum JSONSubmission {
       return 0
     }
     var reading = Reading(source: source)
+    let errorsBefore = builder.errors.count
     let accepted = reading.readTop(root, into: &builder)
-    if accepted == 0 && reading.rows == 0 {
+    if accepted == 0 && reading.rows == 0 && builder.errors.count == errorsBefore {
       builder.report(InputError(.noRows, at: InputLocation(source, root.position)))
     }
     return accepted
@@ -147,7 +148,7 @@ enum JSONSubmission {
       switch member.value.value {
       case .string(let string): text = string
       case .number(let number) where column != .bodyName && column != .eventName: text = number
-      case .null where !column.isRequired: text = ""
+      case .null where !column.isRequired || column == .eventName: text = ""
       default: text = nil
       }
       guard let text else {

@@ -39,8 +39,27 @@ public enum TextDecoding {
     if !hasBOM, let text = String(data: Data(bytes), encoding: .shiftJIS) {
       return Decoded(utf8: Array(text.utf8), encoding: .shiftJIS)
     }
-    let position = UTF8Validation.position(ofOffset: invalid, in: body)
-    throw InputError(.undecodable(byte: body[invalid]), at: InputLocation(source, position))
+    let offset = hasBOM ? invalid : firstLineReadByNeither(body) ?? invalid
+    let position = UTF8Validation.position(ofOffset: offset, in: body)
+    throw InputError(.undecodable(byte: body[offset]), at: InputLocation(source, position))
+  }
+
+  /// The first byte not UTF-8 on the first line that is neither UTF-8 nor Shift_JIS: a file may
+  /// mix the two, and the line to fix is the one that neither reads. (A line feed is never part
+  /// of a Shift_JIS character, so lines can be tried one by one.)
+  private static func firstLineReadByNeither(_ bytes: [UInt8]) -> Int? {
+    var start = 0
+    while start < bytes.count {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      let line = Array(bytes[start..<end])
+      if let invalid = UTF8Validation.firstInvalidOffset(in: line),
+        String(data: Data(line), encoding: .shiftJIS) == nil
+      {
+        return start + invalid
+      }
+      start = end + 1
+    }
+    return nil
   }
 }
 

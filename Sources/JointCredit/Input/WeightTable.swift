@@ -65,7 +65,8 @@ public struct WeightTable: Hashable, Sendable {
         if index[name] != nil { errors.append(InputError(.duplicateColumn(name), at: location(field))) }
         index[name] = field
       } else if !name.isEmpty {
-        warnings.append(InputWarning(.unknownColumn(cell), at: location(field)))
+        warnings.append(InputWarning(.unknownColumn(TextNormalization.trimmed(cell)),
+                                     at: location(field)))
       }
     }
     for name in columns where index[name] == nil {
@@ -77,13 +78,16 @@ public struct WeightTable: Hashable, Sendable {
     var rows: [Row] = []
     var firstSeen: [String: InputLocation] = [:]
     var decimals = 0
-    let width = record.count
+    var width = record.count
+    while width > 1, record.isEmpty(width - 1) { width -= 1 }
     let headerLine = record.line
     while reader.next(into: &record) {
       if record.isBlank || record.isMalformed { continue }
-      guard record.count >= width else {
+      let extra = (width..<max(width, record.count)).contains { !record.isEmpty($0) }
+      guard record.count >= width, !extra else {
+        let at = extra ? reader.position(ofField: width, in: record) : reader.endPosition(of: record)
         errors.append(InputError(.fieldCount(expected: width, found: record.count),
-                                 at: InputLocation(file.path, reader.endPosition(of: record))))
+                                 at: InputLocation(file.path, at)))
         continue
       }
       let id = TextNormalization.trimmed(record.field(idField))

@@ -59,9 +59,9 @@ public struct StagedDirectory: Sendable {
     let targets = files.map { file in
       let final = path(of: file.name)
       let folder = (final as NSString).deletingLastPathComponent
-      let temporary = (folder as NSString).appendingPathComponent(
-        ".\((final as NSString).lastPathComponent).\(token).tmp")
-      return (folder: folder, temporary: temporary, final: final)
+      let hidden = (folder as NSString).appendingPathComponent(
+        ".\((final as NSString).lastPathComponent).\(token)")
+      return (folder: folder, temporary: hidden + ".tmp", final: final, previous: hidden + ".old")
     }
     let failures = Mutex([OutputError?](repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -85,11 +85,32 @@ public struct StagedDirectory: Sendable {
       removeTemporaries()
       throw failure
     }
-    for target in targets where rename(target.temporary, target.final) != 0 {
-      let reason = String(cString: strerror(errno))
+    // Set earlier statements aside, put the new ones in place, and only then drop the old ones;
+    // if a rename fails, undo what was done so that the folder is as it was.
+    var setAside: [Int] = []
+    var placed: [Int] = []
+    func undo() {
+      for index in placed { unlink(targets[index].final) }
+      for index in setAside { rename(targets[index].previous, targets[index].final) }
       removeTemporaries()
-      throw OutputError(path: target.final, reason: reason)
     }
+    for (index, target) in targets.enumerated() where access(target.final, F_OK) == 0 {
+      guard rename(target.final, target.previous) == 0 else {
+        let reason = String(cString: strerror(errno))
+        undo()
+        throw OutputError(path: target.final, reason: reason)
+      }
+      setAside.append(index)
+    }
+    for (index, target) in targets.enumerated() {
+      guard rename(target.temporary, target.final) == 0 else {
+        let reason = String(cString: strerror(errno))
+        undo()
+        throw OutputError(path: target.final, reason: reason)
+      }
+      placed.append(index)
+    }
+    for index in setAside { unlink(targets[index].previous) }
     return targets.map(\.final)
   }
 }

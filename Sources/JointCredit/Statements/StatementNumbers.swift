@@ -20,6 +20,12 @@ public struct StatementNumbers: Hashable, Sendable {
     allocationDecimals = allocation.allocationDecimals
   }
 
+  /// The scales of estimates and a purchase, before anything is allocated.
+  public init(emissionDecimals: Int, allocationDecimals: Int) {
+    self.emissionDecimals = emissionDecimals
+    self.allocationDecimals = allocationDecimals
+  }
+
   /// An estimate, e.g. `1.250`.
   public func emissions(_ quantity: Quantity) -> FixedDecimal {
     FixedDecimal(quantity, decimals: max(emissionDecimals, quantity.significantDecimals))

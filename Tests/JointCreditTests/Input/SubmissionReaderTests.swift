@@ -33,7 +33,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     BadInputCase("blank lines only", "\n\r\n,,\n",
       "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"),
     BadInputCase("header only", h,
-      "a.csv:2:1: file has no event rows; expected at least one event after the header"),
+      "a.csv:2:1: file has no events; expected at least one event row"),
     BadInputCase("missing column", "body_code,body_name,body_kind,event_id,event_name\n",
       "a.csv:1:1: missing column emissions_t (排出量(t-CO2)); the header must name body_code, body_name, body_kind, event_id, event_name, emissions_t"),
     BadInputCase("column named twice", "body_code,団体コード,body_name,body_kind,event_id,event_name,emissions_t\n",
@@ -80,6 +80,15 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       h + row + "1\n" + "131032,港区,ward,E01,x,2011-11-31,0.4\n",
       "a.csv:3:16: event 'E01' of body 131032 appears twice (first at a.csv:2:16); event ids must be unique within a body",
       "a.csv:3:22: invalid event date '2011-11-31'; expected an existing day written YYYY-MM-DD, such as 2011-12-15"),
+    BadInputCase("duplicate event in a row whose body conflicts",
+      files: [("a.csv", h + row + "1\n" + "131032,港区役所,ward,E01,x,,2\n")],
+      "a.csv:3:8: body 131032 has body_name '港区役所' here but '港区' at a.csv:2:8; a body must have the same name and kind in every file",
+      "a.csv:3:18: event 'E01' of body 131032 appears twice (first at a.csv:2:16); event ids must be unique within a body"),
+    BadInputCase("kind against the code list, once per file",
+      h + "131032,港区,city,E01,x,,1\n131032,港区,city,E02,y,,1\n",
+      "a.csv:2:11: body 131032 is 港区, a ward (区), but its kind is given as 'city'"),
+    BadInputCase("a JSON document that is a string", files: [("a.json", "\"hello\"")],
+      "a.json:1:1: 'submission' must be an object or an array of objects"),
     BadInputCase("duplicate event across files",
       files: [("b.csv", h + row + "2\n"), ("a.csv", h + row + "1\n")],
       "b.csv:2:16: event 'E01' of body 131032 appears twice (first at a.csv:2:16); event ids must be unique within a body"),
@@ -120,7 +129,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       """)],
       "a.json:2:37: invalid emission estimate '1.5e2': write the number out in full, without an exponent"),
     BadInputCase("JSON with no events", files: [("a.json", "[]")],
-      "a.json:1:1: file has no event rows; expected at least one event after the header"),
+      "a.json:1:1: file has no events; expected at least one event row"),
     BadInputCase("UTF-16", files: [("a.csv", "\u{FEFF}")].map { ($0.0, $0.1) },
       "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"),
   ]
@@ -178,6 +187,26 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     #expect(read.warnings.map(\.description) == [
       "a.csv:2:8: body 131032 is named '港区役所' here; the local government code list says '港区'"
     ])
+  }
+
+  @Test func aTrailingCommaInTheHeaderNamesNoColumn() throws {
+    let text = "body_code,body_name,body_kind,event_id,event_name,emissions_t,\n"
+      + "131032,港区,ward,E01,x,1.5\n131032,港区,ward,E02,y,0.5,\n"
+    #expect(try Fixtures.read([("a.csv", text)]).value.eventCount == 2)
+  }
+
+  @Test func aNullEventNameIsAnEmptyName() throws {
+    let text = #"[{"body_code": "131032", "body_name": "港区", "body_kind": "ward", "event_id": "E01", "event_name": null, "emissions_t": "1"}]"#
+    #expect(try Fixtures.read([("a.json", text)]).value.submissions[0].events[0].name == "")
+  }
+
+  @Test func anUndecodableLineIsFoundInAShiftJISFile() {
+    // Line 1 is Shift_JIS (港区), line 2 has 0xFF, which neither encoding reads.
+    let bytes: [UInt8] = [0x8D, 0x60, 0x8B, 0xE6, 0x0A, 0x61, 0x62, 0xFF, 0x0A]
+    #expect(throws: InputErrors([InputError(.undecodable(byte: 0xFF),
+                                            at: InputLocation("a.csv", line: 2, column: 3))])) {
+      try SubmissionReader().read([SubmissionFile(path: "a.csv", bytes: bytes)])
+    }
   }
 
   @Test func zeroEstimatesAreValid() throws {
