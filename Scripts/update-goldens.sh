@@ -3,8 +3,9 @@
 # a golden file is only as good as the reading it got.
 #
 # Each case runs, from the package root:
-#   jointcredit allocate Samples/<case>/submissions [--purchase Samples/<case>/purchase.json]
+#   jointcredit allocate [Samples/<case>/submissions] [--purchase Samples/<case>/purchase.json]
 #               [arguments listed one per line in Samples/<case>/args] --out <temporary folder>
+# (a case without its own submissions names its inputs in args).
 # and keeps the statements, stdout.txt and stderr.txt (the folder shown as OUT) and exit-status.
 # Tests/JointCreditCLITests/GoldenTests.swift runs the same and compares byte for byte.
 set -euo pipefail
@@ -12,15 +13,16 @@ cd "$(dirname "$0")/.."
 tool=${1:-.build/debug/jointcredit}
 for dir in Samples/*/; do
   case_dir=${dir%/}
-  [ -d "$case_dir/submissions" ] || continue
+  [ -d "$case_dir/submissions" ] || [ -f "$case_dir/args" ] || continue
   work=$(mktemp -d)
   args=()
+  [ -d "$case_dir/submissions" ] && args+=("$case_dir/submissions")
   [ -f "$case_dir/purchase.json" ] && args+=(--purchase "$case_dir/purchase.json")
   if [ -f "$case_dir/args" ]; then
     while IFS= read -r line; do [ -n "$line" ] && args+=("$line"); done < "$case_dir/args"
   fi
   set +e
-  "$tool" allocate "$case_dir/submissions" "${args[@]}" --out "$work/out" \
+  "$tool" allocate "${args[@]}" --out "$work/out" \
     >"$work/stdout" 2>"$work/stderr"
   status=$?
   set -e

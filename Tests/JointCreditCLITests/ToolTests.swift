@@ -82,6 +82,72 @@ import Testing
     #expect(result.stderr == "warning: tie: 1 unit of 0.1 t among ids went to east over north by the tie rule (equal remainders of 0.050000 t)\n")
   }
 
+  // 60, 25, 10, 5 sharing 10: the textbook table in ApportionmentMethod's documentation.
+  @Test(arguments: [
+    ("largest-remainder", "6,3,1,0"), ("hamilton", "6,3,1,0"), ("dhondt", "7,2,1,0"),
+    ("jefferson", "7,2,1,0"), ("sainte-lague", "6,3,1,0"), ("webster", "6,3,1,0"),
+    ("huntington-hill", "6,2,1,1"), ("equal-proportions", "6,2,1,1"), ("adams", "5,3,1,1"),
+    ("smallest-divisors", "5,3,1,1"), ("dean", "6,2,1,1"), ("harmonic-mean", "6,2,1,1"),
+  ])
+  func apportionRunsEveryMethod(method: String, expected: String) {
+    let result = ToolRunner.inProcess(["apportion", "--total", "10", "--method", method],
+                                      stdin: "id,weight\na,60\nb,25\nc,10\nd,5\n")
+    #expect(result.status == 0)
+    let allocations = result.output.split(separator: "\n").dropFirst()
+      .map { $0.split(separator: ",").last.map(String.init) ?? "" }
+    #expect(allocations.joined(separator: ",") == expected)
+  }
+
+  @Test func explainTellsHowAFigureCameAbout() {
+    let result = ToolRunner.inProcess([
+      "explain", sample(quickstart), "--lot", "10", "--unit", "0.1", "--event", "132012/E02",
+    ])
+    #expect(result.status == 0)
+    #expect(result.output == """
+      132012/E02 打ち水大作戦
+        estimate: 1.4 t of 8.0 t in all
+        quota: 10.0 t × 1.4 ÷ 8.0 = 1.750000 t = 17.500000 units of 0.1 t
+        largest remainder: 17 whole units, remainder 0.500000 of a unit, ranked 2 of 4 remainders; 2 units were left over for ranks 1–2, so it received one more
+        tie: won a unit of 0.1 t against 133035/E01 at equal remainders; the larger estimate goes first, then the smaller code or id
+        allocated: 1.8 t (offset rate 128.6 %)
+
+      """)
+    let missing = ToolRunner.inProcess(["explain", sample(quickstart), "--lot", "10", "--event", "131032/E09"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr == "error: body 131032 has no event 'E09'; its events are E01, E02\n")
+    let usage = ToolRunner.inProcess(["explain", sample(quickstart), "--lot", "10"])
+    #expect(usage.status == 64)
+  }
+
+  @Test func explainFlagPutsTheStepsInTheJSON() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = ToolRunner.inProcess(["allocate", sample(quickstart), "--lot", "10", "--unit", "0.1",
+                                       "--method", "dean", "--explain", "--out", directory.path])
+    #expect(result.status == 0)
+    let json = try String(contentsOf: directory.appendingPathComponent("allocation.json"), encoding: .utf8)
+    #expect(json.contains("\"explanation\": [ \"131032/E01 環境フェア\", \"estimate: 2.5 t of 8.0 t in all\""))
+    #expect(json.contains("Dean (harmonic mean): units go one at a time"))
+  }
+
+  @Test func constraintsComeFromOptions() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = ToolRunner.inProcess(["allocate", sample(quickstart), "--lot", "10", "--unit", "0.1",
+                                       "--cap", "emissions", "--reserve", "ALL62", "--out", directory.path])
+    #expect(result.status == 0)
+    #expect(result.output.contains("Constraints: cap 100 % of each estimate, reserve ALL62 (2.0 t)."))
+    let bodies = try String(contentsOf: directory.appendingPathComponent("bodies.csv"), encoding: .utf8)
+    #expect(bodies.hasSuffix("ALL62,,reserve,0,,,2.0,\r\n"))
+    let noReserve = ToolRunner.inProcess(["allocate", sample(quickstart), "--lot", "10", "--unit", "0.1",
+                                          "--cap", "emissions", "--out", directory.path + "/x"])
+    #expect(noReserve.status == 1)
+    #expect(noReserve.stderr == "Error: the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest with --reserve, or raise the cap; nothing was written.\n")
+    let both = ToolRunner.inProcess(["allocate", sample(quickstart), "--lot", "10", "--cap", "emissions",
+                                     "--cap-rate", "120"])
+    #expect(both.status == 64)
+  }
+
   @Test func apportionRejectsBadWeightsWithPositions() {
     let result = ToolRunner.inProcess(["apportion", "--total", "10"], stdin: "id,weight\na,x\nb,0\n")
     #expect(result.status == 1)

@@ -188,7 +188,8 @@ struct AllocationRun {
       var low = event.emissions > .zero ? minimumUnits : 0
       if low > high {
         notes.append("\(AllocationKey(body: submission.body.code, event: event.id)): the minimum "
-          + "\(purchase.minimum!) t is above its cap of \(Quantity(grams: high * unit)) t "
+          + "\(purchase.minimum!) t is above its cap of "
+          + "\(Quantity(grams: high * unit).formatted(decimals: purchase.unit.significantDecimals)) t "
           + "(\(purchase.cap!) of \(event.emissions) t); the cap applies")
         low = high
       }
