@@ -20,9 +20,11 @@ test:
 	$(SWIFT) build
 	$(SWIFT) test
 
-## bench: release build; wall time and peak memory at 10k, 100k and 1M events.
+## bench: release build; end-to-end wall time and peak memory at 10k, 100k and 1M events, then
+## the apportionment core alone, per method, at 10k, 100k and 1M items with 10M units.
 bench:
 	Scripts/bench.sh
+	$(SWIFT) run -c release JointCreditBenchmarks
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift

@@ -17,6 +17,11 @@ let package = Package(
     .target(name: "JointCreditCLI", dependencies: ["JointCredit"]),
     .executableTarget(name: "jointcredit", dependencies: ["JointCreditCLI"]),
 
+    // Benchmark of the apportionment core (make bench, release mode).
+    .executableTarget(
+      name: "JointCreditBenchmarks", dependencies: ["JointCredit"],
+      path: "Benchmarks/JointCreditBenchmarks"),
+
     // Tests (Swift Testing).
     .testTarget(name: "JointCreditTests", dependencies: ["JointCredit"]),
     .testTarget(

@@ -14,8 +14,20 @@ enum DivisorApportionment {
   ) -> Apportionment {
     var units = [Int64](repeating: 0, count: weights.count)
     var sum: Int64 = 0
+    // Start from the divisor at which the method's rounding of the free items' shares should add
+    // up to their units: rounding down (D'Hondt) loses half a unit per item on average, rounding
+    // up (Adams) gains one, the others round to about the nearest.
+    let free = Int64(weights.indices.reduce(0) { count, index in
+      count + (shares.states[index] == .free && weights[index] > 0 ? 1 : 0)
+    })
+    var pseudo = shares.units
+    switch method {
+    case .dhondt: pseudo += free / 2
+    case .adams: pseudo = max(shares.units - free / 2, 1)
+    default: break
+    }
     let divisor = shares.units > 0
-      ? method.divisor(weightSum: UInt128(shares.weight), units: UInt128(shares.units)) : nil
+      ? method.divisor(weightSum: UInt128(shares.weight), units: UInt128(pseudo)) : nil
     for (index, weight) in weights.enumerated() {
       var a: Int64
       switch shares.states[index] {
@@ -24,7 +36,7 @@ enum DivisorApportionment {
       case .free:
         a = lower[index]
         if let divisor, weight > 0 {
-          let whole = Int64(Int128(shares.units) * Int128(weight) / shares.weight)
+          let whole = Int64(Int128(pseudo) * Int128(weight) / shares.weight)
           // Round the share by the method: count the units whose priority beats the divisor.
           if method.priority(weight: weight, units: whole) > divisor {
             a = whole + 1
