@@ -26,7 +26,7 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
                expected: [6, 2, 1, 1]),
     // Adams, divisors 0, 1, 2…: ∞ ×4, then 60 30 25 20 15 12.5 → A5 B3 C1 D1.
     MethodCase(method: .adams, total: 10, weights: [60, 25, 10, 5], expected: [5, 3, 1, 1]),
-    // Dean, divisors 0, 4/3, 12/5, 24/7, 40/9…: ∞ ×4, then 45 25 18.75 17.5 13.5 11.25
+    // Dean, divisors 0, 4/3, 12/5, 24/7, 40/9, 60/11…: ∞ ×4, then 45 25 18.75 17.5 13.5 11
     // (A 60·3/4, A 60·5/12, B 25·3/4, A 60·7/24, A 60·9/40, A 60·11/60).
     MethodCase(method: .dean, total: 10, weights: [60, 25, 10, 5], expected: [6, 2, 1, 1]),
     // D'Hondt 6, 3, 1 → 5: 6, then 3 (A) and 3 (B) both win; 2 (A); then 1.5 (A) and 1.5 (B) tie
