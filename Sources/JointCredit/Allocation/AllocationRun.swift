@@ -8,19 +8,22 @@ struct AllocationRun {
   var reserve: ReserveAllocation?
   var notes: [String] = []
 
+  /// Every estimate, summed once (summing per item would make the run quadratic).
+  private let total: Int128
+  private let lot: Int128
+  private let unit: Int64
+  private let numbers: StatementNumbers
+
   init(purchase: Purchase, estimates: Estimates, explains: Bool) {
     self.purchase = purchase
     self.estimates = estimates
     self.explains = explains
+    total = Int128(estimates.emissions.grams)
+    lot = Int128(purchase.lot.grams)
+    unit = purchase.unit.grams
+    numbers = StatementNumbers(emissionDecimals: estimates.decimals,
+                               allocationDecimals: purchase.unit.significantDecimals)
   }
-
-  private var unit: Int64 { purchase.unit.grams }
-  private var numbers: StatementNumbers {
-    StatementNumbers(emissionDecimals: estimates.decimals,
-                     allocationDecimals: purchase.unit.significantDecimals)
-  }
-  private var total: Int128 { Int128(estimates.emissions.grams) }
-  private var lot: Int128 { Int128(purchase.lot.grams) }
 
   // MARK: Event mode
 
