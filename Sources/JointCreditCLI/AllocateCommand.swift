@@ -41,6 +41,7 @@ enum AllocateCommand {
       allocation = try Allocator(explains: parsed.flags.contains("explain"))
         .allocate(purchase, among: input.value.estimates)
     } catch {
+      Diagnostics.warn(input.warnings, to: &console)
       console.errorLine("Error: \(error); nothing was written.")
       return .failure
     }
@@ -49,6 +50,7 @@ enum AllocateCommand {
       paths = try StatementSet(csvFormat: format).write(
         allocation, files: input.value.estimates.files, warnings: input.warnings, to: directory)
     } catch {
+      Diagnostics.warn(input.warnings, to: &console)
       console.errorLine("Error: \(error); nothing was written.")
       return .failure
     }

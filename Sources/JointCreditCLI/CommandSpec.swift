@@ -6,6 +6,16 @@ struct CommandSpec: Sendable {
     var valueName: String?
     var help: String
     var short: Character?
+    var isRequired = false
+
+    init(name: String, valueName: String?, help: String, short: Character? = nil,
+         isRequired: Bool = false) {
+      self.name = name
+      self.valueName = valueName
+      self.help = help
+      self.short = short
+      self.isRequired = isRequired
+    }
 
     var isFlag: Bool { valueName == nil }
 

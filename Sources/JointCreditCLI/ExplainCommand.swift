@@ -16,7 +16,7 @@ enum ExplainCommand {
     options: [
       .init(name: "event", valueName: "body-code/event-id",
             help: "The event to explain, e.g. 131032/E01; a body code alone explains the body's "
-              + "share in body-then-event mode.")
+              + "share in body-then-event mode.", isRequired: true)
     ] + PurchaseOptions.specs)
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
@@ -36,6 +36,7 @@ enum ExplainCommand {
     do {
       allocation = try Allocator(explains: true).allocate(purchase, among: input.value.estimates)
     } catch {
+      Diagnostics.warn(input.warnings, to: &console)
       console.errorLine("Error: \(error).")
       return .failure
     }

@@ -7,7 +7,7 @@ enum HelpText {
   /// The usage line of a subcommand.
   static func usage(_ spec: CommandSpec) -> String {
     let parts = [tool, spec.name] + spec.arguments.map(\.usage)
-      + spec.options.map { "[\($0.usage)]" }
+      + spec.options.map { $0.isRequired ? $0.usage : "[\($0.usage)]" }
     return "USAGE: " + parts.joined(separator: " ")
   }
 

@@ -4,8 +4,8 @@ import JointCredit
 struct PurchaseOptions {
   static let specs: [CommandSpec.Option] = [
     .init(name: "purchase", valueName: "file",
-          help: "Purchase parameters as JSON: lot_t, unit_t, body_unit_t, mode, method, "
-            + "description. Options below override it."),
+          help: "Purchase parameters as JSON: " + PurchaseFile.fields.joined(separator: ", ")
+            + ". Options below override it."),
     .init(name: "lot", valueName: "t", help: "The quantity bought, in tonnes, e.g. 100."),
     .init(name: "unit", valueName: "t",
           help: "The step events are allocated in, in tonnes, e.g. 0.1. (default: 1)"),

@@ -193,7 +193,7 @@ struct AllocationRun {
         notes.append("\(AllocationKey(body: submission.body.code, event: event.id)): the minimum "
           + "\(purchase.minimum!) t is above its cap of "
           + "\(Quantity(grams: high * unit).formatted(decimals: purchase.unit.significantDecimals)) t "
-          + "(\(purchase.cap!) of \(event.emissions) t); the cap applies")
+          + "(\(purchase.cap!) of \(numbers.emissions(event.emissions)) t); the cap applies")
         low = high
       }
       lower.append(low)

@@ -70,7 +70,8 @@ struct ExplanationContext {
       }
     case .upper:
       lines.append("cap: held at \(tonnes(allocated)), the most its estimate allows (cap "
-        + "\(purchase.cap?.description ?? "")); the rest went to the others by the same rule")
+        + "\(purchase.cap?.description ?? "")); what it could not take went to the others by the "
+        + "same rule" + (purchase.reserve.map { ", or to the reserve \($0)" } ?? ""))
     case .free:
       lines.append(ruleLine(index))
     }

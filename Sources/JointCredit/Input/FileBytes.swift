@@ -16,6 +16,9 @@ enum FileBytes {
     guard fstat(descriptor, &status) == 0 else {
       return .failure(Failure(reason: String(cString: strerror(errno))))
     }
+    if status.st_mode & S_IFMT == S_IFDIR {
+      return .failure(Failure(reason: "It is a folder, not a file"))
+    }
     // One byte more than the size, so that a regular file is read, end included, in one chunk.
     var chunkSize = max(Int(status.st_size), 0) + 1
     var result: [UInt8] = []

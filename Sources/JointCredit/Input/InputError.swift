@@ -120,6 +120,8 @@ extension InputError {
     case invalidPurchaseQuantity(field: String, text: String, Quantity.ParseError)
     /// A purchase quantity that must be positive is not.
     case notPositive(field: String, value: String)
+    /// A purchase quantity that must not be negative is.
+    case negativeValue(field: String, value: String)
     /// `field` is not a whole multiple of `unitField`.
     case notAMultiple(field: String, value: String, unitField: String, unit: String)
     /// A mode name that is not `event` or `body-then-event`.
@@ -130,6 +132,20 @@ extension InputError {
     case unknownCap(String)
     /// Both a cap and a cap rate were given.
     case conflictingCaps
+    /// A yen amount that is not a positive whole number.
+    case invalidYen(field: String, text: String)
+    /// Both a price per tonne and an invoice total were given.
+    case conflictingPrices
+    /// A price per tonne times the lot is not a whole number of yen.
+    case priceNotWholeYen(price: String, lot: String)
+    /// Credit serials are whole tonnes, so the lot must be.
+    case serialsNeedWholeTonnes(lot: String)
+    /// The credit blocks hold another number of serials than the lot has tonnes.
+    case serialsDoNotMatchLot(serials: String, lot: String)
+    /// Two credit blocks share serials.
+    case overlappingBlocks(String, String)
+    /// A credit block's field is missing or wrong; the text says which and why.
+    case invalidBlock(String)
     /// A purchase file field that JointCredit does not know.
     case unknownField(String, expected: [String])
   }
@@ -224,6 +240,8 @@ extension InputError.Reason {
       "invalid \(field) '\(text)': \(error.explanation)"
     case .notPositive(let field, let value):
       "\(field) must be greater than zero, not \(value)"
+    case .negativeValue(let field, let value):
+      "\(field) must not be negative, not \(value)"
     case .notAMultiple(let field, let value, let unitField, let unit):
       "\(field) \(value) t is not a whole multiple of the \(unitField) \(unit) t"
     case .unknownMode(let text):
@@ -237,6 +255,22 @@ extension InputError.Reason {
         + "give a percentage as cap_rate_pct"
     case .conflictingCaps:
       "give either cap or cap_rate_pct, not both"
+    case .invalidYen(let field, let text):
+      "invalid \(field) '\(text)': expected a whole number of yen greater than zero, such as 450000"
+    case .conflictingPrices:
+      "give either price_jpy_per_t or invoice_total_jpy, not both"
+    case .priceNotWholeYen(let price, let lot):
+      "\(price) yen per tonne times the lot of \(lot) t is not a whole number of yen; give "
+        + "invoice_total_jpy instead"
+    case .serialsNeedWholeTonnes(let lot):
+      "credit serials are whole tonnes, so the lot must be too, not \(lot) t"
+    case .serialsDoNotMatchLot(let serials, let lot):
+      "the credit blocks hold \(serials) serials (1 serial = 1 t) but the lot is \(lot) t; every "
+        + "serial bought must be assigned exactly once"
+    case .overlappingBlocks(let first, let second):
+      "credit blocks overlap: the block from \(first) shares serials with the block from \(second)"
+    case .invalidBlock(let what):
+      "invalid credit block: \(what)"
     case .unknownField(let field, let expected):
       "unknown field '\(field)'; expected one of " + expected.joined(separator: ", ")
     }

@@ -21,7 +21,8 @@ public enum PurchaseFile {
   /// The fields a purchase file may have.
   public static let fields = [
     "description", "lot_t", "unit_t", "body_unit_t", "mode", "method", "body_method", "min_t",
-    "cap", "cap_rate_pct", "reserve",
+    "cap", "cap_rate_pct", "reserve", "price_jpy_per_t", "invoice_total_jpy", "tax_included",
+    "credit_blocks", "secretariat",
   ]
 
   /// What a purchase file gave: the settings that were valid, and every problem.
@@ -59,6 +60,8 @@ public enum PurchaseFile {
     var settings = PurchaseSettings()
     var errors: [InputError] = []
     for member in members {
+      let before = errors.count
+      defer { if errors.count > before { settings.invalidFields.insert(member.key) } }
       let location = InputLocation(file.path, member.value.position)
       func text(expecting expected: String, numbers: Bool) -> String? {
         switch member.value.value {
@@ -120,6 +123,29 @@ public enum PurchaseFile {
         case .success(let code): settings.reserve = Setting(code, text: text, at: location)
         case .failure(let error): errors.append(InputError(error.reason, at: location))
         }
+      case "price_jpy_per_t", "invoice_total_jpy":
+        guard let yen = Yen.read(member.value, field: member.key, source: file.path,
+                                 errors: &errors)
+        else { continue }
+        settings.price = Setting(member.key == "price_jpy_per_t" ? .perTonne(yen) : .invoiceTotal(yen),
+                                 text: String(yen), at: location)
+      case "tax_included":
+        guard case .bool(let included) = member.value.value else {
+          errors.append(InputError(.jsonType(field: member.key, expected: "true or false"),
+                                   at: location))
+          continue
+        }
+        settings.taxIncluded = Setting(included, text: String(included), at: location)
+      case "credit_blocks":
+        if let blocks = CreditBlocks.read(member.value, source: file.path, errors: &errors) {
+          settings.creditBlocks = Setting(blocks, text: "", at: location)
+        }
+      case "secretariat":
+        guard let text = text(expecting: "a string", numbers: false) else { continue }
+        switch BodyCodeRule.check(text, kind: nil) {
+        case .success(let code): settings.secretariat = Setting(code, text: text, at: location)
+        case .failure(let error): errors.append(InputError(error.reason, at: location))
+        }
       case "description":
         guard case .string(let string) = member.value.value else {
           errors.append(InputError(.jsonType(field: member.key, expected: "a string"),
@@ -133,6 +159,11 @@ public enum PurchaseFile {
       }
     }
     let keys = Set(members.map(\.key))
+    if keys.contains("price_jpy_per_t"), keys.contains("invoice_total_jpy") {
+      let second = members.first { $0.key == "invoice_total_jpy" }!
+      errors.append(InputError(.conflictingPrices, at: InputLocation(file.path, second.keyPosition)))
+      settings.invalidFields.insert("invoice_total_jpy")
+    }
     if keys.contains("cap"), keys.contains("cap_rate_pct") {
       let second = members.first { $0.key == "cap_rate_pct" }!
       errors.append(InputError(.conflictingCaps, at: InputLocation(file.path, second.keyPosition)))
@@ -142,4 +173,93 @@ public enum PurchaseFile {
   }
 
   private typealias Setting = PurchaseSettings.Setting
+}
+
+/// Whole yen, from a JSON number or a string of digits.
+enum Yen {
+  static func read(_ node: JSONNode, field: String, source: String, errors: inout [InputError])
+    -> Int64?
+  {
+    let text: String
+    switch node.value {
+    case .number(let number): text = number
+    case .string(let string): text = TextNormalization.normalized(string)
+    default:
+      errors.append(InputError(.jsonType(field: field, expected: "a whole number of yen"),
+                               at: InputLocation(source, node.position)))
+      return nil
+    }
+    guard let yen = Int64(text), yen > 0 else {
+      errors.append(InputError(.invalidYen(field: field, text: text),
+                               at: InputLocation(source, node.position)))
+      return nil
+    }
+    return yen
+  }
+}
+
+/// The `credit_blocks` of a purchase file.
+///
+/// ```json
+/// "credit_blocks": [
+///   {"scheme": "J-VER", "project": "…", "serial_prefix": "JV-0123-", "first": "000001",
+///    "last": "000100", "vintage": "2011"}
+/// ]
+/// ```
+///
+/// Serial numbers may be strings (their width, with leading zeros, is kept) or numbers.
+enum CreditBlocks {
+  static let fields = ["scheme", "project", "serial_prefix", "first", "last", "vintage"]
+
+  static func read(_ node: JSONNode, source: String, errors: inout [InputError]) -> [CreditBlock]? {
+    guard case .array(let elements) = node.value else {
+      errors.append(InputError(.jsonType(field: "credit_blocks", expected: "an array of blocks"),
+                               at: InputLocation(source, node.position)))
+      return nil
+    }
+    var blocks: [CreditBlock] = []
+    let before = errors.count
+    for element in elements {
+      func fail(_ what: String, _ position: TextPosition) {
+        errors.append(InputError(.invalidBlock(what), at: InputLocation(source, position)))
+      }
+      guard case .object(let members) = element.value else {
+        fail("expected an object with " + fields.joined(separator: ", "), element.position)
+        continue
+      }
+      var texts: [String: (String, TextPosition)] = [:]
+      for member in members {
+        guard fields.contains(member.key) else {
+          errors.append(InputError(.unknownField(member.key, expected: fields),
+                                   at: InputLocation(source, member.keyPosition)))
+          continue
+        }
+        switch member.value.value {
+        case .string(let text): texts[member.key] = (text, member.value.position)
+        case .number(let text): texts[member.key] = (text, member.value.position)
+        default: fail("'\(member.key)' must be a string", member.value.position)
+        }
+      }
+      for field in fields where texts[field] == nil && field != "serial_prefix" {
+        fail("'\(field)' is missing", element.position)
+      }
+      guard let first = texts["first"], let last = texts["last"], let scheme = texts["scheme"],
+        let project = texts["project"], let vintage = texts["vintage"]
+      else { continue }
+      let firstText = TextNormalization.normalized(first.0)
+      let lastText = TextNormalization.normalized(last.0)
+      guard let from = Int64(firstText), from >= 0 else {
+        fail("first serial '\(first.0)' is not a whole number", first.1)
+        continue
+      }
+      guard let to = Int64(lastText), to >= from else {
+        fail("last serial '\(last.0)' is not a whole number at least the first", last.1)
+        continue
+      }
+      blocks.append(CreditBlock(
+        scheme: scheme.0, project: project.0, serialPrefix: texts["serial_prefix"]?.0 ?? "",
+        first: from, last: to, vintage: vintage.0, digits: firstText.count))
+    }
+    return errors.count == before ? blocks : nil
+  }
 }

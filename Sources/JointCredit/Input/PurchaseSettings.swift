@@ -40,6 +40,17 @@ public struct PurchaseSettings: Hashable, Sendable {
   public var reserve: Setting<Body.Code>?
   /// `description` of the credits.
   public var description: Setting<String>?
+  /// `price_jpy_per_t` or `invoice_total_jpy`.
+  public var price: Setting<Pricing.Basis>?
+  /// `tax_included`.
+  public var taxIncluded: Setting<Bool>?
+  /// `credit_blocks`.
+  public var creditBlocks: Setting<[CreditBlock]>?
+  /// `secretariat`: who retires shares smaller than a whole tonne.
+  public var secretariat: Setting<Body.Code>?
+  /// Fields that were given but could not be read (by their purchase-file names, such as
+  /// `unit_t`): checks that involve them are skipped rather than run on a default.
+  public var invalidFields: Set<String> = []
 
   /// Creates settings; every parameter is optional.
   public init(
@@ -69,6 +80,19 @@ public struct PurchaseSettings: Hashable, Sendable {
       method: overrides.method ?? method, bodyMethod: overrides.bodyMethod ?? bodyMethod,
       minimum: overrides.minimum ?? minimum, cap: overrides.cap ?? cap,
       reserve: overrides.reserve ?? reserve, description: overrides.description ?? description)
+    .with { merged in
+      merged.price = overrides.price ?? price
+      merged.taxIncluded = overrides.taxIncluded ?? taxIncluded
+      merged.creditBlocks = overrides.creditBlocks ?? creditBlocks
+      merged.secretariat = overrides.secretariat ?? secretariat
+      merged.invalidFields = invalidFields.union(overrides.invalidFields)
+    }
+  }
+
+  private func with(_ change: (inout PurchaseSettings) -> Void) -> PurchaseSettings {
+    var copy = self
+    change(&copy)
+    return copy
   }
 
   /// Checks the parameters together and returns the purchase.
@@ -80,30 +104,37 @@ public struct PurchaseSettings: Hashable, Sendable {
   public func resolved() throws(InputErrors) -> WithWarnings<Purchase> {
     var errors: [InputError] = []
     var warnings: [InputWarning] = []
+    // A field that could not be read has already been reported; checking the others against a
+    // default in its place would only add false problems.
+    let unitKnown = !invalidFields.contains("unit_t")
+    let modeKnown = !invalidFields.contains("mode")
     let unit = self.unit ?? Setting(Quantity(tonnes: 1), text: "1", at: InputLocation("default"))
     let mode = self.mode?.value ?? .event
     if unit.value <= .zero {
       errors.append(InputError(.notPositive(field: "unit", value: unit.text), at: unit.location))
     }
+    let unitUsable = unitKnown && unit.value > .zero
     if let bodyUnit {
       if bodyUnit.value <= .zero {
         errors.append(InputError(.notPositive(field: "body unit", value: bodyUnit.text),
                                  at: bodyUnit.location))
-      } else if unit.value > .zero, !bodyUnit.value.isMultiple(of: unit.value) {
+      } else if unitUsable, !bodyUnit.value.isMultiple(of: unit.value) {
         errors.append(InputError(.notAMultiple(field: "body unit", value: bodyUnit.text,
                                                unitField: "unit", unit: unit.text),
                                  at: bodyUnit.location))
       }
-      if mode == .event { warnings.append(InputWarning(.bodyUnitUnused, at: bodyUnit.location)) }
+      if modeKnown, mode == .event {
+        warnings.append(InputWarning(.bodyUnitUnused, at: bodyUnit.location))
+      }
     }
-    if let bodyMethod, mode == .event {
+    if let bodyMethod, modeKnown, mode == .event {
       warnings.append(InputWarning(.bodyMethodUnused, at: bodyMethod.location))
     }
     if let minimum {
       if minimum.value < .zero {
-        errors.append(InputError(.notPositive(field: "minimum", value: minimum.text),
+        errors.append(InputError(.negativeValue(field: "minimum", value: minimum.text),
                                  at: minimum.location))
-      } else if unit.value > .zero, !minimum.value.isMultiple(of: unit.value) {
+      } else if unitUsable, !minimum.value.isMultiple(of: unit.value) {
         errors.append(InputError(.notAMultiple(field: "minimum", value: minimum.text,
                                                unitField: "unit", unit: unit.text),
                                  at: minimum.location))
@@ -112,30 +143,74 @@ public struct PurchaseSettings: Hashable, Sendable {
     if let cap, cap.value.percent <= .zero {
       errors.append(InputError(.notPositive(field: "cap rate", value: cap.text), at: cap.location))
     }
-    if let reserve, cap == nil {
+    if let reserve, cap == nil, !invalidFields.contains("cap"), !invalidFields.contains("cap_rate_pct") {
       warnings.append(InputWarning(.reserveUnused, at: reserve.location))
     }
     guard let lot else {
-      errors.append(InputError(.missingPurchaseValue(field: "lot_t", option: "--lot")))
+      if !invalidFields.contains("lot_t") {
+        errors.append(InputError(.missingPurchaseValue(field: "lot_t", option: "--lot")))
+      }
       throw InputErrors(errors, warnings: warnings)
     }
     if lot.value <= .zero {
       errors.append(InputError(.notPositive(field: "lot", value: lot.text), at: lot.location))
     }
-    guard errors.isEmpty else { throw InputErrors(errors, warnings: warnings) }
+    let bodyUnitKnown = !invalidFields.contains("body_unit_t")
     // In body-then-event mode the lot is first shared in body units, which are multiples of the
     // unit; so the lot must be a multiple of the coarser step.
-    let (step, stepName) = mode == .bodyThenEvent ? (bodyUnit ?? unit, bodyUnit == nil ? "unit" : "body unit") : (unit, "unit")
-    if !lot.value.isMultiple(of: step.value) {
+    let (step, stepName) = mode == .bodyThenEvent
+      ? (bodyUnit ?? unit, bodyUnit == nil ? "unit" : "body unit") : (unit, "unit")
+    if errors.isEmpty, unitUsable, modeKnown, bodyUnitKnown || mode == .event,
+      !lot.value.isMultiple(of: step.value)
+    {
       errors.append(InputError(.notAMultiple(field: "lot", value: lot.text, unitField: stepName,
                                              unit: step.text), at: lot.location))
-      throw InputErrors(errors, warnings: warnings)
     }
-    let purchase = Purchase(
+    let (pricing, blocks, financeErrors) = finance(lot: lot)
+    errors += financeErrors
+    guard errors.isEmpty, invalidFields.isEmpty else { throw InputErrors(errors, warnings: warnings) }
+    var purchase = Purchase(
       lot: lot.value, unit: unit.value, bodyUnit: bodyUnit?.value, mode: mode,
       method: method?.value ?? .largestRemainder, bodyMethod: bodyMethod?.value,
       minimum: minimum?.value, cap: cap?.value, reserve: reserve?.value,
       description: description?.value ?? "")
+    purchase.pricing = pricing
+    purchase.creditBlocks = blocks
+    purchase.secretariat = secretariat?.value
     return WithWarnings(purchase, warnings: warnings)
+  }
+
+  /// Checks the price and the credit blocks against the lot.
+  private func finance(lot: Setting<Quantity>)
+    -> (Pricing?, [CreditBlock], [InputError])
+  {
+    var errors: [InputError] = []
+    var pricing: Pricing?
+    if let price {
+      pricing = Pricing(price.value, taxIncluded: taxIncluded?.value)
+      if pricing?.invoiceTotal(for: lot.value) == nil {
+        errors.append(InputError(.priceNotWholeYen(price: price.text, lot: lot.text),
+                                 at: price.location))
+      }
+    }
+    guard let blocks = creditBlocks, !blocks.value.isEmpty else { return (pricing, [], errors) }
+    let serials = blocks.value.reduce(Int128(0)) { $0 + Int128($1.count) }
+    if !lot.value.isMultiple(of: Quantity(tonnes: 1)) {
+      errors.append(InputError(.serialsNeedWholeTonnes(lot: lot.text), at: lot.location))
+    } else if serials != Int128(lot.value.grams / Quantity.gramsPerTonne) {
+      errors.append(InputError(.serialsDoNotMatchLot(serials: String(serials), lot: lot.text),
+                               at: blocks.location))
+    }
+    for (index, block) in blocks.value.enumerated() {
+      for other in blocks.value[..<index]
+      where other.serialPrefix == block.serialPrefix && other.first <= block.last
+        && block.first <= other.last
+      {
+        errors.append(InputError(.overlappingBlocks(block.serial(block.first),
+                                                    other.serial(other.first)),
+                                 at: blocks.location))
+      }
+    }
+    return (pricing, blocks.value, errors)
   }
 }

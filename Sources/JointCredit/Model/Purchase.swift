@@ -22,6 +22,13 @@ public struct Purchase: Hashable, Sendable {
   public var reserve: Body.Code?
   /// A free description of the credits, such as the scheme, project and vintage.
   public var description: String
+  /// What the credits cost, when given: body and event costs are then shared out in whole yen.
+  public var pricing: Pricing?
+  /// The blocks of credits bought, when given: serial ranges are then assigned to bodies.
+  public var creditBlocks: [CreditBlock] = []
+  /// The body in whose name shares smaller than a whole tonne are retired (default: the
+  /// reserve body, or `secretariat`).
+  public var secretariat: Body.Code?
 
   /// A limit on an event's allocation relative to its own estimate.
   public enum Cap: Hashable, Sendable, CustomStringConvertible {

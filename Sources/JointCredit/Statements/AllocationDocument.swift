@@ -9,7 +9,7 @@ public enum AllocationDocument {
   public static let fileName = "allocation.json"
 
   /// Identifies the document's layout; it changes only when the layout does.
-  public static let formatVersion = 1
+  public static let formatVersion = 2
 
   /// The tie rule, stated in every document so that a reader can check decisions.
   public static let tieRule =
@@ -100,9 +100,7 @@ public enum AllocationDocument {
       json.field("quota_t", numbers.quota(body.quota))
       json.field("allocated_t", numbers.allocated(body.allocated))
       json.field("offset_rate_pct", numbers.rate(body.offsetRate))
-      if allocation.purchase.mode == .bodyThenEvent, allocation.purchase.isConstrained
-        || allocation.purchase.bodyMethod.firstDivisorIsZero
-      {
+      if allocation.purchase.mode == .bodyThenEvent, allocation.purchase.isConstrained {
         json.field("constraint", body.bound.constraintName)
       }
       if let lines = body.explanation { writeLines("explanation", lines, to: &json) }
@@ -117,7 +115,7 @@ public enum AllocationDocument {
         json.field("quota_t", numbers.quota(share.quota))
         json.field("allocated_t", numbers.allocated(share.allocated))
         json.field("offset_rate_pct", numbers.rate(share.offsetRate))
-        if allocation.purchase.isConstrained || allocation.purchase.method.firstDivisorIsZero {
+        if allocation.purchase.isConstrained {
           json.field("constraint", share.bound.constraintName)
         }
         if let lines = share.explanation {

@@ -91,4 +91,54 @@ import Testing
                  at: InputLocation("p.json", line: 2, column: 17)),
     ])
   }
+
+  @Test func aFieldThatCannotBeReadRaisesNoFollowUpProblems() {
+    // The unit cannot be read; the lot of 10.5 t must not then be checked against a unit of 1 t.
+    let text = #"{"lot_t": "10.5", "unit_t": "0,1", "mode": "events", "body_unit_t": "1"}"#
+    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    #expect(reading.errors.map(\.description) == [
+      "p.json:1:29: invalid unit '0,1': use '.' as the decimal point and no thousands separators, as in 1234.5",
+      "p.json:1:44: unknown mode 'events'; expected one of event, body-then-event",
+    ])
+    #expect(reading.settings.invalidFields == ["unit_t", "mode"])
+    #expect(throws: InputErrors([])) { try reading.settings.resolved() }
+  }
+
+  @Test func readsPricesAndCreditBlocks() throws {
+    let text = """
+      {"lot_t": 100, "invoice_total_jpy": 1234567, "tax_included": true, "secretariat": "ALL62",
+       "credit_blocks": [
+         {"scheme": "J-VER", "project": "Tohoku forest", "serial_prefix": "JV-", "first": "000001",
+          "last": "000060", "vintage": "2011"},
+         {"scheme": "J-VER", "project": "Tohoku forest", "serial_prefix": "JV-", "first": "000101",
+          "last": "000140", "vintage": "2011"}]}
+      """
+    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    #expect(reading.errors.isEmpty)
+    let purchase = try reading.settings.resolved().value
+    #expect(purchase.pricing == Pricing(.invoiceTotal(1_234_567), taxIncluded: true))
+    #expect(purchase.creditBlocks.map(\.count) == [60, 40])
+    #expect(purchase.creditBlocks[1].serial(101) == "JV-000101")
+    #expect(purchase.secretariat == Body.Code("ALL62"))
+  }
+
+  @Test func checksBlocksAndPricesAgainstTheLot() {
+    let text = """
+      {"lot_t": "100.5", "unit_t": "0.5", "price_jpy_per_t": 3333, "credit_blocks": [
+         {"scheme": "J-VER", "project": "p", "first": 1, "last": 60, "vintage": "2011"},
+         {"scheme": "J-VER", "project": "p", "first": 50, "last": 90, "vintage": "2011"}]}
+      """
+    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    #expect(reading.errors.isEmpty)
+    do {
+      _ = try reading.settings.resolved()
+      Issue.record("expected errors")
+    } catch {
+      #expect(error.errors.map(\.description) == [
+        "p.json:1:11: credit serials are whole tonnes, so the lot must be too, not 100.5 t",
+        "p.json:1:56: 3333 yen per tonne times the lot of 100.5 t is not a whole number of yen; give invoice_total_jpy instead",
+        "p.json:1:79: credit blocks overlap: the block from 50 shares serials with the block from 1",
+      ])
+    }
+  }
 }
