@@ -15,8 +15,16 @@ enum AllocateCommand {
     options: PurchaseOptions.specs + [
       .init(name: "out", valueName: "dir", help: "Where to write the statements. (default: out)"),
       .init(name: "csv-encoding", valueName: "encoding",
-            help: "utf8-bom (Excel opens it cleanly) or utf8 (no byte order mark). "
-              + "(default: utf8-bom)"),
+            help: "utf8-bom (Excel opens it cleanly), utf8 (no byte order mark) or cp932 "
+              + "(Shift_JIS, for older Japanese imports). (default: utf8-bom)"),
+      .init(name: "cp932-replace", valueName: nil,
+            help: "In cp932, write '?' for a character with no Shift_JIS form instead of "
+              + "stopping with an error that names its row and column."),
+      .init(name: "line-ending", valueName: "crlf|lf", help: "Line endings of CSV statements. "
+              + "(default: crlf)"),
+      .init(name: "lang", valueName: "en|ja",
+            help: "Language of column headers, kind and level names and statement text. "
+              + "(default: en)"),
       .init(name: "explain", valueName: nil,
             help: "Add to allocation.json, for every event and body, the steps that produced its "
               + "figure."),
@@ -26,7 +34,8 @@ enum AllocateCommand {
     -> ExitCode
   {
     let options = try PurchaseOptions(parsed)
-    let format = CSVFormat(encoding: try csvEncoding(parsed))
+    let format = try csvFormat(parsed)
+    let language = try statementLanguage(parsed)
     let directory = parsed.values["out"] ?? "out"
     let input: WithWarnings<AllocationInput>
     do {
@@ -47,11 +56,18 @@ enum AllocateCommand {
     }
     let paths: [String]
     do {
-      paths = try StatementSet(csvFormat: format).write(
+      paths = try StatementSet(csvFormat: format, language: language).write(
         allocation, files: input.value.estimates.files, warnings: input.warnings, to: directory)
     } catch {
       Diagnostics.warn(input.warnings, to: &console)
-      console.errorLine("Error: \(error); nothing was written.")
+      switch error {
+      case .output(let failure):
+        console.errorLine("Error: \(failure); nothing was written.")
+      case .unmappable(let problems):
+        for problem in problems.prefix(50) { console.errorLine("error: \(problem)") }
+        console.errorLine("Error: \(problems.count) character\(problems.count == 1 ? "" : "s") "
+          + "cannot be written in CP932; nothing was written.")
+      }
       return .failure
     }
     Diagnostics.warn(input.warnings, to: &console)
@@ -60,14 +76,27 @@ enum AllocateCommand {
     return .success
   }
 
-  static func csvEncoding(_ parsed: ParsedArguments) throws(UsageError) -> CSVFormat.Encoding {
-    guard let text = parsed.values["csv-encoding"] else { return .utf8BOM }
-    guard let encoding = CSVFormat.Encoding(rawValue: text) else {
-      throw .invalidValue(option: "--csv-encoding <encoding>", value: text,
-                          reason: "expected one of "
-                            + CSVFormat.Encoding.allCases.map(\.rawValue).joined(separator: ", "))
+  static func csvFormat(_ parsed: ParsedArguments) throws(UsageError) -> CSVFormat {
+    let encoding: CSVFormat.Encoding = try choice(parsed, "csv-encoding", "encoding") ?? .utf8BOM
+    let lineEnding: CSVFormat.LineEnding = try choice(parsed, "line-ending", "crlf|lf") ?? .crlf
+    return CSVFormat(encoding: encoding, lineEnding: lineEnding,
+                     replacesUnmappable: parsed.flags.contains("cp932-replace"))
+  }
+
+  static func statementLanguage(_ parsed: ParsedArguments) throws(UsageError) -> StatementLanguage {
+    try choice(parsed, "lang", "en|ja") ?? .en
+  }
+
+  /// An option whose value is one of an enumeration's raw values.
+  static func choice<Value: RawRepresentable & CaseIterable>(
+    _ parsed: ParsedArguments, _ name: String, _ valueName: String
+  ) throws(UsageError) -> Value? where Value.RawValue == String {
+    guard let text = parsed.values[name] else { return nil }
+    guard let value = Value(rawValue: text) else {
+      throw .invalidValue(option: "--\(name) <\(valueName)>", value: text, reason: "expected one of "
+        + Value.allCases.map(\.rawValue).joined(separator: ", "))
     }
-    return encoding
+    return value
   }
 }
 

@@ -31,6 +31,17 @@ struct PurchaseOptions {
     .init(name: "reserve", valueName: "body-code",
           help: "The body (e.g. the secretariat) that takes what caps leave unplaced, shown as a "
             + "separate row."),
+    .init(name: "price-jpy-per-t", valueName: "yen",
+          help: "The price per tonne in whole yen; costs are shared out so that they add up to "
+            + "price × lot."),
+    .init(name: "invoice-total-jpy", valueName: "yen",
+          help: "The invoice total in whole yen, instead of a price per tonne."),
+    .init(name: "tax", valueName: "included|excluded",
+          help: "Whether the price or invoice includes consumption tax (stated on statements, "
+            + "never computed)."),
+    .init(name: "secretariat", valueName: "body-code",
+          help: "Who retires the pooled fractions of whole tonnes when credit blocks are listed. "
+            + "(default: the reserve body)"),
   ]
 
   var purchaseFile: String?
@@ -70,6 +81,35 @@ struct PurchaseOptions {
                             reason: "give either --cap or --cap-rate, not both")
       }
       overrides.cap = .init(.rate(rate.value), text: rate.text, at: rate.location)
+    }
+    for (option, perTonne) in [("price-jpy-per-t", true), ("invoice-total-jpy", false)] {
+      guard let text = parsed.values[option] else { continue }
+      guard let yen = Int64(TextNormalization.normalized(text)), yen > 0 else {
+        throw .invalidValue(option: "--\(option) <yen>", value: text,
+                            reason: "expected a whole number of yen greater than zero")
+      }
+      guard overrides.price == nil else {
+        throw .invalidValue(option: "--\(option) <yen>", value: text,
+                            reason: "give either --price-jpy-per-t or --invoice-total-jpy, not both")
+      }
+      overrides.price = .init(perTonne ? .perTonne(yen) : .invoiceTotal(yen), text: text,
+                              at: InputLocation("--\(option)"))
+    }
+    if let text = parsed.values["tax"] {
+      guard text == "included" || text == "excluded" else {
+        throw .invalidValue(option: "--tax <included|excluded>", value: text,
+                            reason: "expected 'included' or 'excluded'")
+      }
+      overrides.taxIncluded = .init(text == "included", text: text, at: InputLocation("--tax"))
+    }
+    if let text = parsed.values["secretariat"] {
+      do {
+        overrides.secretariat = .init(try Body.Code(parsing: text), text: text,
+                                      at: InputLocation("--secretariat"))
+      } catch {
+        throw .invalidValue(option: "--secretariat <body-code>", value: text,
+                            reason: error.reason.message)
+      }
     }
     if let text = parsed.values["reserve"] {
       do {

@@ -44,7 +44,7 @@ import Testing
     (["allocate", "x", "--method", "dhondt-ish"],
      "Error: The value 'dhondt-ish' is invalid for '--method <method>': expected one of largest-remainder (hamilton), dhondt (jefferson), sainte-lague (webster), huntington-hill (equal-proportions), adams (smallest-divisors), dean (harmonic-mean)."),
     (["allocate", "x", "--csv-encoding", "latin1"],
-     "Error: The value 'latin1' is invalid for '--csv-encoding <encoding>': expected one of utf8-bom, utf8."),
+     "Error: The value 'latin1' is invalid for '--csv-encoding <encoding>': expected one of utf8-bom, utf8, cp932."),
     (["apportion", "--unit", "1"], "Error: Missing value for '--total <q>'."),
     (["apportion", "--total", "10", "--unit", "0.3"],
      "Error: The value '10' is invalid for '--total <q>': the total must be a whole multiple of the unit 0.3."),

@@ -14,6 +14,10 @@ public struct Allocation: Hashable, Sendable {
   public var emissionDecimals: Int
   /// Notes on how constraints met (a minimum above an event's cap, say).
   public var notes: [String]
+  /// The invoice shared out, in yen, when a price was given.
+  public var invoiceTotal: Int64?
+  /// The serial ranges retired for each body, when credit blocks were given.
+  public var retirement: [RetirementRange] = []
 
   /// Creates an allocation.
   public init(
@@ -74,6 +78,8 @@ public struct BodyAllocation: Hashable, Sendable {
   public var bound: Apportionment.BoundState
   /// How its share came about (body-then-event mode), when explanations were asked for.
   public var explanation: [String]?
+  /// Its cost in whole yen, when a price was given; its events' costs add up to it.
+  public var cost: Int64?
 
   /// Creates a body's share.
   public init(
@@ -108,6 +114,8 @@ public struct EventAllocation: Hashable, Sendable {
   public var bound: Apportionment.BoundState
   /// How its share came about, step by step, when explanations were asked for.
   public var explanation: [String]?
+  /// Its cost in whole yen, when a price was given.
+  public var cost: Int64?
 
   /// Creates an event's share.
   public init(
@@ -136,6 +144,8 @@ public struct ReserveAllocation: Hashable, Sendable {
   public var name: String
   /// What it holds.
   public var allocated: Quantity
+  /// Its cost in whole yen, when a price was given.
+  public var cost: Int64?
 
   /// Creates a reserve line.
   public init(code: Body.Code, name: String = "", allocated: Quantity) {

@@ -33,8 +33,11 @@ public struct Allocator: Sendable {
     case .event: try run.allocateEvents()
     case .bodyThenEvent: try run.allocateBodiesThenEvents()
     }
-    return Allocation(
+    var allocation = Allocation(
       purchase: purchase, bodies: run.bodies, ties: run.ties, reserve: run.reserve,
       emissionDecimals: estimates.decimals, notes: run.notes)
+    try CostApportionment.apply(to: &allocation)
+    allocation.retirement = RetirementPlan.ranges(for: allocation)
+    return allocation
   }
 }

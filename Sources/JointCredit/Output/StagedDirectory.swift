@@ -50,11 +50,16 @@ public struct StagedDirectory: Sendable {
 
   /// Writes every file, then renames them all into place.
   ///
-  /// - Parameter files: the files, started in this order (put the largest first).
-  /// - Returns: the final paths, in the order of `files`.
+  /// - Parameters:
+  ///   - files: the files, started in this order (put the largest first).
+  ///   - shouldCommit: asked once every file is written; `false` discards them all (when what
+  ///     was written turns out to be unusable).
+  /// - Returns: the final paths, in the order of `files`; empty when `shouldCommit` said no.
   /// - Throws: ``OutputError`` for the first file that could not be written; then no file was
   ///   created or replaced.
-  public func write(_ files: [StagedFile]) throws(OutputError) -> [String] {
+  public func write(_ files: [StagedFile], commitIf shouldCommit: () -> Bool = { true })
+    throws(OutputError) -> [String]
+  {
     let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
     let targets = files.map { file in
       let final = path(of: file.name)
@@ -84,6 +89,10 @@ public struct StagedDirectory: Sendable {
     if let failure = failures.withLock({ $0.compactMap { $0 }.first }) {
       removeTemporaries()
       throw failure
+    }
+    guard shouldCommit() else {
+      removeTemporaries()
+      return []
     }
     // Set earlier statements aside, put the new ones in place, and only then drop the old ones;
     // if a rename fails, undo what was done so that the folder is as it was.

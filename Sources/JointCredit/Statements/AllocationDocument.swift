@@ -50,6 +50,29 @@ public enum AllocationDocument {
     json.field("cap_rate_pct", purchase.cap.map { FixedDecimal($0.percent, decimals: $0.percent.significantDecimals) })
     json.field("reserve", purchase.reserve?.rawValue)
     json.field("tie_rule", tieRule)
+    if let pricing = purchase.pricing {
+      switch pricing.basis {
+      case .perTonne(let yen): json.field("price_jpy_per_t", yen)
+      case .invoiceTotal(let yen): json.field("invoice_total_jpy", yen)
+      }
+      json.field("tax_included", pricing.taxIncluded)
+    }
+    if !purchase.creditBlocks.isEmpty {
+      json.field("secretariat", purchase.secretariat?.rawValue)
+      json.key("credit_blocks")
+      json.beginArray()
+      for block in purchase.creditBlocks {
+        json.beginObject(inline: true)
+        json.field("scheme", block.scheme)
+        json.field("project", block.project)
+        json.field("vintage", block.vintage)
+        json.field("serial_from", block.serial(block.first))
+        json.field("serial_to", block.serial(block.last))
+        json.field("quantity_t", Int(block.count))
+        json.endObject()
+      }
+      json.endArray()
+    }
     json.endObject()
 
     json.key("totals")
@@ -61,6 +84,7 @@ public enum AllocationDocument {
     json.field("reserve_t", allocation.reserve.map { numbers.allocated($0.allocated) })
     json.field("offset_rate_pct",
                numbers.rate(OffsetRate.of(allocation.allocated, per: allocation.emissions)))
+    if let invoice = allocation.invoiceTotal { json.field("cost_jpy", invoice) }
     json.endObject()
 
     json.key("reserve")
@@ -69,6 +93,7 @@ public enum AllocationDocument {
       json.field("body_code", reserve.code.rawValue)
       json.field("body_name", reserve.name)
       json.field("allocated_t", numbers.allocated(reserve.allocated))
+      if let cost = reserve.cost { json.field("cost_jpy", cost) }
       json.endObject()
     } else {
       json.null()
@@ -100,6 +125,7 @@ public enum AllocationDocument {
       json.field("quota_t", numbers.quota(body.quota))
       json.field("allocated_t", numbers.allocated(body.allocated))
       json.field("offset_rate_pct", numbers.rate(body.offsetRate))
+      if let cost = body.cost { json.field("cost_jpy", cost) }
       if allocation.purchase.mode == .bodyThenEvent, allocation.purchase.isConstrained {
         json.field("constraint", body.bound.constraintName)
       }
@@ -115,6 +141,7 @@ public enum AllocationDocument {
         json.field("quota_t", numbers.quota(share.quota))
         json.field("allocated_t", numbers.allocated(share.allocated))
         json.field("offset_rate_pct", numbers.rate(share.offsetRate))
+        if let cost = share.cost { json.field("cost_jpy", cost) }
         if allocation.purchase.isConstrained {
           json.field("constraint", share.bound.constraintName)
         }
@@ -154,6 +181,23 @@ public enum AllocationDocument {
       json.beginArray(inline: true)
       for key in tie.losers { json.string(key.description) }
       json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+
+    json.key("retirement")
+    json.beginArray()
+    for range in allocation.retirement {
+      json.beginObject(inline: true)
+      json.field("body_code", range.body.rawValue)
+      json.field("body_name", range.name)
+      json.field("basis", range.basis.rawValue)
+      json.field("scheme", range.block.scheme)
+      json.field("project", range.block.project)
+      json.field("vintage", range.block.vintage)
+      json.field("serial_from", range.block.serial(range.first))
+      json.field("serial_to", range.block.serial(range.last))
+      json.field("quantity_t", Int(range.last - range.first + 1))
       json.endObject()
     }
     json.endArray()

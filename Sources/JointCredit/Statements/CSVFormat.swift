@@ -6,6 +6,8 @@ public struct CSVFormat: Hashable, Sendable {
     case utf8BOM = "utf8-bom"
     /// UTF-8 without a byte order mark, for programs that do not expect one.
     case utf8
+    /// Shift_JIS as Windows writes it (CP932), for older Japanese accounting imports.
+    case cp932
   }
 
   /// Line endings.
@@ -22,11 +24,18 @@ public struct CSVFormat: Hashable, Sendable {
   public var encoding: Encoding
   /// The line ending.
   public var lineEnding: LineEnding
+  /// In CP932, whether a character without a CP932 form is written as `?` (otherwise it is an
+  /// error that names its row and column).
+  public var replacesUnmappable: Bool
 
   /// Creates a format; by default UTF-8 with BOM and CRLF, which Excel opens cleanly.
-  public init(encoding: Encoding = .utf8BOM, lineEnding: LineEnding = .crlf) {
+  public init(
+    encoding: Encoding = .utf8BOM, lineEnding: LineEnding = .crlf,
+    replacesUnmappable: Bool = false
+  ) {
     self.encoding = encoding
     self.lineEnding = lineEnding
+    self.replacesUnmappable = replacesUnmappable
   }
 
   /// UTF-8 with BOM and CRLF.

@@ -28,13 +28,19 @@ public struct CSVWriter: Sendable {
 
   /// The encoding and line ending.
   public let format: CSVFormat
+  /// Where characters without a CP932 form are reported, when writing CP932.
+  public let problems: EncodingProblems?
 
-  /// Creates a writer.
-  public init(format: CSVFormat) {
+  /// Creates a writer; in CP932 without replacement, characters that have no CP932 form are
+  /// reported to `problems` (and written as `?`, for the caller to discard the file).
+  public init(format: CSVFormat, problems: EncodingProblems? = nil) {
     self.format = format
+    self.problems = problems
   }
 
   /// Writes what comes before the first record: the byte order mark, if the format has one.
+  ///
+  /// CP932 has none.
   public func writeStart(to output: inout some ByteOutput) {
     if format.encoding == .utf8BOM { output.write([0xEF, 0xBB, 0xBF]) }
   }
@@ -57,13 +63,34 @@ public struct CSVWriter: Sendable {
   /// Writes one record, cell by cell, straight into the output: no array of cells, no strings
   /// for numbers. This is what statements with a million rows use.
   public func writeRecord(to output: inout some ByteOutput, _ cells: (inout Record) -> Void) {
+    writeRecord(to: &output, headers: nil, cells)
+  }
+
+  private func writeRecord(
+    to output: inout some ByteOutput, headers: [String]?, _ cells: (inout Record) -> Void
+  ) {
     let crlf = format.lineEnding == .crlf
+    let cp932 = format.encoding == .cp932
     output.writeBuffered { bytes in
       // Lend the output's buffer to the record and take it back, without copying it.
       var record = Record()
+      record.tracksCells = cp932
       swap(&record.bytes, &bytes)
+      let start = record.bytes.count
       cells(&record)
       swap(&record.bytes, &bytes)
+      if cp932 {
+        // The record was built in UTF-8; rewrite it, cell by cell, in CP932.
+        let utf8 = Array(bytes[start...])
+        bytes.removeSubrange(start...)
+        var missing: [Int: [Unicode.Scalar]] = [:]
+        let bounds = record.cellStarts.map { $0 - start } + [utf8.count]
+        for cell in 0..<(bounds.count - 1) {
+          let found = CP932.append(utf8: utf8[bounds[cell]..<bounds[cell + 1]], to: &bytes)
+          if !found.isEmpty { missing[cell] = found }
+        }
+        problems?.record(missing, headers: headers)
+      }
       if crlf { bytes.append(0x0D) }
       bytes.append(0x0A)
     }
@@ -72,9 +99,13 @@ public struct CSVWriter: Sendable {
   /// The cells of one record being written; each call adds a cell.
   public struct Record {
     var bytes: [UInt8] = []
+    /// Where each cell starts in ``bytes`` (its separating comma included).
+    var cellStarts: [Int] = []
+    var tracksCells = false
     private var first = true
 
     private mutating func separate() {
+      if tracksCells { cellStarts.append(bytes.count) }
       if !first { bytes.append(UInt8(ascii: ",")) }
       first = false
     }
@@ -104,7 +135,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// A whole number.
-    public mutating func integer(_ value: Int) {
+    public mutating func integer(_ value: some BinaryInteger) {
       separate()
       DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &bytes)
     }
@@ -118,7 +149,9 @@ public struct CSVWriter: Sendable {
 
   /// Writes a header record of column names.
   public func writeHeader(_ names: [String], to output: inout some ByteOutput) {
-    writeRecord(names.map(Cell.text), to: &output)
+    writeRecord(to: &output, headers: names) { record in
+      for name in names { record.text(name) }
+    }
   }
 
   static func appendText(

@@ -119,7 +119,7 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes a whole number.
-  public mutating func number(_ value: Int) {
+  public mutating func number(_ value: some BinaryInteger) {
     separate()
     output.writeBuffered { DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &$0) }
   }
@@ -146,6 +146,18 @@ public struct JSONWriter<Output: ByteOutput> {
   public mutating func field(_ name: StaticString, _ value: Int) {
     key(name)
     number(value)
+  }
+
+  /// Writes `"name": value` for a whole number (yen, say), or `null`.
+  public mutating func field(_ name: StaticString, _ value: Int64?) {
+    key(name)
+    if let value { number(value) } else { null() }
+  }
+
+  /// Writes `"name": true/false`, or `null`.
+  public mutating func field(_ name: StaticString, _ value: Bool?) {
+    key(name)
+    if let value { bool(value) } else { null() }
   }
 
   /// Writes `"name": "1.250"` (or `null`).

@@ -2,44 +2,82 @@
 public struct StatementSet: Sendable {
   /// How CSV statements are encoded.
   public var csvFormat: CSVFormat
+  /// The language of headers, labels and statement text.
+  public var language: StatementLanguage
 
-  /// Creates a set with a CSV format (UTF-8 with BOM and CRLF by default).
-  public init(csvFormat: CSVFormat = .excel) {
+  /// Creates a set with a CSV format (UTF-8 with BOM and CRLF by default) and a language.
+  public init(csvFormat: CSVFormat = .excel, language: StatementLanguage = .en) {
     self.csvFormat = csvFormat
+    self.language = language
   }
 
-  /// The file names, in the order they are listed.
-  public static let fileNames = [
-    AllocationStatement.fileName, BodyStatement.fileName, OffsetRateStatement.fileName,
-    AllocationDocument.fileName,
-  ]
+  /// The file names written for an allocation, in the order they are listed.
+  public static func fileNames(for allocation: Allocation) -> [String] {
+    [AllocationStatement.fileName, BodyStatement.fileName, OffsetRateStatement.fileName]
+      + (allocation.retirement.isEmpty ? [] : [RetirementStatement.fileName])
+      + [AllocationDocument.fileName]
+  }
 
   /// Writes every statement into `directory`, replacing earlier ones only once all are written.
   ///
-  /// - Returns: the paths written, in the order of ``fileNames``.
-  /// - Throws: ``OutputError``; then no statement file was created or replaced.
+  /// - Returns: the paths written, in the order of ``fileNames(for:)``.
+  /// - Throws: ``StatementError``; then no statement file was created or replaced.
   public func write(
     _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
     to directory: String
-  ) throws(OutputError) -> [String] {
-    let format = csvFormat
+  ) throws(StatementError) -> [String] {
+    let format = csvFormat, language = self.language
+    let strict = format.encoding == .cp932 && !format.replacesUnmappable
+    var collectors: [EncodingProblems] = []
+    func csv(
+      _ name: String,
+      _ write: @escaping @Sendable (Allocation, CSVWriter, StatementLanguage, inout FileOutput) -> Void
+    ) -> StagedFile {
+      let problems = strict ? EncodingProblems(file: name) : nil
+      if let problems { collectors.append(problems) }
+      let writer = CSVWriter(format: format, problems: problems)
+      return StagedFile(name) { write(allocation, writer, language, &$0) }
+    }
     // Largest first, so that the two cores finish together.
-    let staged = [
+    var staged = [
       StagedFile(AllocationDocument.fileName) {
         AllocationDocument.write(allocation, files: files, warnings: warnings, to: &$0)
       },
-      StagedFile(AllocationStatement.fileName) {
-        AllocationStatement.write(allocation, format: format, to: &$0)
-      },
-      StagedFile(OffsetRateStatement.fileName) {
-        OffsetRateStatement.write(allocation, format: format, to: &$0)
-      },
-      StagedFile(BodyStatement.fileName) {
-        BodyStatement.write(allocation, format: format, to: &$0)
-      },
+      csv(AllocationStatement.fileName) { AllocationStatement.write($0, writer: $1, language: $2, to: &$3) },
+      csv(OffsetRateStatement.fileName) { OffsetRateStatement.write($0, writer: $1, language: $2, to: &$3) },
+      csv(BodyStatement.fileName) { BodyStatement.write($0, writer: $1, language: $2, to: &$3) },
     ]
-    let paths = try StagedDirectory(directory: directory).write(staged)
+    if !allocation.retirement.isEmpty {
+      staged.append(csv(RetirementStatement.fileName) {
+        RetirementStatement.write($0, writer: $1, language: $2, to: &$3)
+      })
+    }
+    let paths: [String]
+    do {
+      paths = try StagedDirectory(directory: directory).write(staged) {
+        collectors.allSatisfy(\.problems.isEmpty)
+      }
+    } catch {
+      throw .output(error)
+    }
+    let problems = collectors.flatMap(\.problems)
+    guard problems.isEmpty else { throw .unmappable(problems) }
     let byName = Dictionary(uniqueKeysWithValues: zip(staged.map(\.name), paths))
-    return Self.fileNames.map { byName[$0]! }
+    return Self.fileNames(for: allocation).map { byName[$0]! }
+  }
+}
+
+/// Why statements were not written.
+public enum StatementError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// A file could not be written.
+  case output(OutputError)
+  /// Characters that CP932 cannot write.
+  case unmappable([EncodingProblems.Problem])
+
+  public var description: String {
+    switch self {
+    case .output(let error): "\(error)"
+    case .unmappable(let problems): problems.map(\.description).joined(separator: "\n")
+    }
   }
 }

@@ -50,10 +50,10 @@ import Testing
       body,131032,港区,2.9,3.6,124.1
       body,132012,八王子市,4.5,5.7,126.7
       body,133035,瑞穂町,0.6,0.7,116.7
-      kind,ward,区,2.9,3.6,124.1
-      kind,city,市,4.5,5.7,126.7
-      kind,town,町,0.6,0.7,116.7
-      total,total,合計,8.0,10.0,125.0
+      kind,ward,ward,2.9,3.6,124.1
+      kind,city,city,4.5,5.7,126.7
+      kind,town,town,0.6,0.7,116.7
+      total,total,total,8.0,10.0,125.0
 
       """)
   }

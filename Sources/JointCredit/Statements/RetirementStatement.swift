@@ -1,0 +1,47 @@
+/// `retirement.csv`: the credit serials retired for each body, when credit blocks were given.
+///
+/// ```text
+/// body_code,body_name,basis,scheme,project,vintage,serial_from,serial_to,quantity_t
+/// 131016,千代田区,share,J-VER,…,2011,JV-000001,JV-000003,3
+/// ```
+///
+/// Every serial bought appears in exactly one row; see ``RetirementPlan`` for the order.
+public enum RetirementStatement {
+  /// The file name.
+  public static let fileName = "retirement.csv"
+
+  /// The columns, in order.
+  public static let columns: [StatementColumn] = [
+    .bodyCode, .bodyName, .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity,
+  ]
+
+  /// Writes the statement.
+  public static func write(
+    _ allocation: Allocation, format: CSVFormat, language: StatementLanguage = .en,
+    to output: inout some ByteOutput
+  ) {
+    write(allocation, writer: CSVWriter(format: format), language: language, to: &output)
+  }
+
+  /// Writes the statement with a given writer (which may collect encoding problems).
+  public static func write(
+    _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
+    to output: inout some ByteOutput
+  ) {
+    csv.writeStart(to: &output)
+    csv.writeHeader(language.headers(columns), to: &output)
+    for range in allocation.retirement {
+      csv.writeRecord(to: &output) { row in
+        row.text(range.body.rawValue)
+        row.text(range.name)
+        row.text(language.basis(range.basis))
+        row.text(range.block.scheme)
+        row.text(range.block.project)
+        row.text(range.block.vintage)
+        row.text(range.block.serial(range.first))
+        row.text(range.block.serial(range.last))
+        row.integer(Int(range.last - range.first + 1))
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/// The language of statements: column headers, kind and level names, statement text.
+///
+/// Column headers are stable within a language, so an import set up once keeps working.
+/// Machine values (body codes, event ids, keys such as `ward` or `total` in offset-rates.csv)
+/// and JSON keys are the same in both.
+public enum StatementLanguage: String, CaseIterable, Hashable, Sendable {
+  /// English (the default).
+  case en
+  /// Japanese.
+  case ja
+
+  /// A column's header.
+  public func header(_ column: StatementColumn) -> String {
+    self == .en ? column.rawValue : column.japanese
+  }
+
+  /// Headers for a list of columns.
+  public func headers(_ columns: [StatementColumn]) -> [String] { columns.map(header) }
+
+  /// A kind's name: `ward` or 区.
+  public func kind(_ kind: Body.Kind) -> String { self == .en ? kind.rawValue : kind.japaneseName }
+
+  /// The kind given to the reserve row: `reserve` or 留保.
+  public var reserve: String { self == .en ? "reserve" : "留保" }
+
+  /// A level of offset-rates.csv: `event` or イベント.
+  public func level(_ level: StatementLevel) -> String {
+    switch (self, level) {
+    case (.en, _): level.rawValue
+    case (.ja, .event): "イベント"
+    case (.ja, .body): "団体"
+    case (.ja, .kind): "区分"
+    case (.ja, .total): "合計"
+    case (.ja, .reserve): "留保"
+    }
+  }
+
+  /// The name of the total row: `total` or 合計.
+  public var total: String { self == .en ? "total" : "合計" }
+
+  /// Why serials are retired: `share`, `reserve`, `fractions` or 配分, 留保, 端数.
+  public func basis(_ basis: RetirementRange.Basis) -> String {
+    switch (self, basis) {
+    case (.en, _): basis.rawValue
+    case (.ja, .share): "配分"
+    case (.ja, .reserve): "留保"
+    case (.ja, .fractions): "端数"
+    }
+  }
+}
+
+/// The levels of offset-rates.csv.
+public enum StatementLevel: String, Hashable, Sendable {
+  case event, body, kind, total, reserve
+}
+
+/// Every column a CSV statement can have, by its English (machine) name.
+public enum StatementColumn: String, CaseIterable, Hashable, Sendable {
+  case bodyCode = "body_code"
+  case bodyName = "body_name"
+  case bodyKind = "body_kind"
+  case eventID = "event_id"
+  case eventName = "event_name"
+  case eventDate = "event_date"
+  case events
+  case emissions = "emissions_t"
+  case quota = "quota_t"
+  case allocated = "allocated_t"
+  case offsetRate = "offset_rate_pct"
+  case cost = "cost_jpy"
+  case level
+  case key
+  case name
+  case basis
+  case scheme
+  case project
+  case vintage
+  case serialFrom = "serial_from"
+  case serialTo = "serial_to"
+  case quantity = "quantity_t"
+
+  /// The Japanese header. The submission columns keep the names submissions use, so a Japanese
+  /// allocation.csv reads back as a submission.
+  public var japanese: String {
+    switch self {
+    case .bodyCode: "団体コード"
+    case .bodyName: "団体名"
+    case .bodyKind: "区分"
+    case .eventID: "イベントID"
+    case .eventName: "イベント名"
+    case .eventDate: "開催日"
+    case .events: "イベント数"
+    case .emissions: "排出量(t-CO2)"
+    case .quota: "按分値(t-CO2)"
+    case .allocated: "配分量(t-CO2)"
+    case .offsetRate: "オフセット率(%)"
+    case .cost: "費用(円)"
+    case .level: "集計単位"
+    case .key: "キー"
+    case .name: "名称"
+    case .basis: "償却区分"
+    case .scheme: "制度"
+    case .project: "プロジェクト"
+    case .vintage: "ビンテージ"
+    case .serialFrom: "シリアル番号(開始)"
+    case .serialTo: "シリアル番号(終了)"
+    case .quantity: "数量(t-CO2)"
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// Shift_JIS as Windows and Excel write it (Microsoft code page 932), for CSV output.
+///
+/// The table is read once from Foundation's Shift_JIS converter, which follows Microsoft's
+/// mapping (～ U+FF5E is 0x8160, － U+FF0D is 0x817C; the em dash U+2014, the wave dash U+301C and
+/// the minus sign U+2212 have no CP932 form).
+public enum CP932 {
+  /// For each BMP scalar, its CP932 code: one byte below 0x100, two bytes otherwise; 0 when it
+  /// has none. ASCII maps to itself.
+  static let table: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 0x10000)
+    for value in 0..<0x80 { table[value] = UInt16(value) }
+    for value in 0x80..<0x10000 {
+      guard let scalar = Unicode.Scalar(UInt32(value)),
+        let data = String(Character(scalar)).data(using: .shiftJIS),
+        data.count == 1 || data.count == 2
+      else { continue }
+      table[value] = data.count == 1 ? UInt16(data[0]) : UInt16(data[0]) << 8 | UInt16(data[1])
+    }
+    return table
+  }()
+
+  /// Whether a scalar has a CP932 form.
+  public static func canEncode(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x80 || (scalar.value < 0x10000 && table[Int(scalar.value)] != 0)
+  }
+
+  /// Appends the CP932 bytes of UTF-8 text; a scalar without a CP932 form becomes `?`.
+  ///
+  /// - Returns: the scalars that had no CP932 form, in order.
+  @discardableResult
+  public static func append(utf8: some Collection<UInt8>, to bytes: inout [UInt8])
+    -> [Unicode.Scalar]
+  {
+    var missing: [Unicode.Scalar] = []
+    for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+      let code = scalar.value < 0x10000 ? table[Int(scalar.value)] : 0
+      if scalar.value < 0x80 {
+        bytes.append(UInt8(scalar.value))
+      } else if code == 0 {
+        missing.append(scalar)
+        bytes.append(UInt8(ascii: "?"))
+      } else if code < 0x100 {
+        bytes.append(UInt8(code))
+      } else {
+        bytes.append(UInt8(code >> 8))
+        bytes.append(UInt8(code & 0xFF))
+      }
+    }
+    return missing
+  }
+}
+
+/// Characters a CSV statement could not write in CP932, collected while it is written.
+public final class EncodingProblems: Sendable {
+  /// One character without a CP932 form, and where it was to be written.
+  public struct Problem: Hashable, Sendable, CustomStringConvertible {
+    /// The statement file.
+    public var file: String
+    /// The row (record) of the statement, counting the header as row 1.
+    public var row: Int
+    /// The column, counting from 1, and its header.
+    public var column: Int
+    /// The column's header.
+    public var header: String
+    /// The character.
+    public var scalar: Unicode.Scalar
+
+    public var description: String {
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      return "\(file) row \(row), column \(column) (\(header)): '\(scalar)' (U+\(code)) has no "
+        + "Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give "
+        + "--cp932-replace to write '?' instead"
+    }
+  }
+
+  /// The file the problems are in.
+  public let file: String
+  private let state = Mutex<(rows: Int, headers: [String], problems: [Problem])>((0, [], []))
+
+  /// Creates a collector for one statement file.
+  public init(file: String) {
+    self.file = file
+  }
+
+  /// Every problem found, in row and column order.
+  public var problems: [Problem] { state.withLock { $0.problems } }
+
+  func record(_ cells: [Int: [Unicode.Scalar]], headers: [String]? = nil) {
+    state.withLock { state in
+      state.rows += 1
+      if let headers { state.headers = headers }
+      for (column, scalars) in cells.sorted(by: { $0.key < $1.key }) {
+        for scalar in scalars {
+          let header = column < state.headers.count ? state.headers[column] : ""
+          state.problems.append(Problem(file: file, row: state.rows, column: column + 1,
+                                        header: header, scalar: scalar))
+        }
+      }
+    }
+  }
+}
