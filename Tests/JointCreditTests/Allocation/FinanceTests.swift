@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+@testable import JointCredit
+
+@Suite struct FinanceTests {
+  @Test func costsFollowTheAllocationsToTheYen() throws {
+    // 10.0 t at 1,000 yen per tonne: 10,000 yen; each event's cost is 1,000 yen per tonne it got.
+    var purchase = Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"))
+    purchase.pricing = Pricing(.perTonne(1_000), taxIncluded: false)
+    let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    #expect(allocation.invoiceTotal == 10_000)
+    #expect(allocation.bodies.map(\.cost) == [3_600, 5_700, 700])
+    #expect(allocation.bodies.flatMap(\.events).map(\.cost) == [3_100, 500, 3_900, 1_800, 700])
+  }
+
+  @Test func anInvoiceThatDoesNotDivideEvenlyIsSharedByTheRule() throws {
+    // 10,001 yen over 3.6, 5.7 and 0.7 t: quotas 3600.36, 5700.57, 700.07 → 3600, 5700, 700
+    // and the last yen to the largest remainder, .57.
+    var purchase = Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"))
+    purchase.pricing = Pricing(.invoiceTotal(10_001))
+    let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    #expect(allocation.bodies.map(\.cost) == [3_600, 5_701, 700])
+  }
+
+  @Test(arguments: 0..<400)
+  func costsAddUpToTheInvoiceForEveryMethodAndMode(seed: Int) throws {
+    var rng = SplitMix64(seed: UInt64(seed) &+ 4_242)
+    let estimates = Generate.estimates(using: &rng)
+    var purchase = Generate.purchase(using: &rng)
+    purchase.method = ApportionmentMethod.allCases[seed % 6]
+    purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
+    if seed % 5 == 0 {
+      purchase.cap = .emissions
+      purchase.reserve = Body.Code("RESERVE")
+    }
+    purchase.pricing = Pricing(.invoiceTotal(Int64(rng.next() % 1_000_000_000) + 10_000))
+    let allocation: Allocation
+    do {
+      allocation = try Allocator().allocate(purchase, among: estimates)
+    } catch {
+      return  // a method whose first divisor is zero with too few units: not this test's concern
+    }
+    let invoice = try #require(allocation.invoiceTotal)
+    let bodyCosts = allocation.bodies.compactMap(\.cost) + [allocation.reserve?.cost ?? 0]
+    #expect(bodyCosts.reduce(0, +) == invoice)
+    for body in allocation.bodies {
+      #expect(body.events.compactMap(\.cost).reduce(0, +) == body.cost)
+      if body.allocated == .zero { #expect(body.cost == 0) }
+    }
+  }
+
+  @Test(arguments: 0..<300)
+  func everySerialIsRetiredExactlyOnce(seed: Int) throws {
+    var rng = SplitMix64(seed: UInt64(seed) &+ 777)
+    let estimates = Generate.estimates(using: &rng)
+    let lotTonnes = Int64(rng.next() % 40) + 1
+    var purchase = Purchase(lot: Quantity(tonnes: lotTonnes), unit: Fixtures.tonnes("0.1"),
+                            mode: seed % 2 == 0 ? .event : .bodyThenEvent)
+    // Split the lot into 1 to 3 blocks with gaps between their serial numbers.
+    var blocks: [CreditBlock] = []
+    var left = lotTonnes, start: Int64 = Int64(rng.next() % 100)
+    while left > 0 {
+      let size = blocks.count == 2 ? left : min(left, Int64(rng.next() % UInt64(left)) + 1)
+      blocks.append(CreditBlock(scheme: "J-VER", project: "P", serialPrefix: "S-", first: start,
+                                last: start + size - 1, vintage: "2011", digits: 6))
+      start += size + Int64(rng.next() % 10)
+      left -= size
+    }
+    purchase.creditBlocks = blocks
+    let allocation = try Allocator().allocate(purchase, among: estimates)
+    var retired: [String: Int] = [:]
+    for range in allocation.retirement {
+      #expect(range.first <= range.last && range.block.first <= range.first
+              && range.last <= range.block.last)
+      for number in range.first...range.last { retired[range.block.serial(number), default: 0] += 1 }
+    }
+    let bought = blocks.flatMap { block in (block.first...block.last).map { block.serial($0) } }
+    #expect(retired.count == bought.count && Set(retired.keys) == Set(bought))
+    #expect(retired.values.allSatisfy { $0 == 1 })
+    // Each body retires the whole tonnes of its share; the fractions go to the secretariat.
+    for body in allocation.bodies {
+      let whole = allocation.retirement.filter { $0.body == body.body.code && $0.basis == .share }
+        .reduce(0) { $0 + $1.quantity.grams }
+      #expect(whole == body.allocated.grams / Quantity.gramsPerTonne * Quantity.gramsPerTonne)
+    }
+  }
+}
+
+@Suite struct CP932Tests {
+  static func tokyo() throws -> Allocation {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let files = try SubmissionFiles.read([root.appendingPathComponent("Samples/tokyo-2011/submissions").path])
+    let estimates = try SubmissionReader().read(files).value
+    return try Allocator().allocate(
+      Purchase(lot: Quantity(tonnes: 100), unit: Fixtures.tonnes("0.1"), mode: .bodyThenEvent),
+      among: estimates)
+  }
+
+  @Test func theTokyoSampleRoundTripsThroughCP932() throws {
+    let allocation = try Self.tokyo()
+    for language in StatementLanguage.allCases {
+      var utf8: [UInt8] = [], cp932: [UInt8] = []
+      AllocationStatement.write(allocation, format: CSVFormat(encoding: .utf8), language: language,
+                                to: &utf8)
+      let problems = EncodingProblems(file: "allocation.csv")
+      AllocationStatement.write(allocation, writer: CSVWriter(format: CSVFormat(encoding: .cp932),
+                                                              problems: problems),
+                                language: language, to: &cp932)
+      #expect(problems.problems.isEmpty)
+      #expect(cp932 != utf8)
+      let decoded = try #require(String(data: Data(cp932), encoding: .shiftJIS))
+      #expect(decoded == String(decoding: utf8, as: UTF8.self))
+    }
+  }
+
+  @Test func charactersWithoutACP932FormAreRejectedWhereTheyAre() throws {
+    let text = Fixtures.header + "131032,港区,ward,E01,講演会 — 森と水,2011-10-15,1\n"
+      + "131032,港区,ward,E02,打ち水 〜 芝公園,,1\n"
+    let estimates = try Fixtures.read([("a.csv", text)]).value
+    let allocation = try Allocator().allocate(Purchase(lot: Quantity(tonnes: 2)), among: estimates)
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("jointcredit-cp932-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let strict = StatementSet(csvFormat: CSVFormat(encoding: .cp932))
+    do {
+      _ = try strict.write(allocation, files: [], warnings: [], to: directory.path)
+      Issue.record("expected an error")
+    } catch {
+      guard case .unmappable(let problems) = error else { Issue.record("\(error)"); return }
+      #expect(problems.map(\.description).contains(
+        "allocation.csv row 2, column 5 (event_name): '—' (U+2014) has no Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give --cp932-replace to write '?' instead"))
+      #expect(problems.map { "\($0.file):\($0.row):\($0.column)" }.contains("allocation.csv:3:5"))
+    }
+    // Nothing was written.
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] == [])
+
+    let lenient = StatementSet(csvFormat: CSVFormat(encoding: .cp932, replacesUnmappable: true))
+    _ = try lenient.write(allocation, files: [], warnings: [], to: directory.path)
+    let bytes = try Data(contentsOf: directory.appendingPathComponent("allocation.csv"))
+    let decoded = try #require(String(data: bytes, encoding: .shiftJIS))
+    #expect(decoded.contains("講演会 ? 森と水"))
+    #expect(decoded.contains("打ち水 ? 芝公園"))
+  }
+}
