@@ -15,10 +15,12 @@ build:
 run: build
 	$(TOOL) allocate $(SAMPLE)/submissions --purchase $(SAMPLE)/purchase.json --out out/tokyo-2011
 
-## test: every unit, property, golden and end-to-end test.
+## test: every unit, property, golden and end-to-end test, then the HTML statements rendered
+## in headless Chromium (installed from Debian's packages if missing).
 test:
 	$(SWIFT) build
 	$(SWIFT) test
+	Scripts/check-report.sh $(TOOL)
 
 ## bench: release build; end-to-end wall time and peak memory at 10k, 100k and 1M events, then
 ## the apportionment core alone, per method, at 10k, 100k and 1M items with 10M units.

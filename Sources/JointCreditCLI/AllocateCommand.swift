@@ -1,3 +1,4 @@
+import Foundation
 import JointCredit
 
 /// `jointcredit allocate`: the main job.
@@ -25,6 +26,9 @@ enum AllocateCommand {
       .init(name: "lang", valueName: "en|ja",
             help: "Language of column headers, kind and level names and statement text. "
               + "(default: en)"),
+      .init(name: "skip-body-statements", valueName: nil,
+            help: "Do not write statements/<body_code>.csv, .json and .html for each body."),
+      .init(name: "skip-report", valueName: nil, help: "Do not write report.html."),
       .init(name: "explain", valueName: nil,
             help: "Add to allocation.json, for every event and body, the steps that produced its "
               + "figure."),
@@ -56,7 +60,11 @@ enum AllocateCommand {
     }
     let paths: [String]
     do {
-      paths = try StatementSet(csvFormat: format, language: language).write(
+      paths = try StatementSet(
+        csvFormat: format, language: language,
+        includesBodyStatements: !parsed.flags.contains("skip-body-statements"),
+        includesReport: !parsed.flags.contains("skip-report")
+      ).write(
         allocation, files: input.value.estimates.files, warnings: input.warnings, to: directory)
     } catch {
       Diagnostics.warn(input.warnings, to: &console)
@@ -72,7 +80,15 @@ enum AllocateCommand {
     }
     Diagnostics.warn(input.warnings, to: &console)
     Diagnostics.report(allocation, to: &console)
-    console.write(AllocationSummary.text(allocation, statements: paths))
+    // The per-body statements are many: name their folder once.
+    let folder = "/" + BodyStatementFiles.folder + "/"
+    let main = paths.filter { !$0.contains(folder) }
+    let perBody = paths.count - main.count
+    let listed = perBody == 0 ? main : main + [
+      (directory as NSString).appendingPathComponent(BodyStatementFiles.folder)
+        + "/ (\(perBody) files: a .csv, .json and .html per body)"
+    ]
+    console.write(AllocationSummary.text(allocation, statements: listed))
     return .success
   }
 

@@ -46,8 +46,8 @@ import Testing
     #expect(normalized(result.output) == (try golden("stdout.txt")))
     #expect(normalized(result.stderr) == (try golden("stderr.txt")))
 
-    let statements = ToolRunner.contents(of: out) ?? []
-    let goldenStatements = (ToolRunner.contents(of: expected) ?? []).filter {
+    let statements = ToolRunner.files(under: out)
+    let goldenStatements = ToolRunner.files(under: expected).filter {
       !["stdout.txt", "stderr.txt", "exit-status"].contains($0)
     }
     #expect(statements == goldenStatements)

@@ -200,7 +200,8 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.hasSuffix("Error: 1 problem in the input; nothing was written.\n"))
     #expect(try Data(contentsOf: out.appendingPathComponent("allocation.csv")) == before)
-    #expect(ToolRunner.contents(of: out) == ["allocation.csv", "allocation.json", "bodies.csv", "offset-rates.csv"])
+    #expect(ToolRunner.contents(of: out) == ["allocation.csv", "allocation.json", "bodies.csv",
+                                             "offset-rates.csv", "report.html", "statements"])
 
     let fresh = directory.appendingPathComponent("fresh")
     _ = ToolRunner.inProcess(["allocate", directory.appendingPathComponent("in").path, "--lot", "3",

@@ -68,16 +68,20 @@ public struct StagedDirectory: Sendable {
         ".\((final as NSString).lastPathComponent).\(token)")
       return (folder: folder, temporary: hidden + ".tmp", final: final, previous: hidden + ".old")
     }
+    // Subfolders are made first, once, so that a failure can remove the ones this call made.
+    var madeFolders: [String] = []
+    for folder in Set(targets.map(\.folder)).sorted() where access(folder, F_OK) != 0 {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        madeFolders.append(folder)
+      } catch {
+        throw OutputError(path: folder, reason: "the folder cannot be created")
+      }
+    }
     let failures = Mutex([OutputError?](repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       let target = targets[index]
       do throws(OutputError) {
-        do {
-          try FileManager.default.createDirectory(atPath: target.folder,
-                                                  withIntermediateDirectories: true)
-        } catch {
-          throw OutputError(path: target.folder, reason: "the folder cannot be created")
-        }
         var output = try FileOutput(path: target.temporary)
         files[index].render(&output)
         try output.close()
@@ -85,7 +89,10 @@ public struct StagedDirectory: Sendable {
         failures.withLock { $0[index] = error }
       }
     }
-    func removeTemporaries() { for target in targets { unlink(target.temporary) } }
+    func removeTemporaries() {
+      for target in targets { unlink(target.temporary) }
+      for folder in madeFolders.reversed() { rmdir(folder) }
+    }
     if let failure = failures.withLock({ $0.compactMap { $0 }.first }) {
       removeTemporaries()
       throw failure

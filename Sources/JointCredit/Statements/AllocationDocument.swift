@@ -28,64 +28,16 @@ public enum AllocationDocument {
   ) {
     var json = JSONWriter(output: output)
     let numbers = StatementNumbers(allocation)
-    let purchase = allocation.purchase
     json.beginObject()
     json.field("format", "jointcredit-allocation")
     json.field("format_version", formatVersion)
     json.field("generator", "jointcredit \(JointCreditVersion.current)")
 
     json.key("purchase")
-    json.beginObject()
-    json.field("description", purchase.description)
-    json.field("lot_t", numbers.allocated(purchase.lot))
-    json.field("unit_t", purchase.unit.description)
-    json.field("body_unit_t", purchase.mode == .bodyThenEvent ? purchase.bodyUnit.description : nil)
-    json.field("mode", purchase.mode.rawValue)
-    json.field("method", purchase.method.rawValue)
-    json.field("body_method", purchase.mode == .bodyThenEvent ? purchase.bodyMethod.rawValue : nil)
-    json.field("min_t", purchase.minimum.map(numbers.allocated))
-    json.field("cap", purchase.cap.map { cap -> String in
-      if case .emissions = cap { return "emissions" } else { return "rate" }
-    })
-    json.field("cap_rate_pct", purchase.cap.map { FixedDecimal($0.percent, decimals: $0.percent.significantDecimals) })
-    json.field("reserve", purchase.reserve?.rawValue)
-    json.field("tie_rule", tieRule)
-    if let pricing = purchase.pricing {
-      switch pricing.basis {
-      case .perTonne(let yen): json.field("price_jpy_per_t", yen)
-      case .invoiceTotal(let yen): json.field("invoice_total_jpy", yen)
-      }
-      json.field("tax_included", pricing.taxIncluded)
-    }
-    if !purchase.creditBlocks.isEmpty {
-      json.field("secretariat", purchase.secretariat?.rawValue)
-      json.key("credit_blocks")
-      json.beginArray()
-      for block in purchase.creditBlocks {
-        json.beginObject(inline: true)
-        json.field("scheme", block.scheme)
-        json.field("project", block.project)
-        json.field("vintage", block.vintage)
-        json.field("serial_from", block.serial(block.first))
-        json.field("serial_to", block.serial(block.last))
-        json.field("quantity_t", Int(block.count))
-        json.endObject()
-      }
-      json.endArray()
-    }
-    json.endObject()
+    writePurchase(allocation, numbers: numbers, to: &json)
 
     json.key("totals")
-    json.beginObject()
-    json.field("bodies", allocation.bodies.count)
-    json.field("events", allocation.eventCount)
-    json.field("emissions_t", numbers.emissions(allocation.emissions))
-    json.field("allocated_t", numbers.allocated(allocation.allocated))
-    json.field("reserve_t", allocation.reserve.map { numbers.allocated($0.allocated) })
-    json.field("offset_rate_pct",
-               numbers.rate(OffsetRate.of(allocation.allocated, per: allocation.emissions)))
-    if let invoice = allocation.invoiceTotal { json.field("cost_jpy", invoice) }
-    json.endObject()
+    writeTotals(allocation, numbers: numbers, to: &json)
 
     json.key("reserve")
     if let reserve = allocation.reserve {
@@ -186,21 +138,7 @@ public enum AllocationDocument {
     json.endArray()
 
     json.key("retirement")
-    json.beginArray()
-    for range in allocation.retirement {
-      json.beginObject(inline: true)
-      json.field("body_code", range.body.rawValue)
-      json.field("body_name", range.name)
-      json.field("basis", range.basis.rawValue)
-      json.field("scheme", range.block.scheme)
-      json.field("project", range.block.project)
-      json.field("vintage", range.block.vintage)
-      json.field("serial_from", range.block.serial(range.first))
-      json.field("serial_to", range.block.serial(range.last))
-      json.field("quantity_t", Int(range.last - range.first + 1))
-      json.endObject()
-    }
-    json.endArray()
+    writeRetirement(allocation.retirement, to: &json)
 
     writeLines("notes", allocation.notes, to: &json)
 
@@ -236,6 +174,89 @@ public enum AllocationDocument {
 }
 
 extension AllocationDocument {
+  static func writePurchase<Output: ByteOutput>(
+    _ allocation: Allocation, numbers: StatementNumbers, to json: inout JSONWriter<Output>
+  ) {
+    let purchase = allocation.purchase
+    json.beginObject()
+    json.field("description", purchase.description)
+    json.field("lot_t", numbers.allocated(purchase.lot))
+    json.field("unit_t", purchase.unit.description)
+    json.field("body_unit_t", purchase.mode == .bodyThenEvent ? purchase.bodyUnit.description : nil)
+    json.field("mode", purchase.mode.rawValue)
+    json.field("method", purchase.method.rawValue)
+    json.field("body_method", purchase.mode == .bodyThenEvent ? purchase.bodyMethod.rawValue : nil)
+    json.field("min_t", purchase.minimum.map(numbers.allocated))
+    json.field("cap", purchase.cap.map { cap -> String in
+      if case .emissions = cap { return "emissions" } else { return "rate" }
+    })
+    json.field("cap_rate_pct", purchase.cap.map { FixedDecimal($0.percent, decimals: $0.percent.significantDecimals) })
+    json.field("reserve", purchase.reserve?.rawValue)
+    json.field("tie_rule", tieRule)
+    if let pricing = purchase.pricing {
+      switch pricing.basis {
+      case .perTonne(let yen): json.field("price_jpy_per_t", yen)
+      case .invoiceTotal(let yen): json.field("invoice_total_jpy", yen)
+      }
+      json.field("tax_included", pricing.taxIncluded)
+    }
+    if !purchase.creditBlocks.isEmpty {
+      json.field("secretariat", purchase.secretariat?.rawValue)
+      json.key("credit_blocks")
+      json.beginArray()
+      for block in purchase.creditBlocks {
+        json.beginObject(inline: true)
+        json.field("scheme", block.scheme)
+        json.field("project", block.project)
+        json.field("vintage", block.vintage)
+        json.field("serial_from", block.serial(block.first))
+        json.field("serial_to", block.serial(block.last))
+        json.field("quantity_t", Int(block.count))
+        json.endObject()
+      }
+      json.endArray()
+    }
+    json.endObject()
+
+  }
+
+  static func writeTotals<Output: ByteOutput>(
+    _ allocation: Allocation, numbers: StatementNumbers, to json: inout JSONWriter<Output>
+  ) {
+    json.beginObject()
+    json.field("bodies", allocation.bodies.count)
+    json.field("events", allocation.eventCount)
+    json.field("emissions_t", numbers.emissions(allocation.emissions))
+    json.field("allocated_t", numbers.allocated(allocation.allocated))
+    json.field("reserve_t", allocation.reserve.map { numbers.allocated($0.allocated) })
+    json.field("offset_rate_pct",
+               numbers.rate(OffsetRate.of(allocation.allocated, per: allocation.emissions)))
+    if let invoice = allocation.invoiceTotal { json.field("cost_jpy", invoice) }
+    json.endObject()
+
+  }
+
+  static func writeRetirement<Output: ByteOutput>(
+    _ ranges: [RetirementRange], to json: inout JSONWriter<Output>
+  ) {
+    json.beginArray()
+    for range in ranges {
+      json.beginObject(inline: true)
+      json.field("body_code", range.body.rawValue)
+      json.field("body_name", range.name)
+      json.field("basis", range.basis.rawValue)
+      json.field("scheme", range.block.scheme)
+      json.field("project", range.block.project)
+      json.field("vintage", range.block.vintage)
+      json.field("serial_from", range.block.serial(range.first))
+      json.field("serial_to", range.block.serial(range.last))
+      json.field("quantity_t", Int(range.last - range.first + 1))
+      json.endObject()
+    }
+    json.endArray()
+
+  }
+
   static func writeLines<Output: ByteOutput>(
     _ key: StaticString, _ lines: [String], to json: inout JSONWriter<Output>
   ) {

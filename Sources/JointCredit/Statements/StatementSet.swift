@@ -4,23 +4,34 @@ public struct StatementSet: Sendable {
   public var csvFormat: CSVFormat
   /// The language of headers, labels and statement text.
   public var language: StatementLanguage
+  /// Whether each body gets its own statements in `statements/`.
+  public var includesBodyStatements: Bool
+  /// Whether `report.html` is written.
+  public var includesReport: Bool
 
   /// Creates a set with a CSV format (UTF-8 with BOM and CRLF by default) and a language.
-  public init(csvFormat: CSVFormat = .excel, language: StatementLanguage = .en) {
+  public init(
+    csvFormat: CSVFormat = .excel, language: StatementLanguage = .en,
+    includesBodyStatements: Bool = true, includesReport: Bool = true
+  ) {
     self.csvFormat = csvFormat
     self.language = language
+    self.includesBodyStatements = includesBodyStatements
+    self.includesReport = includesReport
   }
 
-  /// The file names written for an allocation, in the order they are listed.
-  public static func fileNames(for allocation: Allocation) -> [String] {
+  /// The main file names written for an allocation, in the order they are listed (per-body
+  /// statements follow, in `statements/`).
+  public func fileNames(for allocation: Allocation) -> [String] {
     [AllocationStatement.fileName, BodyStatement.fileName, OffsetRateStatement.fileName]
       + (allocation.retirement.isEmpty ? [] : [RetirementStatement.fileName])
-      + [AllocationDocument.fileName]
+      + [AllocationDocument.fileName] + (includesReport ? [ReportPage.fileName] : [])
   }
 
   /// Writes every statement into `directory`, replacing earlier ones only once all are written.
   ///
-  /// - Returns: the paths written, in the order of ``fileNames(for:)``.
+  /// - Returns: the paths written: those of ``fileNames(for:)`` in order, then the per-body
+  ///   statements.
   /// - Throws: ``StatementError``; then no statement file was created or replaced.
   public func write(
     _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
@@ -52,6 +63,27 @@ public struct StatementSet: Sendable {
         RetirementStatement.write($0, writer: $1, language: $2, to: &$3)
       })
     }
+    if includesReport {
+      staged.append(StagedFile(ReportPage.fileName) {
+        ReportPage.write(allocation, language: language, to: &$0)
+      })
+    }
+    if includesBodyStatements {
+      for index in allocation.bodies.indices {
+        let names = BodyStatementFiles.fileNames(for: allocation.bodies[index].body.code)
+        staged.append(csv(names[0]) { allocation, writer, language, output in
+          BodyStatementFiles.writeCSV(allocation.bodies[index], of: allocation, writer: writer,
+                                      language: language, to: &output)
+        })
+        staged.append(StagedFile(names[1]) {
+          BodyStatementFiles.writeJSON(allocation.bodies[index], of: allocation, to: &$0)
+        })
+        staged.append(StagedFile(names[2]) {
+          BodyStatementFiles.writeHTML(allocation.bodies[index], of: allocation,
+                                       language: language, to: &$0)
+        })
+      }
+    }
     let paths: [String]
     do {
       paths = try StagedDirectory(directory: directory).write(staged) {
@@ -63,7 +95,9 @@ public struct StatementSet: Sendable {
     let problems = collectors.flatMap(\.problems)
     guard problems.isEmpty else { throw .unmappable(problems) }
     let byName = Dictionary(uniqueKeysWithValues: zip(staged.map(\.name), paths))
-    return Self.fileNames(for: allocation).map { byName[$0]! }
+    let main = fileNames(for: allocation)
+    return main.map { byName[$0]! }
+      + staged.map(\.name).filter { !main.contains($0) }.map { byName[$0]! }
   }
 }
 

@@ -70,6 +70,19 @@ enum ToolRunner {
     }
   }
 
+  /// Every file below a folder, as paths relative to it, sorted.
+  static func files(under directory: URL) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+    var files: [String] = []
+    while let path = enumerator.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path,
+                                     isDirectory: &isDirectory)
+      if !isDirectory.boolValue { files.append(path) }
+    }
+    return files.sorted()
+  }
+
   /// The names in a folder, or `nil` when it does not exist.
   static func contents(of directory: URL) -> [String]? {
     (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.sorted()

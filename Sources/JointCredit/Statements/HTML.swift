@@ -1,0 +1,81 @@
+/// Small helpers for writing self-contained HTML: escaping, and one stylesheet shared by every
+/// page (no external scripts, fonts or images).
+enum HTML {
+  /// Text with `&`, `<`, `>`, `"` and `'` escaped.
+  static func escape(_ text: String) -> String {
+    guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+    var result = ""
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  static let style = """
+    body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif;\
+    margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a;line-height:1.5}
+    h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
+    table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
+    th,td{border-bottom:1px solid #e2e2e2;padding:.3rem .5rem;text-align:left;vertical-align:top}
+    th{background:#f3f5f7;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    tr.total td{font-weight:600;border-top:2px solid #999}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+    dt{color:#555}dd{margin:0}.muted{color:#666;font-size:.85rem}svg{max-width:100%;height:auto;font-size:11px}
+    svg text{fill:#1a1a1a}svg .bar{fill:#3b7dd8}svg .over{fill:#2e9e62}svg .axis{stroke:#999;stroke-width:1}
+    """
+
+  /// The page around a body of HTML.
+  static func page(title: String, language: StatementLanguage, body: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="\(language.rawValue)">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(escape(title))</title>
+    <style>
+    \(style)
+    </style>
+    </head>
+    <body>
+    \(body)
+    </body>
+    </html>
+
+    """
+  }
+
+  /// A table: header cells, rows of cells; a cell is (text, is-numeric).
+  static func table(_ header: [(String, Bool)], _ rows: [[(String, Bool)]], totalRow: [(String, Bool)]? = nil) -> String {
+    func cells(_ row: [(String, Bool)], _ tag: String) -> String {
+      row.map { "<\(tag)\($0.1 ? " class=\"n\"" : "")>\(escape($0.0))</\(tag)>" }.joined()
+    }
+    var html = "<table>\n<thead><tr>" + cells(header, "th") + "</tr></thead>\n<tbody>\n"
+    for row in rows { html += "<tr>" + cells(row, "td") + "</tr>\n" }
+    if let totalRow { html += "<tr class=\"total\">" + cells(totalRow, "td") + "</tr>\n" }
+    return html + "</tbody>\n</table>\n"
+  }
+
+  /// Whole yen with thousands separators, for people: `1,200,000`.
+  static func yen(_ value: Int64) -> String {
+    let digits = Array(String(value.magnitude))
+    var text = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+      text.append(digit)
+    }
+    return (value < 0 ? "-" : "") + text
+  }
+
+  /// A definition list of label and value pairs.
+  static func definitions(_ pairs: [(String, String)]) -> String {
+    "<dl>\n" + pairs.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined(separator: "\n")
+      + "\n</dl>\n"
+  }
+}
