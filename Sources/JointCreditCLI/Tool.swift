@@ -6,7 +6,8 @@ import JointCredit
 /// The executable only calls ``run(_:console:standardInput:)``; tests call it in-process.
 public enum Tool {
   static let commands = [
-    AllocateCommand.spec, ValidateCommand.spec, ExplainCommand.spec, ApportionCommand.spec,
+    AllocateCommand.spec, ValidateCommand.spec, ExplainCommand.spec, DiffCommand.spec,
+    ApportionCommand.spec,
   ]
 
   /// Runs a command line.
@@ -63,6 +64,8 @@ public enum Tool {
         return try ValidateCommand.run(parsed, console: &console)
       case ExplainCommand.spec.name:
         return try ExplainCommand.run(parsed, console: &console)
+      case DiffCommand.spec.name:
+        return try DiffCommand.run(parsed, console: &console)
       default:
         return try ApportionCommand.run(parsed, console: &console, standardInput: standardInput)
       }

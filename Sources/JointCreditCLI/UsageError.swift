@@ -15,7 +15,7 @@ enum UsageError: Error, Hashable, Sendable {
     case .unknownSubcommand(let name, let suggestion):
       "Unknown subcommand '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case .missingSubcommand:
-      "Missing expected subcommand: allocate, validate, explain or apportion."
+      "Missing expected subcommand: allocate, validate, explain, diff or apportion."
     case .unknownOption(let name, let suggestion):
       "Unknown option '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case .missingValue(let option):

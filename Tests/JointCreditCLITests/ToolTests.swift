@@ -21,19 +21,19 @@ import Testing
                  "validate", "explain", "apportion"] {
       #expect(top.output.contains(word), "\(word)")
     }
-    for command in ["allocate", "validate", "explain", "apportion"] {
+    for command in ["allocate", "validate", "explain", "diff", "apportion"] {
       let help = ToolRunner.inProcess([command, "--help"])
       #expect(help.status == 0)
       #expect(help.output == ToolRunner.inProcess(["help", command]).output)
-      for section in ["OVERVIEW:", "USAGE: jointcredit \(command)", "OPTIONS:", "-h, --help",
-                      "largest-remainder"] {
+      let methods = command == "diff" ? [] : ["largest-remainder", "sainte-lague", "dean"]
+      for section in ["OVERVIEW:", "USAGE: jointcredit \(command)", "OPTIONS:", "-h, --help"] + methods {
         #expect(help.output.contains(section), "\(command): \(section)")
       }
     }
   }
 
   @Test(arguments: [
-    ([], "Error: Missing expected subcommand: allocate, validate, explain or apportion."),
+    ([], "Error: Missing expected subcommand: allocate, validate, explain, diff or apportion."),
     (["allocat"], "Error: Unknown subcommand 'allocat'. Did you mean 'allocate'?"),
     (["--lot"], "Error: Unknown option '--lot'."),
     (["allocate"], "Error: Missing expected argument '<input> ...'."),
@@ -146,6 +146,45 @@ import Testing
     let both = ToolRunner.inProcess(["allocate", sample(quickstart), "--lot", "10", "--cap", "emissions",
                                      "--cap-rate", "120"])
     #expect(both.status == 64)
+  }
+
+  @Test func diffListsWhatARevisionChanged() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let before = try ToolRunner.write(["in/a.csv": Self.twoEvents(second: "0.4")], in: directory)
+    let after = try ToolRunner.write(["in2/a.csv": Self.twoEvents(second: "1.4")], in: directory)
+    for (inputs, out) in [(before, "old"), (after, "new")] {
+      let result = ToolRunner.inProcess(["allocate"] + inputs + ["--lot", "4", "--unit", "0.1",
+                                        "--invoice-total-jpy", "40000", "--skip-body-statements",
+                                        "--out", directory.appendingPathComponent(out).path])
+      #expect(result.status == 0)
+    }
+    let old = directory.appendingPathComponent("old/allocation.json").path
+    let new = directory.appendingPathComponent("new/allocation.json").path
+    // 4 t over 2.5 + 0.4 (→ 3.4 and 0.6) then over 2.5 + 1.4 (→ 2.6 and 1.4).
+    let text = ToolRunner.inProcess(["diff", old, new])
+    #expect(text.status == 0)
+    #expect(text.output == """
+      Comparing \(old) with \(new)
+      Totals:
+        estimate 2.9 → 3.9 t (+1.0); allocated 4.0 → 4.0 t; offset rate 137.9 → 102.6 %; cost 40,000 → 40,000 yen
+      Bodies that differ: 1
+        131032 港区: estimate 2.9 → 3.9 t (+1.0); allocated 4.0 → 4.0 t; offset rate 137.9 → 102.6 %; cost 40,000 → 40,000 yen
+      Events that differ: 2
+        131032/E01 a: estimate 2.5 → 2.5 t; allocated 3.4 → 2.6 t (-0.8); offset rate 136.0 → 104.0 %; cost 34,000 → 26,000 yen (-8,000)
+        131032/E02 b: estimate 0.4 → 1.4 t (+1.0); allocated 0.6 → 1.4 t (+0.8); offset rate 150.0 → 100.0 %; cost 6,000 → 14,000 yen (+8,000)
+
+      """)
+    let csv = ToolRunner.inProcess(["diff", old, new, "--format", "csv"])
+    #expect(csv.output.split(separator: "\n").last
+      == "event,131032/E02,b,changed,0.4,1.4,1.0,0.6,1.4,0.8,150.0,100.0,6000,14000,8000")
+    let wrong = ToolRunner.inProcess(["diff", old, sample("Samples/quickstart/purchase.json")])
+    #expect(wrong.status == 1)
+  }
+
+  static func twoEvents(second: String) -> String {
+    "body_code,body_name,body_kind,event_id,event_name,emissions_t\n"
+      + "131032,港区,ward,E01,a,2.5\n131032,港区,ward,E02,b,\(second)\n"
   }
 
   @Test func apportionRejectsBadWeightsWithPositions() {

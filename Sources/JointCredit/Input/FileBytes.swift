@@ -44,3 +44,11 @@ enum FileBytes {
     }
   }
 }
+
+/// Reads one file named on the command line, with an input error naming it when it cannot.
+public enum FileBytesReader {
+  /// The file's bytes, or an error for its path.
+  public static func read(_ path: String) -> Result<[UInt8], InputError> {
+    FileBytes.read(path).mapError { InputError(.unreadable($0.reason.lowercased()), at: InputLocation(path)) }
+  }
+}
