@@ -61,6 +61,30 @@ public struct Allocation: Hashable, Sendable {
   }
 }
 
+/// The purchase-wide figures of an allocation, summed once: statements repeat them on every
+/// page, and summing per page would cost O(bodies²).
+public struct AllocationTotals: Hashable, Sendable {
+  /// How many bodies take part.
+  public var bodies: Int
+  /// How many events they have.
+  public var events: Int
+  /// All estimates.
+  public var emissions: Quantity
+  /// All allocations to bodies (the reserve apart).
+  public var allocated: Quantity
+
+  /// Sums an allocation.
+  public init(_ allocation: Allocation) {
+    bodies = allocation.bodies.count
+    events = allocation.eventCount
+    emissions = allocation.emissions
+    allocated = allocation.allocated
+  }
+
+  /// Allocated ÷ emissions.
+  public var offsetRate: Fraction? { OffsetRate.of(allocated, per: emissions) }
+}
+
 /// A body's share.
 public struct BodyAllocation: Hashable, Sendable {
   /// The body.

@@ -37,7 +37,7 @@ public enum AllocationDocument {
     writePurchase(allocation, numbers: numbers, to: &json)
 
     json.key("totals")
-    writeTotals(allocation, numbers: numbers, to: &json)
+    writeTotals(allocation, totals: AllocationTotals(allocation), numbers: numbers, to: &json)
 
     json.key("reserve")
     if let reserve = allocation.reserve {
@@ -221,16 +221,16 @@ extension AllocationDocument {
   }
 
   static func writeTotals<Output: ByteOutput>(
-    _ allocation: Allocation, numbers: StatementNumbers, to json: inout JSONWriter<Output>
+    _ allocation: Allocation, totals: AllocationTotals, numbers: StatementNumbers,
+    to json: inout JSONWriter<Output>
   ) {
     json.beginObject()
-    json.field("bodies", allocation.bodies.count)
-    json.field("events", allocation.eventCount)
-    json.field("emissions_t", numbers.emissions(allocation.emissions))
-    json.field("allocated_t", numbers.allocated(allocation.allocated))
+    json.field("bodies", totals.bodies)
+    json.field("events", totals.events)
+    json.field("emissions_t", numbers.emissions(totals.emissions))
+    json.field("allocated_t", numbers.allocated(totals.allocated))
     json.field("reserve_t", allocation.reserve.map { numbers.allocated($0.allocated) })
-    json.field("offset_rate_pct",
-               numbers.rate(OffsetRate.of(allocation.allocated, per: allocation.emissions)))
+    json.field("offset_rate_pct", numbers.rate(totals.offsetRate))
     if let invoice = allocation.invoiceTotal { json.field("cost_jpy", invoice) }
     json.endObject()
 

@@ -36,23 +36,26 @@ public enum BodyStatementFiles {
   }
 
   /// The purchase-wide totals, as label and value pairs.
-  static func contextFacts(_ allocation: Allocation, _ text: StatementText) -> [(String, String)] {
+  static func contextFacts(
+    _ allocation: Allocation, _ totals: AllocationTotals, _ text: StatementText
+  ) -> [(String, String)] {
     let numbers = StatementNumbers(allocation)
     return [
-      (text.bodyCount, String(allocation.bodies.count)),
-      (text.eventCount, String(allocation.eventCount)),
-      (text.emissions, "\(numbers.emissions(allocation.emissions)) t"),
-      (text.allocated, "\(numbers.allocated(allocation.allocated)) t"),
-      (text.rate, OffsetRate.percentText(OffsetRate.of(allocation.allocated, per: allocation.emissions)) + " %"),
+      (text.bodyCount, String(totals.bodies)),
+      (text.eventCount, String(totals.events)),
+      (text.emissions, "\(numbers.emissions(totals.emissions)) t"),
+      (text.allocated, "\(numbers.allocated(totals.allocated)) t"),
+      (text.rate, OffsetRate.percentText(totals.offsetRate) + " %"),
     ]
   }
 
   /// Writes the CSV statement: the facts as `item,value` rows, a blank line, the events with a
   /// total row, a blank line, and the serial ranges.
   public static func writeCSV(
-    _ body: BodyAllocation, of allocation: Allocation, writer csv: CSVWriter,
-    language: StatementLanguage, to output: inout some ByteOutput
+    _ body: BodyAllocation, of allocation: Allocation, ranges: [RetirementRange]? = nil,
+    writer csv: CSVWriter, language: StatementLanguage, to output: inout some ByteOutput
   ) {
+    let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
     let text = StatementText(language: language)
     let numbers = StatementNumbers(allocation)
     let priced = allocation.invoiceTotal != nil
@@ -89,7 +92,6 @@ public enum BodyStatementFiles {
       row.decimal(numbers.rate(body.offsetRate))
       if priced { row.integer(body.cost ?? 0) }
     }
-    let ranges = allocation.retirement.filter { $0.body == body.body.code }
     if !ranges.isEmpty {
       output.write(csv.format.lineEnding.bytes)
       csv.writeHeader(language.headers([.basis, .scheme, .project, .vintage, .serialFrom,
@@ -106,7 +108,8 @@ public enum BodyStatementFiles {
 
   /// Writes the JSON statement (layout `jointcredit-body-statement`, described by the schema).
   public static func writeJSON(
-    _ body: BodyAllocation, of allocation: Allocation, to output: inout some ByteOutput
+    _ body: BodyAllocation, of allocation: Allocation, totals: AllocationTotals? = nil,
+    ranges: [RetirementRange]? = nil, to output: inout some ByteOutput
   ) {
     let numbers = StatementNumbers(allocation)
     var json = JSONWriter(output: output)
@@ -143,17 +146,19 @@ public enum BodyStatementFiles {
     json.endArray()
     json.endObject()
     json.key("retirement")
-    AllocationDocument.writeRetirement(allocation.retirement.filter { $0.body == body.body.code },
-                                       to: &json)
+    AllocationDocument.writeRetirement(
+      ranges ?? allocation.retirement.filter { $0.body == body.body.code }, to: &json)
     json.key("totals")
-    AllocationDocument.writeTotals(allocation, numbers: numbers, to: &json)
+    AllocationDocument.writeTotals(allocation, totals: totals ?? AllocationTotals(allocation),
+                                   numbers: numbers, to: &json)
     json.endObject()
     output = json.output
   }
 
   /// Writes the HTML statement.
   public static func writeHTML(
-    _ body: BodyAllocation, of allocation: Allocation, language: StatementLanguage,
+    _ body: BodyAllocation, of allocation: Allocation, totals: AllocationTotals? = nil,
+    ranges: [RetirementRange]? = nil, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
     let text = StatementText(language: language)
@@ -184,11 +189,10 @@ public enum BodyStatementFiles {
     html += HTML.table(header, rows, totalRow: total)
     if !allocation.purchase.creditBlocks.isEmpty {
       html += "<h2>\(HTML.escape(text.serials))</h2>\n"
-      let ranges = allocation.retirement.filter { $0.body == body.body.code }
+      let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
       let fraction = Quantity(grams: body.allocated.grams % Quantity.gramsPerTonne)
       if fraction > .zero {
-        let secretariat = ranges.first { $0.basis == .fractions }.map(\.body)
-          ?? allocation.retirement.first { $0.basis == .fractions }?.body
+        let secretariat = allocation.retirement.last { $0.basis == .fractions }?.body
         html += "<p>\(HTML.escape(text.fractionNote(numbers.allocated(fraction).description, secretariat?.rawValue ?? "")))</p>\n"
       }
       if ranges.isEmpty {
@@ -206,7 +210,7 @@ public enum BodyStatementFiles {
       }
     }
     html += "<h2>\(HTML.escape(text.purchase))</h2>\n" + HTML.definitions(purchaseFacts(allocation, text))
-    html += "<h2>\(HTML.escape(text.context))</h2>\n" + HTML.definitions(contextFacts(allocation, text))
+    html += "<h2>\(HTML.escape(text.context))</h2>\n" + HTML.definitions(contextFacts(allocation, totals ?? AllocationTotals(allocation), text))
     html += "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
     output.write(HTML.page(title: title, language: language, body: html))
   }

@@ -19,7 +19,7 @@ public enum ReportPage {
     var html = "<h1>\(HTML.escape(text.reportTitle))</h1>\n"
     html += "<h2>\(HTML.escape(text.purchase))</h2>\n"
     html += HTML.definitions(BodyStatementFiles.purchaseFacts(allocation, text)
-      + BodyStatementFiles.contextFacts(allocation, text))
+      + BodyStatementFiles.contextFacts(allocation, AllocationTotals(allocation), text))
 
     // Per kind, grouped as the published tables are.
     html += "<h2>\(HTML.escape(text.perKind))</h2>\n"

@@ -69,18 +69,22 @@ public struct StatementSet: Sendable {
       })
     }
     if includesBodyStatements {
+      let totals = AllocationTotals(allocation)
+      let rangesByBody = Dictionary(grouping: allocation.retirement, by: \.body)
       for index in allocation.bodies.indices {
+        let ranges = rangesByBody[allocation.bodies[index].body.code] ?? []
         let names = BodyStatementFiles.fileNames(for: allocation.bodies[index].body.code)
         staged.append(csv(names[0]) { allocation, writer, language, output in
-          BodyStatementFiles.writeCSV(allocation.bodies[index], of: allocation, writer: writer,
-                                      language: language, to: &output)
+          BodyStatementFiles.writeCSV(allocation.bodies[index], of: allocation, ranges: ranges,
+                                      writer: writer, language: language, to: &output)
         })
         staged.append(StagedFile(names[1]) {
-          BodyStatementFiles.writeJSON(allocation.bodies[index], of: allocation, to: &$0)
+          BodyStatementFiles.writeJSON(allocation.bodies[index], of: allocation, totals: totals,
+                                       ranges: ranges, to: &$0)
         })
         staged.append(StagedFile(names[2]) {
-          BodyStatementFiles.writeHTML(allocation.bodies[index], of: allocation,
-                                       language: language, to: &$0)
+          BodyStatementFiles.writeHTML(allocation.bodies[index], of: allocation, totals: totals,
+                                       ranges: ranges, language: language, to: &$0)
         })
       }
     }
