@@ -2,7 +2,7 @@
 ///
 /// Its description is what the command line prints, one problem per line:
 /// `submissions/131032.csv:4:12: invalid emission estimate '12,5': …`.
-public struct InputError: Error, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct InputError: Error, Hashable, Sendable, LocatedMessage {
   /// What is wrong.
   public var reason: Reason
   /// Where: a file or option, and a position in it when there is one; `nil` when the problem is
@@ -15,17 +15,30 @@ public struct InputError: Error, Hashable, Comparable, Sendable, CustomStringCon
     self.location = location
   }
 
-  public var description: String {
-    location.map { "\($0): \(reason.message)" } ?? reason.message
-  }
+  /// What is wrong, in one sentence.
+  public var message: String { reason.message }
+}
 
-  /// Orders errors by file, line and column, so that reports read top to bottom.
-  public static func < (lhs: InputError, rhs: InputError) -> Bool {
+/// A message about the input and where it applies: what errors and warnings share.
+///
+/// Its description is `file:line:column: message`; messages order by file, line and column, so
+/// that reports read top to bottom, and those without a place come last.
+public protocol LocatedMessage: Comparable, CustomStringConvertible {
+  /// Where the message applies, if anywhere in particular.
+  var location: InputLocation? { get }
+  /// The message.
+  var message: String { get }
+}
+
+extension LocatedMessage {
+  public var description: String { location.map { "\($0): \(message)" } ?? message }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
     switch (lhs.location, rhs.location) {
     case let (l?, r?) where l != r: return l < r
     case (nil, _?): return false
     case (_?, nil): return true
-    default: return lhs.reason.message.utf8.lexicographicallyPrecedes(rhs.reason.message.utf8)
+    default: return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
     }
   }
 }

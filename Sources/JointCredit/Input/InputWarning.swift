@@ -1,5 +1,5 @@
 /// Something in the input that JointCredit accepts but the submitter should know about.
-public struct InputWarning: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct InputWarning: Hashable, Sendable, LocatedMessage {
   /// What was noticed.
   public var reason: Reason
   /// Where it was noticed.
@@ -11,18 +11,8 @@ public struct InputWarning: Hashable, Comparable, Sendable, CustomStringConverti
     self.location = location
   }
 
-  public var description: String {
-    location.map { "\($0): \(reason.message)" } ?? reason.message
-  }
-
-  public static func < (lhs: InputWarning, rhs: InputWarning) -> Bool {
-    switch (lhs.location, rhs.location) {
-    case let (l?, r?) where l != r: return l < r
-    case (nil, _?): return false
-    case (_?, nil): return true
-    default: return lhs.reason.message.utf8.lexicographicallyPrecedes(rhs.reason.message.utf8)
-    }
-  }
+  /// What was noticed, in one sentence.
+  public var message: String { reason.message }
 }
 
 extension InputWarning {

@@ -68,46 +68,7 @@ public enum AllocationDocument {
 
     json.key("bodies")
     json.beginArray()
-    for body in allocation.bodies {
-      json.beginObject()
-      json.field("body_code", body.body.code.rawValue)
-      json.field("body_name", body.body.name)
-      json.field("body_kind", body.body.kind.rawValue)
-      json.field("emissions_t", numbers.emissions(body.emissions))
-      json.field("quota_t", numbers.quota(body.quota))
-      json.field("allocated_t", numbers.allocated(body.allocated))
-      json.field("offset_rate_pct", numbers.rate(body.offsetRate))
-      if let cost = body.cost { json.field("cost_jpy", cost) }
-      if allocation.purchase.mode == .bodyThenEvent, allocation.purchase.isConstrained {
-        json.field("constraint", body.bound.constraintName)
-      }
-      if let lines = body.explanation { writeLines("explanation", lines, to: &json) }
-      json.key("events")
-      json.beginArray()
-      for share in body.events {
-        json.beginObject(inline: true)
-        json.field("event_id", share.event.id.rawValue)
-        json.field("event_name", share.event.name)
-        json.field("event_date", share.event.date)
-        json.field("emissions_t", numbers.emissions(share.event.emissions))
-        json.field("quota_t", numbers.quota(share.quota))
-        json.field("allocated_t", numbers.allocated(share.allocated))
-        json.field("offset_rate_pct", numbers.rate(share.offsetRate))
-        if let cost = share.cost { json.field("cost_jpy", cost) }
-        if allocation.purchase.isConstrained {
-          json.field("constraint", share.bound.constraintName)
-        }
-        if let lines = share.explanation {
-          json.key("explanation")
-          json.beginArray(inline: true)
-          for line in lines { json.string(line) }
-          json.endArray()
-        }
-        json.endObject()
-      }
-      json.endArray()
-      json.endObject()
-    }
+    for body in allocation.bodies { writeBody(body, of: allocation.purchase, numbers: numbers, to: &json) }
     json.endArray()
 
     json.key("ties")
@@ -218,6 +179,51 @@ extension AllocationDocument {
     }
     json.endObject()
 
+  }
+
+  /// Writes one body, with its events, as allocation.json and the body's own statement have it.
+  static func writeBody<Output: ByteOutput>(
+    _ body: BodyAllocation, of purchase: Purchase, numbers: StatementNumbers,
+    to json: inout JSONWriter<Output>
+  ) {
+    json.beginObject()
+    json.field("body_code", body.body.code.rawValue)
+    json.field("body_name", body.body.name)
+    json.field("body_kind", body.body.kind.rawValue)
+    json.field("emissions_t", numbers.emissions(body.emissions))
+    json.field("quota_t", numbers.quota(body.quota))
+    json.field("allocated_t", numbers.allocated(body.allocated))
+    json.field("offset_rate_pct", numbers.rate(body.offsetRate))
+    if let cost = body.cost { json.field("cost_jpy", cost) }
+    if purchase.mode == .bodyThenEvent, purchase.isConstrained {
+      json.field("constraint", body.bound.constraintName)
+    }
+    if let lines = body.explanation { writeLines("explanation", lines, to: &json) }
+    json.key("events")
+    json.beginArray()
+    for share in body.events {
+      json.beginObject(inline: true)
+      json.field("event_id", share.event.id.rawValue)
+      json.field("event_name", share.event.name)
+      json.field("event_date", share.event.date)
+      json.field("emissions_t", numbers.emissions(share.event.emissions))
+      json.field("quota_t", numbers.quota(share.quota))
+      json.field("allocated_t", numbers.allocated(share.allocated))
+      json.field("offset_rate_pct", numbers.rate(share.offsetRate))
+      if let cost = share.cost { json.field("cost_jpy", cost) }
+      if purchase.isConstrained {
+        json.field("constraint", share.bound.constraintName)
+      }
+      if let lines = share.explanation {
+        json.key("explanation")
+        json.beginArray(inline: true)
+        for line in lines { json.string(line) }
+        json.endArray()
+      }
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
   }
 
   static func writeTotals<Output: ByteOutput>(

@@ -120,31 +120,7 @@ public enum BodyStatementFiles {
     json.key("purchase")
     AllocationDocument.writePurchase(allocation, numbers: numbers, to: &json)
     json.key("body")
-    json.beginObject()
-    json.field("body_code", body.body.code.rawValue)
-    json.field("body_name", body.body.name)
-    json.field("body_kind", body.body.kind.rawValue)
-    json.field("emissions_t", numbers.emissions(body.emissions))
-    json.field("quota_t", numbers.quota(body.quota))
-    json.field("allocated_t", numbers.allocated(body.allocated))
-    json.field("offset_rate_pct", numbers.rate(body.offsetRate))
-    if let cost = body.cost { json.field("cost_jpy", cost) }
-    json.key("events")
-    json.beginArray()
-    for share in body.events {
-      json.beginObject(inline: true)
-      json.field("event_id", share.event.id.rawValue)
-      json.field("event_name", share.event.name)
-      json.field("event_date", share.event.date)
-      json.field("emissions_t", numbers.emissions(share.event.emissions))
-      json.field("quota_t", numbers.quota(share.quota))
-      json.field("allocated_t", numbers.allocated(share.allocated))
-      json.field("offset_rate_pct", numbers.rate(share.offsetRate))
-      if let cost = share.cost { json.field("cost_jpy", cost) }
-      json.endObject()
-    }
-    json.endArray()
-    json.endObject()
+    AllocationDocument.writeBody(body, of: allocation.purchase, numbers: numbers, to: &json)
     json.key("retirement")
     AllocationDocument.writeRetirement(
       ranges ?? allocation.retirement.filter { $0.body == body.body.code }, to: &json)
