@@ -29,7 +29,7 @@ bench:
 	$(SWIFT) run -c release JointCreditBenchmarks
 
 lint:
-	$(SWIFT) format lint --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Benchmarks
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -28,8 +28,11 @@ let runs = 3
 let clock = ContinuousClock()
 
 print("apportionment core: \(units) units, median of \(runs) runs, milliseconds")
-print("items".padding(toLength: 9, withPad: " ", startingAt: 0)
-  + ApportionmentMethod.allCases.map { $0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined())
+print(
+  "items".padding(toLength: 9, withPad: " ", startingAt: 0)
+    + ApportionmentMethod.allCases.map {
+      $0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
+    }.joined())
 for size in sizes {
   var rng = SplitMix64(state: UInt64(size))
   // Estimates from 0.001 t to 5 t, in grams, as events carry them.

@@ -10,28 +10,36 @@ enum AllocateCommand {
       + "and writes allocation.csv, bodies.csv, offset-rates.csv and allocation.json. When any "
       + "input is invalid, every problem is reported and nothing is written.",
     arguments: [
-      .init(name: "input", help: "A submission file (.csv or .json) or a folder of them.",
-            repeating: true)
+      .init(
+        name: "input", help: "A submission file (.csv or .json) or a folder of them.",
+        repeating: true)
     ],
     options: PurchaseOptions.specs + [
       .init(name: "out", valueName: "dir", help: "Where to write the statements. (default: out)"),
-      .init(name: "csv-encoding", valueName: "encoding",
-            help: "utf8-bom (Excel opens it cleanly), utf8 (no byte order mark) or cp932 "
-              + "(Shift_JIS, for older Japanese imports). (default: utf8-bom)"),
-      .init(name: "cp932-replace", valueName: nil,
-            help: "In cp932, write '?' for a character with no Shift_JIS form instead of "
-              + "stopping with an error that names its row and column."),
-      .init(name: "line-ending", valueName: "crlf|lf", help: "Line endings of CSV statements. "
-              + "(default: crlf)"),
-      .init(name: "lang", valueName: "en|ja",
-            help: "Language of column headers, kind and level names and statement text. "
-              + "(default: en)"),
-      .init(name: "skip-body-statements", valueName: nil,
-            help: "Do not write statements/<body_code>.csv, .json and .html for each body."),
+      .init(
+        name: "csv-encoding", valueName: "encoding",
+        help: "utf8-bom (Excel opens it cleanly), utf8 (no byte order mark) or cp932 "
+          + "(Shift_JIS, for older Japanese imports). (default: utf8-bom)"),
+      .init(
+        name: "cp932-replace", valueName: nil,
+        help: "In cp932, write '?' for a character with no Shift_JIS form instead of "
+          + "stopping with an error that names its row and column."),
+      .init(
+        name: "line-ending", valueName: "crlf|lf",
+        help: "Line endings of CSV statements. "
+          + "(default: crlf)"),
+      .init(
+        name: "lang", valueName: "en|ja",
+        help: "Language of column headers, kind and level names and statement text. "
+          + "(default: en)"),
+      .init(
+        name: "skip-body-statements", valueName: nil,
+        help: "Do not write statements/<body_code>.csv, .json and .html for each body."),
       .init(name: "skip-report", valueName: nil, help: "Do not write report.html."),
-      .init(name: "explain", valueName: nil,
-            help: "Add to allocation.json, for every event and body, the steps that produced its "
-              + "figure."),
+      .init(
+        name: "explain", valueName: nil,
+        help: "Add to allocation.json, for every event and body, the steps that produced its "
+          + "figure."),
     ])
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
@@ -43,8 +51,9 @@ enum AllocateCommand {
     let directory = parsed.values["out"] ?? "out"
     let input: WithWarnings<AllocationInput>
     do {
-      input = try InputLoader.load(paths: parsed.positionals, purchaseFile: options.purchaseFile,
-                                   overrides: options.overrides)
+      input = try InputLoader.load(
+        paths: parsed.positionals, purchaseFile: options.purchaseFile,
+        overrides: options.overrides)
     } catch {
       return Diagnostics.reject(error, writesFiles: true, to: &console)
     }
@@ -73,8 +82,9 @@ enum AllocateCommand {
         console.errorLine("Error: \(failure); nothing was written.")
       case .unmappable(let problems):
         for problem in problems.prefix(50) { console.errorLine("error: \(problem)") }
-        console.errorLine("Error: \(problems.count) character\(problems.count == 1 ? "" : "s") "
-          + "cannot be written in CP932; nothing was written.")
+        console.errorLine(
+          "Error: \(problems.count) character\(problems.count == 1 ? "" : "s") "
+            + "cannot be written in CP932; nothing was written.")
       }
       return .failure
     }
@@ -84,10 +94,13 @@ enum AllocateCommand {
     let folder = "/" + BodyStatementFiles.folder + "/"
     let main = paths.filter { !$0.contains(folder) }
     let perBody = paths.count - main.count
-    let listed = perBody == 0 ? main : main + [
-      (directory as NSString).appendingPathComponent(BodyStatementFiles.folder)
-        + "/ (\(perBody) files: a .csv, .json and .html per body)"
-    ]
+    let listed =
+      perBody == 0
+      ? main
+      : main + [
+        (directory as NSString).appendingPathComponent(BodyStatementFiles.folder)
+          + "/ (\(perBody) files: a .csv, .json and .html per body)"
+      ]
     console.write(AllocationSummary.text(allocation, statements: listed))
     return .success
   }
@@ -95,8 +108,9 @@ enum AllocateCommand {
   static func csvFormat(_ parsed: ParsedArguments) throws(UsageError) -> CSVFormat {
     let encoding: CSVFormat.Encoding = try choice(parsed, "csv-encoding", "encoding") ?? .utf8BOM
     let lineEnding: CSVFormat.LineEnding = try choice(parsed, "line-ending", "crlf|lf") ?? .crlf
-    return CSVFormat(encoding: encoding, lineEnding: lineEnding,
-                     replacesUnmappable: parsed.flags.contains("cp932-replace"))
+    return CSVFormat(
+      encoding: encoding, lineEnding: lineEnding,
+      replacesUnmappable: parsed.flags.contains("cp932-replace"))
   }
 
   static func statementLanguage(_ parsed: ParsedArguments) throws(UsageError) -> StatementLanguage {
@@ -109,10 +123,11 @@ enum AllocateCommand {
   ) throws(UsageError) -> Value? where Value.RawValue == String {
     guard let text = parsed.values[name] else { return nil }
     guard let value = Value(rawValue: text) else {
-      throw .invalidValue(option: "--\(name) <\(valueName)>", value: text, reason: "expected one of "
-        + Value.allCases.map(\.rawValue).joined(separator: ", "))
+      throw .invalidValue(
+        option: "--\(name) <\(valueName)>", value: text,
+        reason: "expected one of "
+          + Value.allCases.map(\.rawValue).joined(separator: ", "))
     }
     return value
   }
 }
-

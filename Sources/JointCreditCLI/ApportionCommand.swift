@@ -10,16 +10,19 @@ enum ApportionCommand {
       + "multiples of the unit and add up to the total exactly; ties go to the larger weight, "
       + "then the smaller id.",
     arguments: [
-      .init(name: "file", help: "The weights as CSV; '-' or nothing reads standard input.",
-            optional: true)
+      .init(
+        name: "file", help: "The weights as CSV; '-' or nothing reads standard input.",
+        optional: true)
     ],
     options: [
       .init(name: "total", valueName: "q", help: "The quantity to share, e.g. 100."),
-      .init(name: "unit", valueName: "u", help: "The step of the allocations, e.g. 0.1. (default: 1)"),
-      .init(name: "method", valueName: "method",
-            help: "The rounding rule: "
-              + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
-              + ". (default: largest-remainder)"),
+      .init(
+        name: "unit", valueName: "u", help: "The step of the allocations, e.g. 0.1. (default: 1)"),
+      .init(
+        name: "method", valueName: "method",
+        help: "The rounding rule: "
+          + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
+          + ". (default: largest-remainder)"),
     ])
 
   static func run(
@@ -30,20 +33,24 @@ enum ApportionCommand {
     }
     let unit = try PurchaseOptions.quantity(parsed, "unit")?.value ?? Quantity(tonnes: 1)
     let total = totalSetting.value
-    let method = try parsed.values["method"].map { (text: String) throws(UsageError) in
-      try PurchaseOptions.method(text, option: "--method <method>")
-    } ?? .largestRemainder
+    let method =
+      try parsed.values["method"].map { (text: String) throws(UsageError) in
+        try PurchaseOptions.method(text, option: "--method <method>")
+      } ?? .largestRemainder
     guard unit > .zero else {
-      throw .invalidValue(option: "--unit <u>", value: parsed.values["unit"] ?? "",
-                          reason: "the unit must be greater than zero")
+      throw .invalidValue(
+        option: "--unit <u>", value: parsed.values["unit"] ?? "",
+        reason: "the unit must be greater than zero")
     }
     guard total >= .zero else {
-      throw .invalidValue(option: "--total <q>", value: parsed.values["total"] ?? "",
-                          reason: "the total must not be negative")
+      throw .invalidValue(
+        option: "--total <q>", value: parsed.values["total"] ?? "",
+        reason: "the total must not be negative")
     }
     guard total.isMultiple(of: unit) else {
-      throw .invalidValue(option: "--total <q>", value: parsed.values["total"] ?? "",
-                          reason: "the total must be a whole multiple of the unit \(unit)")
+      throw .invalidValue(
+        option: "--total <q>", value: parsed.values["total"] ?? "",
+        reason: "the total must be a whole multiple of the unit \(unit)")
     }
     let path = parsed.positionals.first ?? "-"
     let file: SubmissionFile
@@ -68,8 +75,9 @@ enum ApportionCommand {
     do {
       shares = try table.value.apportion(total, unit: unit, method: method)
     } catch {
-      let reason = error.message(items: "ids", weights: "weight", scope: "the total of ",
-                                 unit: unit, method: method)
+      let reason = error.message(
+        items: "ids", weights: "weight", scope: "the total of ",
+        unit: unit, method: method)
       console.errorLine("\(file.path): error: \(reason)")
       console.errorLine("Error: 1 problem in the input.")
       return .failure

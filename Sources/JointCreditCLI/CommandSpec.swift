@@ -8,8 +8,10 @@ struct CommandSpec: Sendable {
     var short: Character?
     var isRequired = false
 
-    init(name: String, valueName: String?, help: String, short: Character? = nil,
-         isRequired: Bool = false) {
+    init(
+      name: String, valueName: String?, help: String, short: Character? = nil,
+      isRequired: Bool = false
+    ) {
       self.name = name
       self.valueName = valueName
       self.help = help
@@ -45,8 +47,9 @@ struct CommandSpec: Sendable {
   var arguments: [Argument] = []
   var options: [Option] = []
 
-  static let help = Option(name: "help", valueName: nil, help: "Show help information.",
-                           short: "h")
+  static let help = Option(
+    name: "help", valueName: nil, help: "Show help information.",
+    short: "h")
 
   var allOptions: [Option] { options + [Self.help] }
 }

@@ -13,9 +13,10 @@ enum DiffCommand {
       .init(name: "new", help: "The later allocation.json."),
     ],
     options: [
-      .init(name: "format", valueName: "text|csv",
-            help: "text (for people) or csv (one row per difference, for spreadsheets). "
-              + "(default: text)")
+      .init(
+        name: "format", valueName: "text|csv",
+        help: "text (for people) or csv (one row per difference, for spreadsheets). "
+          + "(default: text)")
     ])
 
   enum Format: String, CaseIterable {

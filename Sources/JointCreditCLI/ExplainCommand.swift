@@ -10,24 +10,29 @@ enum ExplainCommand {
       + "the step of the rounding rule that gave its units (remainder rank, or the priority at "
       + "which each unit was won), the constraints and ties that applied, and the result.",
     arguments: [
-      .init(name: "input", help: "A submission file (.csv or .json) or a folder of them.",
-            repeating: true)
+      .init(
+        name: "input", help: "A submission file (.csv or .json) or a folder of them.",
+        repeating: true)
     ],
     options: [
-      .init(name: "event", valueName: "body-code/event-id",
-            help: "The event to explain, e.g. 131032/E01; a body code alone explains the body's "
-              + "share in body-then-event mode.", isRequired: true)
+      .init(
+        name: "event", valueName: "body-code/event-id",
+        help: "The event to explain, e.g. 131032/E01; a body code alone explains the body's "
+          + "share in body-then-event mode.", isRequired: true)
     ] + PurchaseOptions.specs)
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
     -> ExitCode
   {
-    guard let target = parsed.values["event"] else { throw .missingValue("--event <body-code/event-id>") }
+    guard let target = parsed.values["event"] else {
+      throw .missingValue("--event <body-code/event-id>")
+    }
     let options = try PurchaseOptions(parsed)
     let input: WithWarnings<AllocationInput>
     do {
-      input = try InputLoader.load(paths: parsed.positionals, purchaseFile: options.purchaseFile,
-                                   overrides: options.overrides)
+      input = try InputLoader.load(
+        paths: parsed.positionals, purchaseFile: options.purchaseFile,
+        overrides: options.overrides)
     } catch {
       return Diagnostics.reject(error, writesFiles: false, to: &console)
     }
@@ -44,27 +49,31 @@ enum ExplainCommand {
     let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
     let code = TextNormalization.normalized(parts.first ?? "")
     guard let body = allocation.bodies.first(where: { $0.body.code.rawValue == code }) else {
-      console.errorLine("error: no body '\(code)' in the input; bodies are "
-        + allocation.bodies.prefix(10).map(\.body.code.rawValue).joined(separator: ", ")
-        + (allocation.bodies.count > 10 ? ", …" : ""))
+      console.errorLine(
+        "error: no body '\(code)' in the input; bodies are "
+          + allocation.bodies.prefix(10).map(\.body.code.rawValue).joined(separator: ", ")
+          + (allocation.bodies.count > 10 ? ", …" : ""))
       return .failure
     }
     let lines: [String]
     if parts.count == 2 {
       let id = TextNormalization.normalized(parts[1])
       guard let share = body.events.first(where: { $0.event.id.rawValue == id }) else {
-        console.errorLine("error: body \(code) has no event '\(id)'; its events are "
-          + body.events.map(\.event.id.rawValue).joined(separator: ", "))
+        console.errorLine(
+          "error: body \(code) has no event '\(id)'; its events are "
+            + body.events.map(\.event.id.rawValue).joined(separator: ", "))
         return .failure
       }
       lines = share.explanation ?? []
     } else if let explanation = body.explanation {
       lines = explanation
     } else {
-      lines = ["\(code) \(body.body.name)",
-               "in event mode a body's share is the sum of its events': "
-                 + body.events.map { "\($0.event.id) \($0.allocated) t" }.joined(separator: ", "),
-               "allocated: \(body.allocated) t"]
+      lines = [
+        "\(code) \(body.body.name)",
+        "in event mode a body's share is the sum of its events': "
+          + body.events.map { "\($0.event.id) \($0.allocated) t" }.joined(separator: ", "),
+        "allocated: \(body.allocated) t",
+      ]
     }
     guard let first = lines.first else { return .failure }
     console.line(first)

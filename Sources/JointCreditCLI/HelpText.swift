@@ -6,7 +6,8 @@ enum HelpText {
 
   /// The usage line of a subcommand.
   static func usage(_ spec: CommandSpec) -> String {
-    let parts = [tool, spec.name] + spec.arguments.map(\.usage)
+    let parts =
+      [tool, spec.name] + spec.arguments.map(\.usage)
       + spec.options.map { $0.isRequired ? $0.usage : "[\($0.usage)]" }
     return "USAGE: " + parts.joined(separator: " ")
   }
@@ -28,11 +29,14 @@ enum HelpText {
 
   /// The help of the tool itself.
   static func toolHelp(_ commands: [CommandSpec]) -> String {
-    var text = "OVERVIEW: Share a jointly purchased lot of carbon credits among bodies and their "
+    var text =
+      "OVERVIEW: Share a jointly purchased lot of carbon credits among bodies and their "
       + "events, exactly.\n\n"
-    text += wrap("Reads the emission estimates each body submits (CSV or JSON), checks them, "
-      + "allocates the lot pro rata with an explicit rounding rule, and writes allocation and "
-      + "offset-rate statements in CSV and JSON.", indent: 0) + "\n\n"
+    text +=
+      wrap(
+        "Reads the emission estimates each body submits (CSV or JSON), checks them, "
+          + "allocates the lot pro rata with an explicit rounding rule, and writes allocation and "
+          + "offset-rate statements in CSV and JSON.", indent: 0) + "\n\n"
     text += "USAGE: \(tool) <subcommand>\n\n"
     text += "OPTIONS:\n"
     text += entry("--version", "Show the version.")

@@ -29,9 +29,11 @@ struct ParsedArguments: Sendable {
         continue
       }
       let (name, inlineValue) = Self.split(argument)
-      guard let option = spec.allOptions.first(where: { option in
-        name == "--\(option.name)" || option.short.map { name == "-\($0)" } == true
-      }) else {
+      guard
+        let option = spec.allOptions.first(where: { option in
+          name == "--\(option.name)" || option.short.map { name == "-\($0)" } == true
+        })
+      else {
         throw .unknownOption(name, suggestion: Self.closest(to: name, in: spec.allOptions))
       }
       if option.isFlag {
@@ -88,8 +90,9 @@ enum EditDistance {
     for i in 1...a.count {
       var current = [i] + Array(repeating: 0, count: b.count)
       for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                         previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1,
+          previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = current
     }

@@ -37,8 +37,9 @@ public enum Tool {
         return .success
       }
       guard let spec = commands.first(where: { $0.name == arguments[1] }) else {
-        return usageError(.unknownSubcommand(arguments[1], suggestion: suggestion(arguments[1])),
-                          spec: nil, console: &console)
+        return usageError(
+          .unknownSubcommand(arguments[1], suggestion: suggestion(arguments[1])),
+          spec: nil, console: &console)
       }
       console.write(HelpText.help(spec))
       return .success
@@ -46,7 +47,8 @@ public enum Tool {
       break
     }
     guard let spec = commands.first(where: { $0.name == first }) else {
-      let error: UsageError = first.hasPrefix("-")
+      let error: UsageError =
+        first.hasPrefix("-")
         ? .unknownOption(first, suggestion: nil)
         : .unknownSubcommand(first, suggestion: suggestion(first))
       return usageError(error, spec: nil, console: &console)

@@ -9,8 +9,9 @@ enum ValidateCommand {
     discussion: "Runs the same checks as allocate. When a lot is given (in a purchase file or "
       + "with --lot), the allocation is computed too, so its problems show here as well.",
     arguments: [
-      .init(name: "input", help: "A submission file (.csv or .json) or a folder of them.",
-            repeating: true)
+      .init(
+        name: "input", help: "A submission file (.csv or .json) or a folder of them.",
+        repeating: true)
     ],
     options: PurchaseOptions.specs)
 
@@ -20,8 +21,9 @@ enum ValidateCommand {
     let options = try PurchaseOptions(parsed)
     let input: WithWarnings<AllocationInput>
     do {
-      input = try InputLoader.load(paths: parsed.positionals, purchaseFile: options.purchaseFile,
-                                   overrides: options.overrides, requirePurchase: false)
+      input = try InputLoader.load(
+        paths: parsed.positionals, purchaseFile: options.purchaseFile,
+        overrides: options.overrides, requirePurchase: false)
     } catch {
       return Diagnostics.reject(error, writesFiles: false, to: &console)
     }
@@ -38,9 +40,11 @@ enum ValidateCommand {
     let bodies = estimates.submissions.count
     let files = estimates.files.count
     let total = estimates.emissions.formatted(decimals: estimates.decimals)
-    console.line("OK: \(files) file\(files == 1 ? "" : "s"), \(bodies) bod\(bodies == 1 ? "y" : "ies"), "
-      + "\(estimates.eventCount) event\(estimates.eventCount == 1 ? "" : "s"), \(total) t of estimates"
-      + (input.value.purchase == nil ? " (no lot given; allocation not checked)." : "; the lot can be allocated."))
+    console.line(
+      "OK: \(files) file\(files == 1 ? "" : "s"), \(bodies) bod\(bodies == 1 ? "y" : "ies"), "
+        + "\(estimates.eventCount) event\(estimates.eventCount == 1 ? "" : "s"), \(total) t of estimates"
+        + (input.value.purchase == nil
+          ? " (no lot given; allocation not checked)." : "; the lot can be allocated."))
     return .success
   }
 }

@@ -15,7 +15,8 @@ import Testing
   }()
 
   @Test func everySampleHasGoldenFiles() {
-    #expect(Set(Self.cases).isSuperset(of: ["invalid", "quickstart", "tokyo-2011", "tokyo-2011-capped"]))
+    #expect(
+      Set(Self.cases).isSuperset(of: ["invalid", "quickstart", "tokyo-2011", "tokyo-2011-capped"]))
   }
 
   @Test(arguments: cases)
@@ -28,20 +29,30 @@ import Testing
     let out = work.appendingPathComponent("out")
 
     var arguments = ["allocate"]
-    if FileManager.default.fileExists(atPath: root.appendingPathComponent("\(sample)/submissions").path) {
+    if FileManager.default.fileExists(
+      atPath: root.appendingPathComponent("\(sample)/submissions").path)
+    {
       arguments.append("\(sample)/submissions")
     }
-    if FileManager.default.fileExists(atPath: root.appendingPathComponent("\(sample)/purchase.json").path) {
+    if FileManager.default.fileExists(
+      atPath: root.appendingPathComponent("\(sample)/purchase.json").path)
+    {
       arguments += ["--purchase", "\(sample)/purchase.json"]
     }
-    if let extra = try? String(contentsOf: root.appendingPathComponent("\(sample)/args"), encoding: .utf8) {
+    if let extra = try? String(
+      contentsOf: root.appendingPathComponent("\(sample)/args"), encoding: .utf8)
+    {
       arguments += extra.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
     arguments += ["--out", out.path]
     let result = try ToolRunner.process(arguments)
 
-    func golden(_ file: String) throws -> Data { try Data(contentsOf: expected.appendingPathComponent(file)) }
-    func normalized(_ text: String) -> Data { Data(text.replacingOccurrences(of: out.path, with: "OUT").utf8) }
+    func golden(_ file: String) throws -> Data {
+      try Data(contentsOf: expected.appendingPathComponent(file))
+    }
+    func normalized(_ text: String) -> Data {
+      Data(text.replacingOccurrences(of: out.path, with: "OUT").utf8)
+    }
     #expect(String(decoding: try golden("exit-status"), as: UTF8.self) == "\(result.status)\n")
     #expect(normalized(result.output) == (try golden("stdout.txt")))
     #expect(normalized(result.stderr) == (try golden("stderr.txt")))
@@ -53,7 +64,9 @@ import Testing
     #expect(statements == goldenStatements)
     for file in goldenStatements {
       let actual = try Data(contentsOf: out.appendingPathComponent(file))
-      #expect(actual == (try golden(file)), "\(sample)/expected/\(file) differs: review, then `make goldens`")
+      #expect(
+        actual == (try golden(file)),
+        "\(sample)/expected/\(file) differs: review, then `make goldens`")
     }
   }
 }

@@ -6,8 +6,9 @@ import Testing
   static let spec = AllocateCommand.spec
 
   @Test func readsOptionsBothWaysAndPositionalsAnywhere() throws {
-    let parsed = try ParsedArguments(["a.csv", "--lot", "100", "--unit=0.1", "dir", "--", "--odd"],
-                                     spec: Self.spec)
+    let parsed = try ParsedArguments(
+      ["a.csv", "--lot", "100", "--unit=0.1", "dir", "--", "--odd"],
+      spec: Self.spec)
     #expect(parsed.values == ["lot": "100", "unit": "0.1"])
     #expect(parsed.positionals == ["a.csv", "dir", "--odd"])
   }
@@ -17,14 +18,15 @@ import Testing
     #expect(parsed.values["lot"] == "2")
   }
 
-  @Test(arguments: [
-    (["x", "--lott", "5"], UsageError.unknownOption("--lott", suggestion: "--lot")),
-    (["x", "--zzzzzzzz"], UsageError.unknownOption("--zzzzzzzz", suggestion: nil)),
-    (["x", "--lot"], UsageError.missingValue("--lot <t>")),
-    (["x", "--help=yes"], UsageError.flagTakesNoValue("--help")),
-    ([], UsageError.missingArgument("<input> ...")),
-    (["--lot", "5"], UsageError.missingArgument("<input> ...")),
-  ] as [([String], UsageError)])
+  @Test(
+    arguments: [
+      (["x", "--lott", "5"], UsageError.unknownOption("--lott", suggestion: "--lot")),
+      (["x", "--zzzzzzzz"], UsageError.unknownOption("--zzzzzzzz", suggestion: nil)),
+      (["x", "--lot"], UsageError.missingValue("--lot <t>")),
+      (["x", "--help=yes"], UsageError.flagTakesNoValue("--help")),
+      ([], UsageError.missingArgument("<input> ...")),
+      (["--lot", "5"], UsageError.missingArgument("<input> ...")),
+    ] as [([String], UsageError)])
   func rejectsMisuse(arguments: [String], error: UsageError) {
     #expect(throws: error) { try ParsedArguments(arguments, spec: Self.spec) }
   }

@@ -205,7 +205,9 @@ public enum OffsetRate {
 
   /// The rate as a percentage with one decimal, rounded half up (101.5), or `nil` for `nil`.
   public static func percent(_ rate: Fraction?) -> FixedDecimal? {
-    rate.map { FixedDecimal(rounding: Fraction($0.numerator * 100, over: $0.denominator), decimals: 1) }
+    rate.map {
+      FixedDecimal(rounding: Fraction($0.numerator * 100, over: $0.denominator), decimals: 1)
+    }
   }
 
   /// The rate as a percentage with one decimal, rounded half up: `"101.5"`; empty for `nil`.

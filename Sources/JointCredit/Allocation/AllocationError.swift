@@ -26,12 +26,14 @@ public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertibl
   /// One sentence saying what cannot be done and what to change.
   public var description: String {
     if case .minimumsAboveCaps = reason, let within {
-      return "body \(within): " + reason.message(
-        items: "events", weights: "estimate", scope: "", unit: unit, method: method)
+      return "body \(within): "
+        + reason.message(
+          items: "events", weights: "estimate", scope: "", unit: unit, method: method)
     }
-    return reason.message(items: level == .body ? "bodies" : "events", weights: "estimate",
-                   scope: within.map { "body \($0)'s share of " } ?? "the lot of ",
-                   unit: unit, method: method)
+    return reason.message(
+      items: level == .body ? "bodies" : "events", weights: "estimate",
+      scope: within.map { "body \($0)'s share of " } ?? "the lot of ",
+      unit: unit, method: method)
   }
 }
 

@@ -21,8 +21,9 @@ struct AllocationRun {
     total = Int128(estimates.emissions.grams)
     lot = Int128(purchase.lot.grams)
     unit = purchase.unit.grams
-    numbers = StatementNumbers(emissionDecimals: estimates.decimals,
-                               allocationDecimals: purchase.unit.significantDecimals)
+    numbers = StatementNumbers(
+      emissionDecimals: estimates.decimals,
+      allocationDecimals: purchase.unit.significantDecimals)
   }
 
   // MARK: Event mode
@@ -32,13 +33,16 @@ struct AllocationRun {
     var weights: [Int64] = []
     weights.reserveCapacity(estimates.eventCount)
     for submission in submissions { weights += submission.events.map(\.emissions.grams) }
-    let bounds = eventBounds(submissions.flatMap { submission in
-      submission.events.map { (submission: submission, event: $0) }
-    })
-    let units = try placeable(purchase.lot.grams / unit, weights: weights, bounds: bounds,
-                              step: purchase.unit)
-    let result = try apportion(units, weights, bounds, level: .event, within: nil,
-                               method: purchase.method, step: purchase.unit)
+    let bounds = eventBounds(
+      submissions.flatMap { submission in
+        submission.events.map { (submission: submission, event: $0) }
+      })
+    let units = try placeable(
+      purchase.lot.grams / unit, weights: weights, bounds: bounds,
+      step: purchase.unit)
+    let result = try apportion(
+      units, weights, bounds, level: .event, within: nil,
+      method: purchase.method, step: purchase.unit)
     var next = 0
     var keys: [AllocationKey] = []
     for submission in submissions {
@@ -46,11 +50,14 @@ struct AllocationRun {
         keys.append(AllocationKey(body: submission.body.code, event: event.id))
       }
     }
-    record(result.ties, level: .event, within: nil, method: purchase.method, step: purchase.unit,
-           keys: keys)
-    let context = explains
-      ? ExplanationContext(result, weights: weights, keys: keys, step: purchase.unit,
-                           method: purchase.method, ties: ties, numbers: numbers) : nil
+    record(
+      result.ties, level: .event, within: nil, method: purchase.method, step: purchase.unit,
+      keys: keys)
+    let context =
+      explains
+      ? ExplanationContext(
+        result, weights: weights, keys: keys, step: purchase.unit,
+        method: purchase.method, ties: ties, numbers: numbers) : nil
     for submission in submissions {
       let events = submission.events.map { event in
         defer { next += 1 }
@@ -59,15 +66,17 @@ struct AllocationRun {
         return EventAllocation(
           event: event, quota: quota, allocated: allocated,
           bound: result.bounds.isEmpty ? .free : result.bounds[next],
-          explanation: context?.lines(for: next, name: event.name, estimate: event.emissions,
-                                      quota: quota, allocated: allocated,
-                                      share: nil, purchase: purchase, totalEmissions: total))
+          explanation: context?.lines(
+            for: next, name: event.name, estimate: event.emissions,
+            quota: quota, allocated: allocated,
+            share: nil, purchase: purchase, totalEmissions: total))
       }
       let emissions = submission.emissions
-      bodies.append(BodyAllocation(
-        body: submission.body, emissions: emissions,
-        quota: Fraction(lot * Int128(emissions.grams), over: total),
-        allocated: Quantity(grams: events.reduce(0) { $0 + $1.allocated.grams }), events: events))
+      bodies.append(
+        BodyAllocation(
+          body: submission.body, emissions: emissions,
+          quota: Fraction(lot * Int128(emissions.grams), over: total),
+          allocated: Quantity(grams: events.reduce(0) { $0 + $1.allocated.grams }), events: events))
     }
   }
 
@@ -90,8 +99,9 @@ struct AllocationRun {
         for (e, event) in submission.events.enumerated() {
           let eventLow = eventBounds[index]?.lower[e] ?? 0
           let eventHigh = eventBounds[index]?.upper[e] ?? .max
-          let first: Int64 = purchase.method.firstDivisorIsZero && event.emissions > .zero
-            && eventHigh >= 1 ? 1 : 0
+          let first: Int64 =
+            purchase.method.firstDivisorIsZero && event.emissions > .zero
+              && eventHigh >= 1 ? 1 : 0
           low += max(eventLow, first)
           if event.emissions > .zero {
             if eventHigh == .max { unbounded = true } else { high += eventHigh }
@@ -100,69 +110,83 @@ struct AllocationRun {
         let bodyLow = (low + step - 1) / step, bodyHigh = unbounded ? Int64.max : high / step
         // In body units the minimums can round above the caps: then no share fits.
         guard bodyLow <= bodyHigh else {
-          throw AllocationError(.minimumsAboveCaps(needed: bodyLow, capacity: bodyHigh),
-                                level: .body, within: submission.body.code,
-                                unit: purchase.bodyUnit, method: purchase.bodyMethod)
+          throw AllocationError(
+            .minimumsAboveCaps(needed: bodyLow, capacity: bodyHigh),
+            level: .body, within: submission.body.code,
+            unit: purchase.bodyUnit, method: purchase.bodyMethod)
         }
         lower.append(bodyLow)
         upper.append(bodyHigh)
       }
       bodyBounds = Bounds(lower: lower, upper: upper)
     }
-    let bodyUnits = try placeable(purchase.lot.grams / purchase.bodyUnit.grams,
-                                  weights: bodyWeights, bounds: bodyBounds,
-                                  step: purchase.bodyUnit)
-    let bodyResult = try apportion(bodyUnits, bodyWeights, bodyBounds, level: .body, within: nil,
-                                   method: purchase.bodyMethod, step: purchase.bodyUnit)
+    let bodyUnits = try placeable(
+      purchase.lot.grams / purchase.bodyUnit.grams,
+      weights: bodyWeights, bounds: bodyBounds,
+      step: purchase.bodyUnit)
+    let bodyResult = try apportion(
+      bodyUnits, bodyWeights, bodyBounds, level: .body, within: nil,
+      method: purchase.bodyMethod, step: purchase.bodyUnit)
     let bodyKeys = submissions.map { AllocationKey(body: $0.body.code) }
-    record(bodyResult.ties, level: .body, within: nil, method: purchase.bodyMethod,
-           step: purchase.bodyUnit, keys: bodyKeys)
-    let bodyContext = explains
-      ? ExplanationContext(bodyResult, weights: bodyWeights, keys: bodyKeys,
-                           step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties,
-                           numbers: numbers) : nil
+    record(
+      bodyResult.ties, level: .body, within: nil, method: purchase.bodyMethod,
+      step: purchase.bodyUnit, keys: bodyKeys)
+    let bodyContext =
+      explains
+      ? ExplanationContext(
+        bodyResult, weights: bodyWeights, keys: bodyKeys,
+        step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties,
+        numbers: numbers) : nil
 
     for (index, submission) in submissions.enumerated() {
       let share = Quantity(grams: bodyResult.units[index] * purchase.bodyUnit.grams)
       let emissions = submission.emissions
       let weights = submission.events.map(\.emissions.grams)
       let code = submission.body.code
-      let result = try apportion(share.grams / unit, weights, eventBounds[index], level: .event,
-                                 within: code, method: purchase.method, step: purchase.unit)
+      let result = try apportion(
+        share.grams / unit, weights, eventBounds[index], level: .event,
+        within: code, method: purchase.method, step: purchase.unit)
       let keys = submission.events.map { AllocationKey(body: code, event: $0.id) }
       let tiesBefore = ties.count
-      record(result.ties, level: .event, within: code, method: purchase.method,
-             step: purchase.unit, keys: keys)
+      record(
+        result.ties, level: .event, within: code, method: purchase.method,
+        step: purchase.unit, keys: keys)
       let bodyQuota = Fraction(lot * Int128(emissions.grams), over: total)
       let bodyLines = bodyContext?.lines(
         for: index, name: submission.body.name, estimate: emissions, quota: bodyQuota,
         allocated: share, share: nil, purchase: purchase, totalEmissions: total)
-      let context = explains
-        ? ExplanationContext(result, weights: weights, keys: keys, step: purchase.unit,
-                             method: purchase.method, ties: Array(ties[tiesBefore...]),
-                             numbers: numbers) : nil
+      let context =
+        explains
+        ? ExplanationContext(
+          result, weights: weights, keys: keys, step: purchase.unit,
+          method: purchase.method, ties: Array(ties[tiesBefore...]),
+          numbers: numbers) : nil
       let events = submission.events.enumerated().map { e, event in
         let allocated = Quantity(grams: result.units[e] * unit)
-        let quota = emissions > .zero
-          ? Fraction(Int128(share.grams) * Int128(event.emissions.grams),
-                     over: Int128(emissions.grams))
+        let quota =
+          emissions > .zero
+          ? Fraction(
+            Int128(share.grams) * Int128(event.emissions.grams),
+            over: Int128(emissions.grams))
           : Fraction(0, over: 1)
         return EventAllocation(
           event: event, quota: quota, allocated: allocated,
           bound: result.bounds.isEmpty ? .free : result.bounds[e],
           explanation: context.map { context in
             // The event's own steps, with its body's steps (prefixed) after the heading.
-            let own = context.lines(for: e, name: event.name, estimate: event.emissions,
-                                    quota: quota, allocated: allocated, share: (share, emissions),
-                                    purchase: purchase, totalEmissions: total)
+            let own = context.lines(
+              for: e, name: event.name, estimate: event.emissions,
+              quota: quota, allocated: allocated, share: (share, emissions),
+              purchase: purchase, totalEmissions: total)
             return [own[0]] + (bodyLines ?? []).dropFirst().map { "body \(code): " + $0 }
               + own.dropFirst()
           })
       }
-      bodies.append(BodyAllocation(
-        body: submission.body, emissions: emissions, quota: bodyQuota, allocated: share,
-        events: events, bound: bodyResult.bounds.isEmpty ? .free : bodyResult.bounds[index],
-        explanation: bodyLines))
+      bodies.append(
+        BodyAllocation(
+          body: submission.body, emissions: emissions, quota: bodyQuota, allocated: share,
+          events: events, bound: bodyResult.bounds.isEmpty ? .free : bodyResult.bounds[index],
+          explanation: bodyLines))
     }
   }
 
@@ -190,10 +214,11 @@ struct AllocationRun {
       }
       var low = event.emissions > .zero ? minimumUnits : 0
       if low > high {
-        notes.append("\(AllocationKey(body: submission.body.code, event: event.id)): the minimum "
-          + "\(purchase.minimum!) t is above its cap of "
-          + "\(Quantity(grams: high * unit).formatted(decimals: purchase.unit.significantDecimals)) t "
-          + "(\(purchase.cap!) of \(numbers.emissions(event.emissions)) t); the cap applies")
+        notes.append(
+          "\(AllocationKey(body: submission.body.code, event: event.id)): the minimum "
+            + "\(purchase.minimum!) t is above its cap of "
+            + "\(Quantity(grams: high * unit).formatted(decimals: purchase.unit.significantDecimals)) t "
+            + "(\(purchase.cap!) of \(numbers.emissions(event.emissions)) t); the cap applies")
         low = high
       }
       lower.append(low)
@@ -216,8 +241,9 @@ struct AllocationRun {
     }
     if let code = purchase.reserve {
       let name = estimates.submissions.first { $0.body.code == code }?.body.name ?? ""
-      reserve = ReserveAllocation(code: code, name: name,
-                                  allocated: Quantity(grams: surplus * step.grams))
+      reserve = ReserveAllocation(
+        code: code, name: name,
+        allocated: Quantity(grams: surplus * step.grams))
       return units - surplus
     }
     return units
@@ -240,9 +266,10 @@ struct AllocationRun {
     method: ApportionmentMethod, step: Quantity, keys: [AllocationKey]
   ) {
     ties += found.map { tie in
-      TieDecision(level: level, within: within, method: method, unit: step,
-                  priority: tie.priority, winners: tie.winners.map { keys[$0] },
-                  losers: tie.losers.map { keys[$0] })
+      TieDecision(
+        level: level, within: within, method: method, unit: step,
+        priority: tie.priority, winners: tie.winners.map { keys[$0] },
+        losers: tie.losers.map { keys[$0] })
     }
   }
 }

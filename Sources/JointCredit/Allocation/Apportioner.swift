@@ -75,8 +75,9 @@ public struct Apportioner: Sendable {
         bounds: bounded ? Array(repeating: .free, count: weights.count) : [],
         detail: method.isDivisorMethod
           ? .divisor(lowestWon: nil, highestLost: nil)
-          : .largestRemainder(units: 0, weight: weightSum, leftover: 0,
-                              ranks: Array(repeating: 0, count: weights.count)))
+          : .largestRemainder(
+            units: 0, weight: weightSum, leftover: 0,
+            ranks: Array(repeating: 0, count: weights.count)))
     }
     if needed > total { throw .tooFewUnits(units: total, needed: needed) }
     if capacity < Int128(total) {
@@ -98,8 +99,9 @@ public struct Apportioner: Sendable {
         shares.units, among: weights, items: free, weightSum: shares.weight, into: &units)
       return Apportionment(
         units: units, ties: result.ties, bounds: bounded ? shares.states : [],
-        detail: .largestRemainder(units: shares.units, weight: shares.weight,
-                                  leftover: result.leftover, ranks: result.ranks))
+        detail: .largestRemainder(
+          units: shares.units, weight: shares.weight,
+          leftover: result.leftover, ranks: result.ranks))
     default:
       return DivisorApportionment.apportion(
         total, method: method, weights: weights, lower: low, upper: high, shares: shares,

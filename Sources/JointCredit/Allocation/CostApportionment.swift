@@ -16,7 +16,8 @@ enum CostApportionment {
     if let reserve = allocation.reserve { weights.append(reserve.allocated.grams) }
     let bodyCosts: [Int64]
     do {
-      bodyCosts = try Apportioner(method: purchase.bodyMethod).apportion(invoice, among: weights).units
+      bodyCosts = try Apportioner(method: purchase.bodyMethod).apportion(invoice, among: weights)
+        .units
     } catch {
       throw AllocationError(error, level: .body, unit: yen, method: purchase.bodyMethod)
     }
@@ -26,13 +27,18 @@ enum CostApportionment {
       let events = allocation.bodies[index].events.map(\.allocated.grams)
       let eventCosts: [Int64]
       do {
-        eventCosts = cost == 0 ? events.map { _ in 0 }
+        eventCosts =
+          cost == 0
+          ? events.map { _ in 0 }
           : try Apportioner(method: purchase.method).apportion(cost, among: events).units
       } catch {
-        throw AllocationError(error, level: .event, within: allocation.bodies[index].body.code,
-                              unit: yen, method: purchase.method)
+        throw AllocationError(
+          error, level: .event, within: allocation.bodies[index].body.code,
+          unit: yen, method: purchase.method)
       }
-      for (e, eventCost) in eventCosts.enumerated() { allocation.bodies[index].events[e].cost = eventCost }
+      for (e, eventCost) in eventCosts.enumerated() {
+        allocation.bodies[index].events[e].cost = eventCost
+      }
     }
     if allocation.reserve != nil { allocation.reserve?.cost = bodyCosts.last }
   }

@@ -17,16 +17,18 @@ enum DivisorApportionment {
     // Start from the divisor at which the method's rounding of the free items' shares should add
     // up to their units: rounding down (D'Hondt) loses half a unit per item on average, rounding
     // up (Adams) gains one, the others round to about the nearest.
-    let free = Int64(weights.indices.reduce(0) { count, index in
-      count + (shares.states[index] == .free && weights[index] > 0 ? 1 : 0)
-    })
+    let free = Int64(
+      weights.indices.reduce(0) { count, index in
+        count + (shares.states[index] == .free && weights[index] > 0 ? 1 : 0)
+      })
     var pseudo = shares.units
     switch method {
     case .dhondt: pseudo += free / 2
     case .adams: pseudo = max(shares.units - free / 2, 1)
     default: break
     }
-    let divisor = shares.units > 0
+    let divisor =
+      shares.units > 0
       ? method.divisor(weightSum: UInt128(shares.weight), units: UInt128(pseudo)) : nil
     for (index, weight) in weights.enumerated() {
       var a: Int64
@@ -51,10 +53,12 @@ enum DivisorApportionment {
       units[index] = a
       sum += a
     }
-    correct(&units, sum: sum, total: total, method: method, weights: weights, lower: lower,
-            upper: upper)
-    return finish(units, method: method, weights: weights, lower: lower, upper: upper,
-                  bounded: bounded)
+    correct(
+      &units, sum: sum, total: total, method: method, weights: weights, lower: lower,
+      upper: upper)
+    return finish(
+      units, method: method, weights: weights, lower: lower, upper: upper,
+      bounded: bounded)
   }
 
   /// Tie rule for giving: higher priority, then larger weight, then lower index.
@@ -73,10 +77,11 @@ enum DivisorApportionment {
   ) {
     var sum = sum
     if sum < total {
-      var heap = BinaryHeap(weights.indices.compactMap { i -> (Priority, Int64, Int)? in
-        guard weights[i] > 0, units[i] < upper[i] else { return nil }
-        return (method.priority(weight: weights[i], units: units[i]), weights[i], i)
-      }, isFirst: givesFirst)
+      var heap = BinaryHeap(
+        weights.indices.compactMap { i -> (Priority, Int64, Int)? in
+          guard weights[i] > 0, units[i] < upper[i] else { return nil }
+          return (method.priority(weight: weights[i], units: units[i]), weights[i], i)
+        }, isFirst: givesFirst)
       while sum < total, let (_, weight, index) = heap.pop() {
         units[index] += 1
         sum += 1
@@ -87,10 +92,11 @@ enum DivisorApportionment {
     } else if sum > total {
       // Take back the unit that was given last: the lowest priority, and among equals the one
       // the tie rule ranks last.
-      var heap = BinaryHeap(weights.indices.compactMap { i -> (Priority, Int64, Int)? in
-        guard weights[i] > 0, units[i] > lower[i] else { return nil }
-        return (method.priority(weight: weights[i], units: units[i] - 1), weights[i], i)
-      }, isFirst: { a, b in givesFirst(b, a) })
+      var heap = BinaryHeap(
+        weights.indices.compactMap { i -> (Priority, Int64, Int)? in
+          guard weights[i] > 0, units[i] > lower[i] else { return nil }
+          return (method.priority(weight: weights[i], units: units[i] - 1), weights[i], i)
+        }, isFirst: { a, b in givesFirst(b, a) })
       while sum > total, let (_, weight, index) = heap.pop() {
         units[index] -= 1
         sum -= 1
@@ -124,16 +130,21 @@ enum DivisorApportionment {
     if let cut = lowestWon, let lost = highestLost, cut == lost {
       var winners: [Int] = [], losers: [Int] = []
       for (index, weight) in weights.enumerated() where weight > 0 {
-        if units[index] > lower[index], method.priority(weight: weight, units: units[index] - 1) == cut {
+        if units[index] > lower[index],
+          method.priority(weight: weight, units: units[index] - 1) == cut
+        {
           winners.append(index)
         }
-        if units[index] < upper[index], method.priority(weight: weight, units: units[index]) == cut {
+        if units[index] < upper[index], method.priority(weight: weight, units: units[index]) == cut
+        {
           losers.append(index)
         }
       }
       let rank = { (a: Int, b: Int) in weights[a] != weights[b] ? weights[a] > weights[b] : a < b }
-      ties.append(Apportionment.Tie(winners: winners.sorted(by: rank),
-                                    losers: losers.sorted(by: rank), priority: cut))
+      ties.append(
+        Apportionment.Tie(
+          winners: winners.sorted(by: rank),
+          losers: losers.sorted(by: rank), priority: cut))
     }
     var states: [Apportionment.BoundState] = []
     if bounded {
@@ -141,15 +152,18 @@ enum DivisorApportionment {
         let (weight, a) = (weights[index], units[index])
         guard weight > 0 else { return a > 0 ? .lower : .free }
         // Raised to a minimum: its last unit would not have been won at the cut.
-        let raised = a == lower[index] && a > 0
+        let raised =
+          a == lower[index] && a > 0
           && (lowestWon.map { method.priority(weight: weight, units: a - 1) < $0 } ?? true)
         // Held at a cap: its next unit would have been won.
-        let capped = a == upper[index] && upper[index] < Int64.max
+        let capped =
+          a == upper[index] && upper[index] < Int64.max
           && (lowestWon.map { method.priority(weight: weight, units: a) >= $0 } ?? true)
         return raised ? .lower : capped ? .upper : .free
       }
     }
-    return Apportionment(units: units, ties: ties, bounds: states,
-                         detail: .divisor(lowestWon: lowestWon, highestLost: highestLost))
+    return Apportionment(
+      units: units, ties: ties, bounds: states,
+      detail: .divisor(lowestWon: lowestWon, highestLost: highestLost))
   }
 }

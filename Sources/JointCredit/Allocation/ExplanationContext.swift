@@ -48,15 +48,21 @@ struct ExplanationContext {
     var lines: [String] = []
     let key = keys[index]
     lines.append("\(key) \(name)".trimmingSuffixSpaces)
-    let (base, whole) = share.map { ($0.allocated, $0.emissions) }
+    let (base, whole) =
+      share.map { ($0.allocated, $0.emissions) }
       ?? (purchase.lot, Quantity(grams: Int64(totalEmissions)))
-    lines.append("estimate: \(estimateText(estimate)) of "
-      + (share == nil ? "\(estimateText(whole)) in all" : "the body's \(estimateText(whole))"))
+    lines.append(
+      "estimate: \(estimateText(estimate)) of "
+        + (share == nil ? "\(estimateText(whole)) in all" : "the body's \(estimateText(whole))"))
     let quotaText = StatementNumbers.quotaText(quota)
-    let units = FixedDecimal(rounding: Fraction(quota.numerator, over: quota.denominator
-      * Int128(step.grams)), decimals: 6)
-    lines.append("quota: \(tonnes(base)) × \(numbers.emissions(estimate)) ÷ "
-      + "\(numbers.emissions(whole)) = \(quotaText) t = \(units) units of \(step) t")
+    let units = FixedDecimal(
+      rounding: Fraction(
+        quota.numerator,
+        over: quota.denominator
+          * Int128(step.grams)), decimals: 6)
+    lines.append(
+      "quota: \(tonnes(base)) × \(numbers.emissions(estimate)) ÷ "
+        + "\(numbers.emissions(whole)) = \(quotaText) t = \(units) units of \(step) t")
     let state = apportionment.bounds.isEmpty ? .free : apportionment.bounds[index]
     switch state {
     case .lower:
@@ -65,13 +71,15 @@ struct ExplanationContext {
       {
         lines.append("first unit: \(method.title) gives every positive estimate at least one unit")
       } else {
-        lines.append("minimum: raised to \(tonnes(allocated)) (the minimum per event is "
-          + "\(purchase.minimum ?? .zero) t)")
+        lines.append(
+          "minimum: raised to \(tonnes(allocated)) (the minimum per event is "
+            + "\(purchase.minimum ?? .zero) t)")
       }
     case .upper:
-      lines.append("cap: held at \(tonnes(allocated)), the most its estimate allows (cap "
-        + "\(purchase.cap?.description ?? "")); what it could not take went to the others by the "
-        + "same rule" + (purchase.reserve.map { ", or to the reserve \($0)" } ?? ""))
+      lines.append(
+        "cap: held at \(tonnes(allocated)), the most its estimate allows (cap "
+          + "\(purchase.cap?.description ?? "")); what it could not take went to the others by the "
+          + "same rule" + (purchase.reserve.map { ", or to the reserve \($0)" } ?? ""))
     case .free:
       lines.append(ruleLine(index))
     }
@@ -80,13 +88,15 @@ struct ExplanationContext {
         let won = tie.winners.contains(key)
         let others = (tie.winners + tie.losers).filter { $0 != key }.prefix(5)
           .map(\.description).joined(separator: ", ")
-        lines.append("tie: \(won ? "won" : "lost") a unit of \(tie.unit) t against "
-          + "\(others) at equal \(tie.method.isDivisorMethod ? "priorities" : "remainders"); the "
-          + "larger estimate goes first, then the smaller code or id")
+        lines.append(
+          "tie: \(won ? "won" : "lost") a unit of \(tie.unit) t against "
+            + "\(others) at equal \(tie.method.isDivisorMethod ? "priorities" : "remainders"); the "
+            + "larger estimate goes first, then the smaller code or id")
       }
     }
     let rate = OffsetRate.percentText(OffsetRate.of(allocated, per: estimate))
-    lines.append("allocated: \(tonnes(allocated))" + (rate.isEmpty ? "" : " (offset rate \(rate) %)"))
+    lines.append(
+      "allocated: \(tonnes(allocated))" + (rate.isEmpty ? "" : " (offset rate \(rate) %)"))
     return lines
   }
 
@@ -98,28 +108,35 @@ struct ExplanationContext {
       guard weightSum > 0 else { return "largest remainder: nothing to share" }
       let exact = Int128(shared) * Int128(weight)
       let whole = exact / weightSum
-      let remainder = FixedDecimal(rounding: Fraction(exact % weightSum, over: weightSum),
-                                   decimals: 6)
-      var text = "largest remainder: \(whole) whole unit\(whole == 1 ? "" : "s"), remainder "
+      let remainder = FixedDecimal(
+        rounding: Fraction(exact % weightSum, over: weightSum),
+        decimals: 6)
+      var text =
+        "largest remainder: \(whole) whole unit\(whole == 1 ? "" : "s"), remainder "
         + "\(remainder) of a unit"
       let rank = Int(ranks[index])
       if rank == 0 {
         text += "; no remainder, so nothing more"
       } else {
-        text += ", ranked \(rank) of \(remainders) remainders; \(leftover) unit"
+        text +=
+          ", ranked \(rank) of \(remainders) remainders; \(leftover) unit"
           + "\(leftover == 1 ? " was" : "s were") left over for ranks 1–\(leftover), so it "
           + (Int64(rank) <= leftover ? "received one more" : "received none")
       }
       return text
     case .divisor(let lowestWon, _):
-      var text = "\(method.title): units go one at a time to the highest priority estimate ÷ "
+      var text =
+        "\(method.title): units go one at a time to the highest priority estimate ÷ "
         + "d(units held), d(a) = \(method.divisorFormula)"
       if units > 0 {
-        text += "; its last unit (number \(units)) was won at "
+        text +=
+          "; its last unit (number \(units)) was won at "
           + perUnit(method.priority(weight: weight, units: units - 1))
       }
       text += "; its next would need " + perUnit(method.priority(weight: weight, units: units))
-      if let lowestWon { text += ", and the lowest priority that won a unit was " + perUnit(lowestWon) }
+      if let lowestWon {
+        text += ", and the lowest priority that won a unit was " + perUnit(lowestWon)
+      }
       return text
     }
   }

@@ -45,9 +45,10 @@ enum LargestRemainder {
       while first > 0, remainders[candidates[first - 1]] == shared { first -= 1 }
       var end = leftover + 1
       while end < candidates.count, remainders[candidates[end]] == shared { end += 1 }
-      ties.append(Apportionment.Tie(
-        winners: Array(candidates[first..<leftover]), losers: Array(candidates[leftover..<end]),
-        priority: Priority(UInt128(shared), over: UInt128(weightSum))))
+      ties.append(
+        Apportionment.Tie(
+          winners: Array(candidates[first..<leftover]), losers: Array(candidates[leftover..<end]),
+          priority: Priority(UInt128(shared), over: UInt128(weightSum))))
     }
     return (ties, Int64(leftover), ranks)
   }

@@ -42,8 +42,9 @@ public struct Priority: Comparable, Hashable, Sendable {
   ///
   /// - Precondition: both are squared or neither is (priorities of one method).
   static func compare(_ lhs: Priority, _ rhs: Priority) -> Int {
-    precondition(lhs.isSquared == rhs.isSquared || lhs.isZero || rhs.isZero
-                 || lhs.isInfinite || rhs.isInfinite, "priorities of different methods")
+    precondition(
+      lhs.isSquared == rhs.isSquared || lhs.isZero || rhs.isZero
+        || lhs.isInfinite || rhs.isInfinite, "priorities of different methods")
     switch (lhs.isZero, rhs.isZero) {
     case (true, true): return 0
     case (true, false): return -1

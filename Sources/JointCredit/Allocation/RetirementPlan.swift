@@ -63,13 +63,16 @@ enum RetirementPlan {
       while left > 0, blockIndex < purchase.creditBlocks.count {
         let block = purchase.creditBlocks[blockIndex]
         let take = min(left, block.last - next + 1)
-        ranges.append(RetirementRange(body: code, name: name, basis: basis, block: block,
-                                      first: next, last: next + take - 1))
+        ranges.append(
+          RetirementRange(
+            body: code, name: name, basis: basis, block: block,
+            first: next, last: next + take - 1))
         left -= take
         next += take
         if next > block.last {
           blockIndex += 1
-          next = blockIndex < purchase.creditBlocks.count ? purchase.creditBlocks[blockIndex].first : 0
+          next =
+            blockIndex < purchase.creditBlocks.count ? purchase.creditBlocks[blockIndex].first : 0
         }
       }
     }

@@ -62,7 +62,7 @@ public struct AllocationKey: Hashable, Comparable, Sendable, CustomStringConvert
   public static func < (lhs: AllocationKey, rhs: AllocationKey) -> Bool {
     if lhs.body != rhs.body { return lhs.body < rhs.body }
     switch (lhs.event, rhs.event) {
-    case let (l?, r?): return l < r
+    case (let l?, let r?): return l < r
     case (nil, _?): return true
     default: return false
     }

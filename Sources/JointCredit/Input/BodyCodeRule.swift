@@ -32,11 +32,14 @@ enum BodyCodeRule {
       }
     }
     // A leading '-' or '_' would read as an option on the command line or a formula in Excel.
-    let leadsWell = text.utf8.first.map { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") } ?? false
+    let leadsWell =
+      text.utf8.first.map { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") } ?? false
     guard allowed, leadsWell, text.utf8.count <= maximumLength else {
       return .failure(InputError(.invalidBodyCode(text)))
     }
-    if let kind, kind != .other { return .failure(InputError(.codeNeedsKindOther(code: text, kind: kind))) }
+    if let kind, kind != .other {
+      return .failure(InputError(.codeNeedsKindOther(code: text, kind: kind)))
+    }
     return .success(Body.Code(text))
   }
 }

@@ -72,8 +72,10 @@ public struct CSVReader: Sendable {
           if byte == lf || byte == cr { noteLineBreak(at: offset) }
           offset += 1
         }
-        record.spans.append(CSVRecord.Span(start: start, contentStart: contentStart,
-                                           contentEnd: offset, escaped: escaped))
+        record.spans.append(
+          CSVRecord.Span(
+            start: start, contentStart: contentStart,
+            contentEnd: offset, escaped: escaped))
         if !closed {
           problems.append(Problem(reason: .unterminatedQuote, position: position(of: start)))
           record.isMalformed = true
@@ -81,8 +83,12 @@ public struct CSVReader: Sendable {
           offset += 1  // the closing quote
           if offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
             // Text after the closing quote.
-            problems.append(Problem(reason: .strayQuote, position: position(of: CSVRecord.Place(
-              line: line, lineStart: lineStart, offset: offset - 1))))
+            problems.append(
+              Problem(
+                reason: .strayQuote,
+                position: position(
+                  of: CSVRecord.Place(
+                    line: line, lineStart: lineStart, offset: offset - 1))))
             record.isMalformed = true
             while offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
               offset += 1
@@ -94,14 +100,20 @@ public struct CSVReader: Sendable {
           let byte = utf8[offset]
           if byte == comma || byte == cr || byte == lf { break }
           if byte == quote, !record.isMalformed {
-            problems.append(Problem(reason: .strayQuote, position: position(of: CSVRecord.Place(
-              line: line, lineStart: lineStart, offset: offset))))
+            problems.append(
+              Problem(
+                reason: .strayQuote,
+                position: position(
+                  of: CSVRecord.Place(
+                    line: line, lineStart: lineStart, offset: offset))))
             record.isMalformed = true
           }
           offset += 1
         }
-        record.spans.append(CSVRecord.Span(start: start, contentStart: start.offset,
-                                           contentEnd: offset, escaped: false))
+        record.spans.append(
+          CSVRecord.Span(
+            start: start, contentStart: start.offset,
+            contentEnd: offset, escaped: false))
       }
       record.end = CSVRecord.Place(line: line, lineStart: lineStart, offset: offset)
       if offset >= count { return true }
@@ -209,8 +221,9 @@ public struct CSVRecord: Sendable {
     guard a.contentEnd - a.contentStart == b.contentEnd - b.contentStart else { return false }
     return text.withUnsafeBufferPointer { mine in
       other.text.withUnsafeBufferPointer { theirs in
-        memcmp(mine.baseAddress! + a.contentStart, theirs.baseAddress! + b.contentStart,
-               a.contentEnd - a.contentStart) == 0
+        memcmp(
+          mine.baseAddress! + a.contentStart, theirs.baseAddress! + b.contentStart,
+          a.contentEnd - a.contentStart) == 0
       }
     }
   }

@@ -50,10 +50,13 @@ enum CSVSubmission {
         let extra = headerCount..<max(headerCount, record.count)
         if record.count < headerCount || extra.contains(where: { !record.isEmpty($0) }) {
           // Point at the first extra field, or at the end of a short row.
-          let at = record.count > headerCount
+          let at =
+            record.count > headerCount
             ? reader.position(ofField: headerCount, in: record) : reader.endPosition(of: record)
-          builder.report(InputError(.fieldCount(expected: headerCount, found: record.count),
-                                    at: InputLocation(source, at)))
+          builder.report(
+            InputError(
+              .fieldCount(expected: headerCount, found: record.count),
+              at: InputLocation(source, at)))
           continue
         }
       }
@@ -62,7 +65,8 @@ enum CSVSubmission {
       }
       for column in SubmissionColumn.allCases {
         let isBodyField = column == .bodyCode || column == .bodyName || column == .bodyKind
-        row[column] = sameBody != nil && isBodyField
+        row[column] =
+          sameBody != nil && isBodyField
           ? nil : columns[column.rawValue].map { record.field($0) }
       }
       let current = record
@@ -76,7 +80,8 @@ enum CSVSubmission {
       }
     }
     if rows == 0 && reader.problems.isEmpty {
-      builder.report(InputError(.noRows, at: InputLocation(source, line: headerLine + 1, column: 1)))
+      builder.report(
+        InputError(.noRows, at: InputLocation(source, line: headerLine + 1, column: 1)))
     }
     return accepted
   }
@@ -102,9 +107,12 @@ enum CSVSubmission {
       }
       columns[column.rawValue] = index
     }
-    for column in SubmissionColumn.allCases where column.isRequired && columns[column.rawValue] == nil {
-      builder.report(InputError(.missingColumn(column.description, required: SubmissionColumn.requiredNames),
-                                at: InputLocation(source, reader.position(ofField: 0, in: record))))
+    for column in SubmissionColumn.allCases
+    where column.isRequired && columns[column.rawValue] == nil {
+      builder.report(
+        InputError(
+          .missingColumn(column.description, required: SubmissionColumn.requiredNames),
+          at: InputLocation(source, reader.position(ofField: 0, in: record))))
       usable = false
     }
     return usable ? columns : nil

@@ -82,26 +82,33 @@ struct EstimatesBuilder {
     }
 
     let repeated = known.map { bodies[$0].body }
-    let kind: Body.Kind? = repeated?.kind ?? required(.bodyKind).flatMap { text in
-      guard let kind = Body.Kind(text: text) else {
-        fail(.unknownKind(text), .bodyKind)
-        return nil
+    let kind: Body.Kind? =
+      repeated?.kind
+      ?? required(.bodyKind).flatMap { text in
+        guard let kind = Body.Kind(text: text) else {
+          fail(.unknownKind(text), .bodyKind)
+          return nil
+        }
+        return kind
       }
-      return kind
-    }
-    let code: Body.Code? = repeated?.code ?? required(.bodyCode).flatMap { text in
-      // A code already accepted with the same kind needs no second check.
-      if let index = knownBody(text), bodies[index].body.kind == kind { return bodies[index].body.code }
-      switch BodyCodeRule.check(text, kind: kind) {
-      case .success(let code): return code
-      case .failure(let error):
-        fail(error.reason, .bodyCode)
-        return nil
+    let code: Body.Code? =
+      repeated?.code
+      ?? required(.bodyCode).flatMap { text in
+        // A code already accepted with the same kind needs no second check.
+        if let index = knownBody(text), bodies[index].body.kind == kind {
+          return bodies[index].body.code
+        }
+        switch BodyCodeRule.check(text, kind: kind) {
+        case .success(let code): return code
+        case .failure(let error):
+          fail(error.reason, .bodyCode)
+          return nil
+        }
       }
-    }
     let name = repeated?.name ?? required(.bodyName, normalize: false)
     let id: Event.ID? = required(.eventID).flatMap { text in
-      let hasControl = UTF8Bytes.contains(text) { $0 >= 0x80 }
+      let hasControl =
+        UTF8Bytes.contains(text) { $0 >= 0x80 }
         ? text.unicodeScalars.contains { $0.properties.generalCategory == .control }
         : UTF8Bytes.contains(text) { $0 < 0x20 || $0 == 0x7F }
       guard !hasControl else {
@@ -117,7 +124,11 @@ struct EstimatesBuilder {
       date = lastDate.date
     } else if !dateText.isEmpty {
       date = EventDate(iso: dateText)
-      if date == nil { fail(.invalidDate(dateText), .eventDate) } else { lastDate = (dateText, date) }
+      if date == nil {
+        fail(.invalidDate(dateText), .eventDate)
+      } else {
+        lastDate = (dateText, date)
+      }
     }
     var emissions: Quantity?
     if let text = required(.emissions) {
@@ -144,8 +155,10 @@ struct EstimatesBuilder {
       return nil
     }
     let event = Event(id: id, name: eventName, date: date, emissions: emissions)
-    events.append(PendingEvent(body: Int32(body), file: Int32(sources.count - 1),
-                               position: position(.eventID), event: event))
+    events.append(
+      PendingEvent(
+        body: Int32(body), file: Int32(sources.count - 1),
+        position: position(.eventID), event: event))
     return body
   }
 
@@ -164,13 +177,15 @@ struct EstimatesBuilder {
       let known = bodies[index]
       var consistent = true
       if known.body.name != body.name {
-        conflict(body.code, .bodyName, body.name, known.body.name, locate(.bodyName),
-                 known.nameLocation)
+        conflict(
+          body.code, .bodyName, body.name, known.body.name, locate(.bodyName),
+          known.nameLocation)
         consistent = false
       }
       if known.body.kind != body.kind {
-        conflict(body.code, .bodyKind, body.kind.rawValue, known.body.kind.rawValue,
-                 locate(.bodyKind), known.kindLocation)
+        conflict(
+          body.code, .bodyKind, body.kind.rawValue, known.body.kind.rawValue,
+          locate(.bodyKind), known.kindLocation)
         consistent = false
       }
       return consistent ? index : nil
@@ -180,23 +195,28 @@ struct EstimatesBuilder {
         // Once per file and kind is enough to find and fix it.
         let key = [body.code.rawValue, "reference-kind", body.kind.rawValue, source]
         if reportedConflicts.insert(key).inserted {
-          errors.append(InputError(
-            .kindDiffersFromReference(code: body.code, name: reference.name, kind: reference.kind,
-                                      given: body.kind),
-            at: locate(.bodyKind)))
+          errors.append(
+            InputError(
+              .kindDiffersFromReference(
+                code: body.code, name: reference.name, kind: reference.kind,
+                given: body.kind),
+              at: locate(.bodyKind)))
         }
         return nil
       }
       if reference.name != body.name {
-        warnings.append(InputWarning(
-          .nameDiffersFromReference(code: body.code, given: body.name, reference: reference.name),
-          at: locate(.bodyName)))
+        warnings.append(
+          InputWarning(
+            .nameDiffersFromReference(code: body.code, given: body.name, reference: reference.name),
+            at: locate(.bodyName)))
       }
     }
     bodyIndex[body.code.rawValue] = bodies.count
     lastBody = bodies.count
-    bodies.append(BodyEntry(body: body, nameLocation: locate(.bodyName),
-                            kindLocation: locate(.bodyKind)))
+    bodies.append(
+      BodyEntry(
+        body: body, nameLocation: locate(.bodyName),
+        kindLocation: locate(.bodyKind)))
     return bodies.count - 1
   }
 
@@ -207,9 +227,10 @@ struct EstimatesBuilder {
     // One report per differing value and file is enough to find and fix it.
     guard reportedConflicts.insert([code.rawValue, column.name, value, location.source]).inserted
     else { return }
-    errors.append(InputError(
-      .conflictingBody(body: code, column: column, value: value, other: other, first: first),
-      at: location))
+    errors.append(
+      InputError(
+        .conflictingBody(body: code, column: column, value: value, other: other, first: first),
+        at: location))
   }
 
   /// Checks what can only be checked across all rows, then returns the estimates.
@@ -233,11 +254,14 @@ struct EstimatesBuilder {
     for body in bodies.indices {
       var group = order[starts[body]..<starts[body + 1]]
       // Submissions usually list events in id order already; sort only when they do not.
-      let sorted = zip(group, group.dropFirst()).allSatisfy { events[$0].event.id < events[$1].event.id }
+      let sorted = zip(group, group.dropFirst()).allSatisfy {
+        events[$0].event.id < events[$1].event.id
+      }
       if !sorted {
         group.sort { a, b in
           let (x, y) = (events[a], events[b])
-          return x.event.id != y.event.id ? x.event.id < y.event.id
+          return x.event.id != y.event.id
+            ? x.event.id < y.event.id
             : (x.file, x.position) < (y.file, y.position)
         }
       }
@@ -247,10 +271,12 @@ struct EstimatesBuilder {
       for index in group {
         let pending = events[index]
         if let first = previous, events[first].event.id == pending.event.id {
-          errors.append(InputError(
-            .duplicateEvent(body: bodies[body].body.code, event: pending.event.id,
-                            first: location(events[first])),
-            at: location(pending)))
+          errors.append(
+            InputError(
+              .duplicateEvent(
+                body: bodies[body].body.code, event: pending.event.id,
+                first: location(events[first])),
+              at: location(pending)))
           continue
         }
         previous = index
@@ -288,8 +314,9 @@ extension EstimatesBuilder {
       for (id, location) in rejected.sorted(by: { $0.location < $1.location }) {
         if let first = seen[id] {
           let (earlier, later) = first < location ? (first, location) : (location, first)
-          errors.append(InputError(
-            .duplicateEvent(body: Body.Code(code), event: id, first: earlier), at: later))
+          errors.append(
+            InputError(
+              .duplicateEvent(body: Body.Code(code), event: id, first: earlier), at: later))
         } else {
           seen[id] = location
         }

@@ -10,7 +10,9 @@ enum FileBytes {
   /// The file's bytes.
   static func read(_ path: String) -> Result<[UInt8], Failure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
+    guard descriptor >= 0 else {
+      return .failure(Failure(reason: String(cString: strerror(errno))))
+    }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
@@ -49,6 +51,8 @@ enum FileBytes {
 public enum FileBytesReader {
   /// The file's bytes, or an error for its path.
   public static func read(_ path: String) -> Result<[UInt8], InputError> {
-    FileBytes.read(path).mapError { InputError(.unreadable($0.reason.lowercased()), at: InputLocation(path)) }
+    FileBytes.read(path).mapError {
+      InputError(.unreadable($0.reason.lowercased()), at: InputLocation(path))
+    }
   }
 }

@@ -35,7 +35,7 @@ extension LocatedMessage {
 
   public static func < (lhs: Self, rhs: Self) -> Bool {
     switch (lhs.location, rhs.location) {
-    case let (l?, r?) where l != r: return l < r
+    case (let l?, let r?) where l != r: return l < r
     case (nil, _?): return false
     case (_?, nil): return true
     default: return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)

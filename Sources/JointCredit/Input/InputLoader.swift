@@ -37,8 +37,10 @@ public enum InputLoader {
         errors += reading.errors
         purchaseReadable = reading.isReadable
       case .failure(let failure):
-        errors.append(InputError(.unreadable(failure.reason.lowercased()),
-                                 at: InputLocation(purchaseFile)))
+        errors.append(
+          InputError(
+            .unreadable(failure.reason.lowercased()),
+            at: InputLocation(purchaseFile)))
         purchaseReadable = false
       }
     }
@@ -67,7 +69,8 @@ public enum InputLoader {
       }
     }
     guard errors.isEmpty, let estimates else { throw InputErrors(errors, warnings: warnings) }
-    return WithWarnings(AllocationInput(purchase: purchase, estimates: estimates),
-                        warnings: warnings)
+    return WithWarnings(
+      AllocationInput(purchase: purchase, estimates: estimates),
+      warnings: warnings)
   }
 }

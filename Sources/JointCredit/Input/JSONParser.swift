@@ -68,7 +68,8 @@ public struct JSONParser {
     }
   }
 
-  private mutating func expect(_ literal: String, value: JSONValue) throws(SyntaxError) -> JSONValue {
+  private mutating func expect(_ literal: String, value: JSONValue) throws(SyntaxError) -> JSONValue
+  {
     let start = here
     for expected in literal.utf8 {
       guard current == expected else { throw error("expected '\(literal)'", at: start) }
@@ -90,8 +91,9 @@ public struct JSONParser {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return JSONNode(.number(try parseNumber()), at: start)
     default:
-      throw error("unexpected character; expected a value (object, array, string, number, "
-        + "true, false or null)")
+      throw error(
+        "unexpected character; expected a value (object, array, string, number, "
+          + "true, false or null)")
     }
   }
 
@@ -167,8 +169,9 @@ public struct JSONParser {
     var runStart = offset
     func flush(_ parser: JSONParser, to end: Int, into scalars: inout String.UnicodeScalarView) {
       if end > runStart {
-        scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self)
-          .unicodeScalars)
+        scalars.append(
+          contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self)
+            .unicodeScalars)
       }
     }
     while true {

@@ -57,8 +57,10 @@ enum JSONSubmission {
             continue
           }
           guard case .array(let bodies) = member.value.value else {
-            builder.report(InputError(.jsonType(field: "bodies", expected: "an array of bodies"),
-                                      at: location(member.value.position)))
+            builder.report(
+              InputError(
+                .jsonType(field: "bodies", expected: "an array of bodies"),
+                at: location(member.value.position)))
             continue
           }
           accepted += bodies.reduce(0) { $0 + readBodyOrRow($1, into: &builder) }
@@ -67,9 +69,10 @@ enum JSONSubmission {
       case .object:
         return readBodyOrRow(node, into: &builder)
       default:
-        builder.report(InputError(
-          .jsonType(field: "submission", expected: "an object or an array of objects"),
-          at: location(node.position)))
+        builder.report(
+          InputError(
+            .jsonType(field: "submission", expected: "an object or an array of objects"),
+            at: location(node.position)))
         return 0
       }
     }
@@ -77,8 +80,10 @@ enum JSONSubmission {
     /// A body object (with `events`), or a flat row object (without).
     mutating func readBodyOrRow(_ node: JSONNode, into builder: inout EstimatesBuilder) -> Int {
       guard case .object(let members) = node.value else {
-        builder.report(InputError(.jsonType(field: "submission", expected: "an object"),
-                                  at: location(node.position)))
+        builder.report(
+          InputError(
+            .jsonType(field: "submission", expected: "an object"),
+            at: location(node.position)))
         return 0
       }
       var shared = Fields(objectPosition: node.position)
@@ -92,15 +97,19 @@ enum JSONSubmission {
       }
       guard let events else { return readRow(shared, into: &builder) }
       guard case .array(let elements) = events.value.value else {
-        builder.report(InputError(.jsonType(field: "events", expected: "an array of events"),
-                                  at: location(events.value.position)))
+        builder.report(
+          InputError(
+            .jsonType(field: "events", expected: "an array of events"),
+            at: location(events.value.position)))
         return 0
       }
       var accepted = 0
       for element in elements {
         guard case .object(let eventMembers) = element.value else {
-          builder.report(InputError(.jsonType(field: "events", expected: "an array of objects"),
-                                    at: location(element.position)))
+          builder.report(
+            InputError(
+              .jsonType(field: "events", expected: "an array of objects"),
+              at: location(element.position)))
           continue
         }
         var fields = shared
@@ -116,7 +125,8 @@ enum JSONSubmission {
       if fields.hasTypeErrors { return 0 }
       var missing = false
       for column in SubmissionColumn.allCases where column.isRequired && fields.row[column] == nil {
-        builder.report(InputError(.missingField(column.description), at: location(fields.objectPosition)))
+        builder.report(
+          InputError(.missingField(column.description), at: location(fields.objectPosition)))
         missing = true
       }
       if missing { return 0 }
@@ -140,8 +150,10 @@ enum JSONSubmission {
 
     mutating func take(_ member: JSONMember, source: String, into builder: inout EstimatesBuilder) {
       guard let column = SubmissionColumn(header: member.key) else {
-        builder.warn(InputWarning(.unknownField(member.key),
-                                  at: InputLocation(source, member.keyPosition)))
+        builder.warn(
+          InputWarning(
+            .unknownField(member.key),
+            at: InputLocation(source, member.keyPosition)))
         return
       }
       let text: String?
@@ -153,8 +165,10 @@ enum JSONSubmission {
       }
       guard let text else {
         let expected = column == .emissions ? "a decimal as a string or number" : "a string"
-        builder.report(InputError(.jsonType(field: member.key, expected: expected),
-                                  at: InputLocation(source, member.value.position)))
+        builder.report(
+          InputError(
+            .jsonType(field: member.key, expected: expected),
+            at: InputLocation(source, member.value.position)))
         hasTypeErrors = true
         return
       }

@@ -47,15 +47,20 @@ public enum PurchaseFile {
     do {
       root = try JSONParser.parse(decoded.utf8)
     } catch {
-      return Reading(settings: PurchaseSettings(),
-                     errors: [InputError(error.reason, at: InputLocation(file.path, error.position))],
-                     isReadable: false)
+      return Reading(
+        settings: PurchaseSettings(),
+        errors: [InputError(error.reason, at: InputLocation(file.path, error.position))],
+        isReadable: false)
     }
     guard case .object(let members) = root.value else {
-      return Reading(settings: PurchaseSettings(),
-                     errors: [InputError(.jsonType(field: "purchase", expected: "an object"),
-                                         at: InputLocation(file.path, root.position))],
-                     isReadable: false)
+      return Reading(
+        settings: PurchaseSettings(),
+        errors: [
+          InputError(
+            .jsonType(field: "purchase", expected: "an object"),
+            at: InputLocation(file.path, root.position))
+        ],
+        isReadable: false)
     }
     var settings = PurchaseSettings()
     var errors: [InputError] = []
@@ -79,8 +84,10 @@ public enum PurchaseFile {
         do {
           return Setting(try Quantity.parse(text).quantity, text: text, at: location)
         } catch {
-          errors.append(InputError(.invalidPurchaseQuantity(field: field, text: text, error),
-                                   at: location))
+          errors.append(
+            InputError(
+              .invalidPurchaseQuantity(field: field, text: text, error),
+              at: location))
           return nil
         }
       }
@@ -124,15 +131,20 @@ public enum PurchaseFile {
         case .failure(let error): errors.append(InputError(error.reason, at: location))
         }
       case "price_jpy_per_t", "invoice_total_jpy":
-        guard let yen = Yen.read(member.value, field: member.key, source: file.path,
-                                 errors: &errors)
+        guard
+          let yen = Yen.read(
+            member.value, field: member.key, source: file.path,
+            errors: &errors)
         else { continue }
-        settings.price = Setting(member.key == "price_jpy_per_t" ? .perTonne(yen) : .invoiceTotal(yen),
-                                 text: String(yen), at: location)
+        settings.price = Setting(
+          member.key == "price_jpy_per_t" ? .perTonne(yen) : .invoiceTotal(yen),
+          text: String(yen), at: location)
       case "tax_included":
         guard case .bool(let included) = member.value.value else {
-          errors.append(InputError(.jsonType(field: member.key, expected: "true or false"),
-                                   at: location))
+          errors.append(
+            InputError(
+              .jsonType(field: member.key, expected: "true or false"),
+              at: location))
           continue
         }
         settings.taxIncluded = Setting(included, text: String(included), at: location)
@@ -148,20 +160,25 @@ public enum PurchaseFile {
         }
       case "description":
         guard case .string(let string) = member.value.value else {
-          errors.append(InputError(.jsonType(field: member.key, expected: "a string"),
-                                   at: location))
+          errors.append(
+            InputError(
+              .jsonType(field: member.key, expected: "a string"),
+              at: location))
           continue
         }
         settings.description = Setting(string, text: string, at: location)
       default:
-        errors.append(InputError(.unknownField(member.key, expected: fields),
-                                 at: InputLocation(file.path, member.keyPosition)))
+        errors.append(
+          InputError(
+            .unknownField(member.key, expected: fields),
+            at: InputLocation(file.path, member.keyPosition)))
       }
     }
     let keys = Set(members.map(\.key))
     if keys.contains("price_jpy_per_t"), keys.contains("invoice_total_jpy") {
       let second = members.first { $0.key == "invoice_total_jpy" }!
-      errors.append(InputError(.conflictingPrices, at: InputLocation(file.path, second.keyPosition)))
+      errors.append(
+        InputError(.conflictingPrices, at: InputLocation(file.path, second.keyPosition)))
       settings.invalidFields.insert("invoice_total_jpy")
     }
     if keys.contains("cap"), keys.contains("cap_rate_pct") {
@@ -185,13 +202,17 @@ enum Yen {
     case .number(let number): text = number
     case .string(let string): text = TextNormalization.normalized(string)
     default:
-      errors.append(InputError(.jsonType(field: field, expected: "a whole number of yen"),
-                               at: InputLocation(source, node.position)))
+      errors.append(
+        InputError(
+          .jsonType(field: field, expected: "a whole number of yen"),
+          at: InputLocation(source, node.position)))
       return nil
     }
     guard let yen = Int64(text), yen > 0 else {
-      errors.append(InputError(.invalidYen(field: field, text: text),
-                               at: InputLocation(source, node.position)))
+      errors.append(
+        InputError(
+          .invalidYen(field: field, text: text),
+          at: InputLocation(source, node.position)))
       return nil
     }
     return yen
@@ -213,8 +234,10 @@ enum CreditBlocks {
 
   static func read(_ node: JSONNode, source: String, errors: inout [InputError]) -> [CreditBlock]? {
     guard case .array(let elements) = node.value else {
-      errors.append(InputError(.jsonType(field: "credit_blocks", expected: "an array of blocks"),
-                               at: InputLocation(source, node.position)))
+      errors.append(
+        InputError(
+          .jsonType(field: "credit_blocks", expected: "an array of blocks"),
+          at: InputLocation(source, node.position)))
       return nil
     }
     var blocks: [CreditBlock] = []
@@ -230,8 +253,10 @@ enum CreditBlocks {
       var texts: [String: (String, TextPosition)] = [:]
       for member in members {
         guard fields.contains(member.key) else {
-          errors.append(InputError(.unknownField(member.key, expected: fields),
-                                   at: InputLocation(source, member.keyPosition)))
+          errors.append(
+            InputError(
+              .unknownField(member.key, expected: fields),
+              at: InputLocation(source, member.keyPosition)))
           continue
         }
         switch member.value.value {
@@ -256,9 +281,10 @@ enum CreditBlocks {
         fail("last serial '\(last.0)' is not a whole number at least the first", last.1)
         continue
       }
-      blocks.append(CreditBlock(
-        scheme: scheme.0, project: project.0, serialPrefix: texts["serial_prefix"]?.0 ?? "",
-        first: from, last: to, vintage: vintage.0, digits: firstText.count))
+      blocks.append(
+        CreditBlock(
+          scheme: scheme.0, project: project.0, serialPrefix: texts["serial_prefix"]?.0 ?? "",
+          first: from, last: to, vintage: vintage.0, digits: firstText.count))
     }
     return errors.count == before ? blocks : nil
   }

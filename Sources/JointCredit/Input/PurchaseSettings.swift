@@ -79,7 +79,8 @@ public struct PurchaseSettings: Hashable, Sendable {
       bodyUnit: overrides.bodyUnit ?? bodyUnit, mode: overrides.mode ?? mode,
       method: overrides.method ?? method, bodyMethod: overrides.bodyMethod ?? bodyMethod,
       minimum: overrides.minimum ?? minimum, cap: overrides.cap ?? cap,
-      reserve: overrides.reserve ?? reserve, description: overrides.description ?? description)
+      reserve: overrides.reserve ?? reserve, description: overrides.description ?? description
+    )
     .with { merged in
       merged.price = overrides.price ?? price
       merged.taxIncluded = overrides.taxIncluded ?? taxIncluded
@@ -116,12 +117,17 @@ public struct PurchaseSettings: Hashable, Sendable {
     let unitUsable = unitKnown && unit.value > .zero
     if let bodyUnit {
       if bodyUnit.value <= .zero {
-        errors.append(InputError(.notPositive(field: "body unit", value: bodyUnit.text),
-                                 at: bodyUnit.location))
+        errors.append(
+          InputError(
+            .notPositive(field: "body unit", value: bodyUnit.text),
+            at: bodyUnit.location))
       } else if unitUsable, !bodyUnit.value.isMultiple(of: unit.value) {
-        errors.append(InputError(.notAMultiple(field: "body unit", value: bodyUnit.text,
-                                               unitField: "unit", unit: unit.text),
-                                 at: bodyUnit.location))
+        errors.append(
+          InputError(
+            .notAMultiple(
+              field: "body unit", value: bodyUnit.text,
+              unitField: "unit", unit: unit.text),
+            at: bodyUnit.location))
       }
       if modeKnown, mode == .event {
         warnings.append(InputWarning(.bodyUnitUnused, at: bodyUnit.location))
@@ -132,18 +138,25 @@ public struct PurchaseSettings: Hashable, Sendable {
     }
     if let minimum {
       if minimum.value < .zero {
-        errors.append(InputError(.negativeValue(field: "minimum", value: minimum.text),
-                                 at: minimum.location))
+        errors.append(
+          InputError(
+            .negativeValue(field: "minimum", value: minimum.text),
+            at: minimum.location))
       } else if unitUsable, !minimum.value.isMultiple(of: unit.value) {
-        errors.append(InputError(.notAMultiple(field: "minimum", value: minimum.text,
-                                               unitField: "unit", unit: unit.text),
-                                 at: minimum.location))
+        errors.append(
+          InputError(
+            .notAMultiple(
+              field: "minimum", value: minimum.text,
+              unitField: "unit", unit: unit.text),
+            at: minimum.location))
       }
     }
     if let cap, cap.value.percent <= .zero {
       errors.append(InputError(.notPositive(field: "cap rate", value: cap.text), at: cap.location))
     }
-    if let reserve, cap == nil, !invalidFields.contains("cap"), !invalidFields.contains("cap_rate_pct") {
+    if let reserve, cap == nil, !invalidFields.contains("cap"),
+      !invalidFields.contains("cap_rate_pct")
+    {
       warnings.append(InputWarning(.reserveUnused, at: reserve.location))
     }
     guard let lot else {
@@ -158,17 +171,23 @@ public struct PurchaseSettings: Hashable, Sendable {
     let bodyUnitKnown = !invalidFields.contains("body_unit_t")
     // In body-then-event mode the lot is first shared in body units, which are multiples of the
     // unit; so the lot must be a multiple of the coarser step.
-    let (step, stepName) = mode == .bodyThenEvent
+    let (step, stepName) =
+      mode == .bodyThenEvent
       ? (bodyUnit ?? unit, bodyUnit == nil ? "unit" : "body unit") : (unit, "unit")
     if errors.isEmpty, unitUsable, modeKnown, bodyUnitKnown || mode == .event,
       !lot.value.isMultiple(of: step.value)
     {
-      errors.append(InputError(.notAMultiple(field: "lot", value: lot.text, unitField: stepName,
-                                             unit: step.text), at: lot.location))
+      errors.append(
+        InputError(
+          .notAMultiple(
+            field: "lot", value: lot.text, unitField: stepName,
+            unit: step.text), at: lot.location))
     }
     let (pricing, blocks, financeErrors) = finance(lot: lot)
     errors += financeErrors
-    guard errors.isEmpty, invalidFields.isEmpty else { throw InputErrors(errors, warnings: warnings) }
+    guard errors.isEmpty, invalidFields.isEmpty else {
+      throw InputErrors(errors, warnings: warnings)
+    }
     var purchase = Purchase(
       lot: lot.value, unit: unit.value, bodyUnit: bodyUnit?.value, mode: mode,
       method: method?.value ?? .largestRemainder, bodyMethod: bodyMethod?.value,
@@ -189,8 +208,10 @@ public struct PurchaseSettings: Hashable, Sendable {
     if let price {
       pricing = Pricing(price.value, taxIncluded: taxIncluded?.value)
       if pricing?.invoiceTotal(for: lot.value) == nil {
-        errors.append(InputError(.priceNotWholeYen(price: price.text, lot: lot.text),
-                                 at: price.location))
+        errors.append(
+          InputError(
+            .priceNotWholeYen(price: price.text, lot: lot.text),
+            at: price.location))
       }
     }
     guard let blocks = creditBlocks, !blocks.value.isEmpty else { return (pricing, [], errors) }
@@ -198,17 +219,22 @@ public struct PurchaseSettings: Hashable, Sendable {
     if !lot.value.isMultiple(of: Quantity(tonnes: 1)) {
       errors.append(InputError(.serialsNeedWholeTonnes(lot: lot.text), at: lot.location))
     } else if serials != Int128(lot.value.grams / Quantity.gramsPerTonne) {
-      errors.append(InputError(.serialsDoNotMatchLot(serials: String(serials), lot: lot.text),
-                               at: blocks.location))
+      errors.append(
+        InputError(
+          .serialsDoNotMatchLot(serials: String(serials), lot: lot.text),
+          at: blocks.location))
     }
     for (index, block) in blocks.value.enumerated() {
       for other in blocks.value[..<index]
       where other.serialPrefix == block.serialPrefix && other.first <= block.last
         && block.first <= other.last
       {
-        errors.append(InputError(.overlappingBlocks(block.serial(block.first),
-                                                    other.serial(other.first)),
-                                 at: blocks.location))
+        errors.append(
+          InputError(
+            .overlappingBlocks(
+              block.serial(block.first),
+              other.serial(other.first)),
+            at: blocks.location))
       }
     }
     return (pricing, blocks.value, errors)

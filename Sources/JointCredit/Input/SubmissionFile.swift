@@ -59,8 +59,10 @@ public enum SubmissionFiles {
         do {
           names = try manager.contentsOfDirectory(atPath: path)
         } catch {
-          errors.append(InputError(.unreadable("the folder could not be listed"),
-                                   at: InputLocation(path)))
+          errors.append(
+            InputError(
+              .unreadable("the folder could not be listed"),
+              at: InputLocation(path)))
           continue
         }
         let wanted = names.filter { name in
@@ -72,8 +74,10 @@ public enum SubmissionFiles {
         }
         for name in wanted { add((path as NSString).appendingPathComponent(name)) }
       } else if SubmissionFile(path: path, bytes: []).format == nil {
-        errors.append(InputError(.unsupportedFileType((path as NSString).pathExtension),
-                                 at: InputLocation(path)))
+        errors.append(
+          InputError(
+            .unsupportedFileType((path as NSString).pathExtension),
+            at: InputLocation(path)))
       } else {
         add(path)
       }

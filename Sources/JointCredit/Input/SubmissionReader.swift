@@ -42,12 +42,15 @@ public struct SubmissionReader: Sendable {
         builder.report(error)
         continue
       }
-      let events = switch format {
-      case .csv: CSVSubmission.read(decoded.utf8, source: file.path, into: &builder)
-      case .json: JSONSubmission.read(decoded.utf8, source: file.path, into: &builder)
-      }
-      read.append(InputFile(path: file.path, format: format, encoding: decoded.encoding,
-                            events: events))
+      let events =
+        switch format {
+        case .csv: CSVSubmission.read(decoded.utf8, source: file.path, into: &builder)
+        case .json: JSONSubmission.read(decoded.utf8, source: file.path, into: &builder)
+        }
+      read.append(
+        InputFile(
+          path: file.path, format: format, encoding: decoded.encoding,
+          events: events))
     }
     return try builder.finish(files: read)
   }

@@ -46,7 +46,7 @@ public struct InputLocation: Hashable, Comparable, Sendable, CustomStringConvert
       return lhs.source.utf8.lexicographicallyPrecedes(rhs.source.utf8)
     }
     switch (lhs.position, rhs.position) {
-    case let (l?, r?): return l < r
+    case (let l?, let r?): return l < r
     case (nil, _?): return true
     default: return false
     }

@@ -55,18 +55,23 @@ public struct WeightTable: Hashable, Sendable {
     }
     repeat {
       guard reader.next(into: &record) else {
-        throw InputErrors([InputError(.emptyFile, at: InputLocation(file.path, line: 1, column: 1))])
+        throw InputErrors([InputError(.emptyFile, at: InputLocation(file.path, line: 1, column: 1))]
+        )
       }
     } while record.isBlank
     var index: [String: Int] = [:]
     for (field, cell) in record.fields.enumerated() {
       let name = TextNormalization.normalized(cell).lowercased()
       if columns.contains(name) {
-        if index[name] != nil { errors.append(InputError(.duplicateColumn(name), at: location(field))) }
+        if index[name] != nil {
+          errors.append(InputError(.duplicateColumn(name), at: location(field)))
+        }
         index[name] = field
       } else if !name.isEmpty {
-        warnings.append(InputWarning(.unknownColumn(TextNormalization.trimmed(cell)),
-                                     at: location(field)))
+        warnings.append(
+          InputWarning(
+            .unknownColumn(TextNormalization.trimmed(cell)),
+            at: location(field)))
       }
     }
     for name in columns where index[name] == nil {
@@ -85,9 +90,12 @@ public struct WeightTable: Hashable, Sendable {
       if record.isBlank || record.isMalformed { continue }
       let extra = (width..<max(width, record.count)).contains { !record.isEmpty($0) }
       guard record.count >= width, !extra else {
-        let at = extra ? reader.position(ofField: width, in: record) : reader.endPosition(of: record)
-        errors.append(InputError(.fieldCount(expected: width, found: record.count),
-                                 at: InputLocation(file.path, at)))
+        let at =
+          extra ? reader.position(ofField: width, in: record) : reader.endPosition(of: record)
+        errors.append(
+          InputError(
+            .fieldCount(expected: width, found: record.count),
+            at: InputLocation(file.path, at)))
         continue
       }
       let id = TextNormalization.trimmed(record.field(idField))
@@ -117,12 +125,15 @@ public struct WeightTable: Hashable, Sendable {
       }
       if valid { rows.append(Row(id: id, weight: weight)) }
     }
-    errors += reader.problems.map { InputError($0.reason, at: InputLocation(file.path, $0.position)) }
+    errors += reader.problems.map {
+      InputError($0.reason, at: InputLocation(file.path, $0.position))
+    }
     if rows.reduce(Int128(0), { $0 + Int128($1.weight.grams) }) > Int128(Int64.max) {
       errors.append(InputError(.weightsTooLarge, at: InputLocation(file.path)))
     }
     if rows.isEmpty && errors.isEmpty {
-      errors.append(InputError(.noRows, at: InputLocation(file.path, line: headerLine + 1, column: 1)))
+      errors.append(
+        InputError(.noRows, at: InputLocation(file.path, line: headerLine + 1, column: 1)))
     }
     guard errors.isEmpty else { throw InputErrors(errors, warnings: warnings) }
     return WithWarnings(WeightTable(rows: rows, decimals: decimals), warnings: warnings)
@@ -151,15 +162,18 @@ extension WeightTable {
     }
     let weightSum = rows.reduce(Int128(0)) { $0 + Int128($1.weight.grams) }
     let quotas = rows.map { row in
-      weightSum == 0 ? Fraction(0, over: 1)
+      weightSum == 0
+        ? Fraction(0, over: 1)
         : Fraction(Int128(total.grams) * Int128(row.weight.grams), over: weightSum)
     }
     let ties = result.ties.map { tie in
-      WeightedShares.Tie(winners: tie.winners.map { rows[order[$0]].id },
-                         losers: tie.losers.map { rows[order[$0]].id }, priority: tie.priority)
+      WeightedShares.Tie(
+        winners: tie.winners.map { rows[order[$0]].id },
+        losers: tie.losers.map { rows[order[$0]].id }, priority: tie.priority)
     }
-    return WeightedShares(table: self, total: total, unit: unit, quotas: quotas,
-                          allocations: allocations, ties: ties)
+    return WeightedShares(
+      table: self, total: total, unit: unit, quotas: quotas,
+      allocations: allocations, ties: ties)
   }
 }
 
@@ -198,11 +212,12 @@ public struct WeightedShares: Hashable, Sendable {
     csv.writeStart(to: &output)
     csv.writeHeader(Self.columns, to: &output)
     for (index, row) in table.rows.enumerated() {
-      csv.writeRecord([
-        .text(row.id), .decimal(FixedDecimal(row.weight, decimals: table.decimals)),
-        .decimal(StatementNumbers.quotaDecimal(quotas[index])),
-        .decimal(FixedDecimal(allocations[index], decimals: allocationDecimals)),
-      ], to: &output)
+      csv.writeRecord(
+        [
+          .text(row.id), .decimal(FixedDecimal(row.weight, decimals: table.decimals)),
+          .decimal(StatementNumbers.quotaDecimal(quotas[index])),
+          .decimal(FixedDecimal(allocations[index], decimals: allocationDecimals)),
+        ], to: &output)
     }
   }
 }

@@ -38,7 +38,8 @@ public struct Estimates: Hashable, Sendable {
   ///   print every estimate exactly.
   public init(submissions: [Submission], decimals: Int? = nil, files: [InputFile] = []) {
     self.submissions = submissions.sorted { $0.body.code < $1.body.code }
-    self.decimals = decimals ?? submissions.lazy.flatMap(\.events)
+    self.decimals =
+      decimals ?? submissions.lazy.flatMap(\.events)
       .map(\.emissions.significantDecimals).max() ?? 0
     self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }

@@ -23,7 +23,8 @@ public struct Fraction: Hashable, Sendable {
   public var roundedHalfUp: Int128 {
     // 128-bit division is slow; most quotas and rates fit in 64 bits.
     if numerator <= Int128(Int64.max), denominator <= Int128(Int64.max) {
-      let (quotient, remainder) = Int64(numerator).quotientAndRemainder(dividingBy: Int64(denominator))
+      let (quotient, remainder) = Int64(numerator).quotientAndRemainder(
+        dividingBy: Int64(denominator))
       return Int128(remainder >= Int64(denominator) - remainder ? quotient + 1 : quotient)
     }
     let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
@@ -67,7 +68,8 @@ extension Fraction {
   ///
   /// `Fraction(1, over: 3).formatted(decimals: 6)` is `"0.333333"`.
   public func formatted(decimals: Int) -> String {
-    DecimalText.format(scaledRoundedHalfUp(decimals: decimals), scale: decimals,
-                       decimals: decimals)
+    DecimalText.format(
+      scaledRoundedHalfUp(decimals: decimals), scale: decimals,
+      decimals: decimals)
   }
 }

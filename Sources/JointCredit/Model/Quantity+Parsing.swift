@@ -93,8 +93,10 @@ extension Quantity {
     let (whole, o1) = integer.multipliedReportingOverflow(by: gramsPerTonne)
     let (grams, o2) = whole.addingReportingOverflow(fraction)
     if o1 || o2 { return .failure(.tooLarge) }
-    return .success(Parsed(quantity: Quantity(grams: negative ? -grams : grams),
-                           writtenDecimals: fractionDigits))
+    return .success(
+      Parsed(
+        quantity: Quantity(grams: negative ? -grams : grams),
+        writtenDecimals: fractionDigits))
   }
 
   /// Picks the most helpful explanation for a text that is not a plain decimal.
@@ -103,9 +105,11 @@ extension Quantity {
     if lower.contains(",") { return .comma }
     let unsigned = lower.trimmingPrefix { $0 == "-" || $0 == "+" }
     if ["nan", "inf", "infinity"].contains(String(unsigned)) { return .notANumber }
-    let isExponent = unsigned.contains("e") && unsigned.allSatisfy {
-      $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "-" || $0 == "+")
-    }
+    let isExponent =
+      unsigned.contains("e")
+      && unsigned.allSatisfy {
+        $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "-" || $0 == "+")
+      }
     if isExponent, unsigned.first?.isNumber == true || unsigned.first == "." { return .exponent }
     return .malformed
   }

@@ -33,7 +33,9 @@ public struct StagedDirectory: Sendable {
     self.directory = directory
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw OutputError(path: directory, reason: "is not a folder") }
+      guard isDirectory.boolValue else {
+        throw OutputError(path: directory, reason: "is not a folder")
+      }
       return
     }
     do {

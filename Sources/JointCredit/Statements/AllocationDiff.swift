@@ -55,11 +55,16 @@ public struct AllocationDiff: Sendable {
     allocationDecimals = max(before.allocationDecimals, after.allocationDecimals)
     var lines: [Line] = []
     func compare(_ level: String, _ old: [String: Figures], _ new: [String: Figures]) {
-      for key in Set(old.keys).union(new.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      for key in Set(old.keys).union(new.keys).sorted(by: {
+        $0.utf8.lexicographicallyPrecedes($1.utf8)
+      }) {
         switch (old[key], new[key]) {
-        case let (a?, b?) where a != b: lines.append(Line(level: level, key: key, change: .changed, old: a, new: b))
-        case (nil, let b?): lines.append(Line(level: level, key: key, change: .added, old: nil, new: b))
-        case (let a?, nil): lines.append(Line(level: level, key: key, change: .removed, old: a, new: nil))
+        case (let a?, let b?) where a != b:
+          lines.append(Line(level: level, key: key, change: .changed, old: a, new: b))
+        case (nil, let b?):
+          lines.append(Line(level: level, key: key, change: .added, old: nil, new: b))
+        case (let a?, nil):
+          lines.append(Line(level: level, key: key, change: .removed, old: a, new: nil))
         default: break
         }
       }
@@ -114,7 +119,9 @@ public struct AllocationDiff: Sendable {
     for level in ["total", "body", "event"] {
       let group = lines.filter { $0.level == level }
       guard !group.isEmpty else { continue }
-      out.append(level == "total" ? "Totals:" : "\(level == "body" ? "Bodies" : "Events") that differ: \(group.count)")
+      out.append(
+        level == "total"
+          ? "Totals:" : "\(level == "body" ? "Bodies" : "Events") that differ: \(group.count)")
       for line in group { out.append("  " + describe(line)) }
     }
     return out.joined(separator: "\n") + "\n"
@@ -125,21 +132,26 @@ public struct AllocationDiff: Sendable {
     let head = line.level == "total" ? "" : "\(line.key) \(name): "
     switch (line.old, line.new) {
     case (nil, let new?):
-      return head + "added, estimate \(emissions(new.emissions)) t, allocated \(allocated(new.allocated)) t"
+      return head
+        + "added, estimate \(emissions(new.emissions)) t, allocated \(allocated(new.allocated)) t"
         + (new.cost.map { ", cost \(HTML.yen($0)) yen" } ?? "")
     case (let old?, nil):
-      return head + "removed (was estimate \(emissions(old.emissions)) t, allocated \(allocated(old.allocated)) t)"
-    case let (old?, new?):
+      return head
+        + "removed (was estimate \(emissions(old.emissions)) t, allocated \(allocated(old.allocated)) t)"
+    case (let old?, let new?):
       var parts: [String] = []
-      parts.append("estimate \(emissions(old.emissions)) → \(emissions(new.emissions)) t"
-        + signed(delta(old.emissions, new.emissions), emissions))
-      parts.append("allocated \(allocated(old.allocated)) → \(allocated(new.allocated)) t"
-        + signed(delta(old.allocated, new.allocated), allocated))
+      parts.append(
+        "estimate \(emissions(old.emissions)) → \(emissions(new.emissions)) t"
+          + signed(delta(old.emissions, new.emissions), emissions))
+      parts.append(
+        "allocated \(allocated(old.allocated)) → \(allocated(new.allocated)) t"
+          + signed(delta(old.allocated, new.allocated), allocated))
       parts.append("offset rate \(rate(old.rate)) → \(rate(new.rate)) %")
       if old.cost != nil || new.cost != nil {
         let change = (new.cost ?? 0) - (old.cost ?? 0)
-        parts.append("cost \(old.cost.map(HTML.yen) ?? "–") → \(new.cost.map(HTML.yen) ?? "–") yen"
-          + (change == 0 ? "" : " (\(change > 0 ? "+" : "")\(HTML.yen(change)))"))
+        parts.append(
+          "cost \(old.cost.map(HTML.yen) ?? "–") → \(new.cost.map(HTML.yen) ?? "–") yen"
+            + (change == 0 ? "" : " (\(change > 0 ? "+" : "")\(HTML.yen(change)))"))
       }
       return head + parts.joined(separator: "; ")
     default:
@@ -194,8 +206,12 @@ extension AllocationDiff {
       }
       let location = InputLocation(file.path, root.position)
       guard case .string("jointcredit-allocation")? = member("format", of: root.value) else {
-        errors.append(InputError(.jsonType(field: "format", expected: "\"jointcredit-allocation\" "
-          + "(give the allocation.json that jointcredit allocate wrote)"), at: location))
+        errors.append(
+          InputError(
+            .jsonType(
+              field: "format",
+              expected: "\"jointcredit-allocation\" "
+                + "(give the allocation.json that jointcredit allocate wrote)"), at: location))
         return nil
       }
       var snapshot = Snapshot(total: Figures(name: "total", emissions: .zero, allocated: .zero))
@@ -214,28 +230,39 @@ extension AllocationDiff {
         if emissions == nil || allocated == nil { bad = true }
         var cost: Int64?
         if case .number(let text)? = member("cost_jpy", of: value) { cost = Int64(text) }
-        return Figures(name: name, emissions: emissions ?? .zero, allocated: allocated ?? .zero,
-                       rate: quantity("offset_rate_pct", decimals: &ignored), cost: cost)
+        return Figures(
+          name: name, emissions: emissions ?? .zero, allocated: allocated ?? .zero,
+          rate: quantity("offset_rate_pct", decimals: &ignored), cost: cost)
       }
       if let totals = member("totals", of: root.value) {
         snapshot.total = figures(totals, name: "total")
       }
       if case .array(let bodies)? = member("bodies", of: root.value) {
         for body in bodies {
-          guard case .string(let code)? = member("body_code", of: body.value) else { bad = true; continue }
-          let name: String = if case .string(let n)? = member("body_name", of: body.value) { n } else { "" }
+          guard case .string(let code)? = member("body_code", of: body.value) else {
+            bad = true; continue
+          }
+          let name: String =
+            if case .string(let n)? = member("body_name", of: body.value) { n } else { "" }
           snapshot.bodies[code] = figures(body.value, name: name)
           guard case .array(let events)? = member("events", of: body.value) else { continue }
           for event in events {
-            guard case .string(let id)? = member("event_id", of: event.value) else { bad = true; continue }
-            let eventName: String = if case .string(let n)? = member("event_name", of: event.value) { n } else { "" }
+            guard case .string(let id)? = member("event_id", of: event.value) else {
+              bad = true; continue
+            }
+            let eventName: String =
+              if case .string(let n)? = member("event_name", of: event.value) { n } else { "" }
             snapshot.events["\(code)/\(id)"] = figures(event.value, name: eventName)
           }
         }
       }
       if bad {
-        errors.append(InputError(.jsonType(field: "bodies", expected: "bodies and events with the "
-          + "fields allocate writes"), at: location))
+        errors.append(
+          InputError(
+            .jsonType(
+              field: "bodies",
+              expected: "bodies and events with the "
+                + "fields allocate writes"), at: location))
         return nil
       }
       return snapshot

@@ -68,7 +68,9 @@ public enum AllocationDocument {
 
     json.key("bodies")
     json.beginArray()
-    for body in allocation.bodies { writeBody(body, of: allocation.purchase, numbers: numbers, to: &json) }
+    for body in allocation.bodies {
+      writeBody(body, of: allocation.purchase, numbers: numbers, to: &json)
+    }
     json.endArray()
 
     json.key("ties")
@@ -148,10 +150,14 @@ extension AllocationDocument {
     json.field("method", purchase.method.rawValue)
     json.field("body_method", purchase.mode == .bodyThenEvent ? purchase.bodyMethod.rawValue : nil)
     json.field("min_t", purchase.minimum.map(numbers.allocated))
-    json.field("cap", purchase.cap.map { cap -> String in
-      if case .emissions = cap { return "emissions" } else { return "rate" }
-    })
-    json.field("cap_rate_pct", purchase.cap.map { FixedDecimal($0.percent, decimals: $0.percent.significantDecimals) })
+    json.field(
+      "cap",
+      purchase.cap.map { cap -> String in
+        if case .emissions = cap { return "emissions" } else { return "rate" }
+      })
+    json.field(
+      "cap_rate_pct",
+      purchase.cap.map { FixedDecimal($0.percent, decimals: $0.percent.significantDecimals) })
     json.field("reserve", purchase.reserve?.rawValue)
     json.field("tie_rule", tieRule)
     if let pricing = purchase.pricing {
@@ -293,10 +299,11 @@ extension TieDecision {
   /// `1 unit of 0.1 t among the events of 131032 went to 131032/E01 over 131032/E02 by the tie
   /// rule (equal remainders of 0.050000 t)`.
   public var summary: String {
-    let scope = switch level {
-    case .body: "among bodies"
-    case .event: within.map { "among the events of \($0)" } ?? "among events"
-    }
+    let scope =
+      switch level {
+      case .body: "among bodies"
+      case .event: within.map { "among the events of \($0)" } ?? "among events"
+      }
     return TieText.sentence(
       method: method, unit: unit, scope: scope, winners: winners.map(\.description),
       losers: losers.map(\.description), priority: priority)
@@ -306,8 +313,9 @@ extension TieDecision {
 extension WeightedShares.Tie {
   /// One line for people, like ``TieDecision/summary``.
   public func summary(method: ApportionmentMethod, unit: Quantity) -> String {
-    TieText.sentence(method: method, unit: unit, scope: "among ids", winners: winners,
-                     losers: losers, priority: priority)
+    TieText.sentence(
+      method: method, unit: unit, scope: "among ids", winners: winners,
+      losers: losers, priority: priority)
   }
 }
 
@@ -336,7 +344,8 @@ enum TieText {
       return names.count > shown ? "\(first) and \(names.count - shown) more" : first
     }
     let count = winners.count
-    let equal = method.isDivisorMethod
+    let equal =
+      method.isDivisorMethod
       ? "equal priorities of \(self.priority(priority)) t per unit"
       : "equal remainders of \(remainder(priority, unit: unit)) t"
     return "\(count) unit\(count == 1 ? "" : "s") of \(unit) t \(scope) went to \(list(winners)) "

@@ -22,9 +22,10 @@ public enum AllocationSummary {
     var lines: [String] = []
     let lot = numbers.allocated(purchase.lot)
     if purchase.mode == .bodyThenEvent, purchase.bodyMethod != purchase.method {
-      lines.append("Allocated \(lot) t (body-then-event mode): to bodies by "
-        + "\(purchase.bodyMethod.rawValue) in \(purchase.bodyUnit) t, to events by "
-        + "\(purchase.method.rawValue) in \(purchase.unit) t.")
+      lines.append(
+        "Allocated \(lot) t (body-then-event mode): to bodies by "
+          + "\(purchase.bodyMethod.rawValue) in \(purchase.bodyUnit) t, to events by "
+          + "\(purchase.method.rawValue) in \(purchase.unit) t.")
     } else {
       var how = "\(purchase.mode.rawValue) mode, unit \(purchase.unit) t"
       if purchase.mode == .bodyThenEvent { how += ", body unit \(purchase.bodyUnit) t" }
@@ -33,33 +34,43 @@ public enum AllocationSummary {
     var constraints: [String] = []
     if let minimum = purchase.minimum { constraints.append("minimum \(minimum) t per event") }
     if let cap = purchase.cap {
-      constraints.append(cap == .emissions ? "cap 100 % of each estimate"
-        : "cap \(cap.percent) % of each estimate")
+      constraints.append(
+        cap == .emissions
+          ? "cap 100 % of each estimate"
+          : "cap \(cap.percent) % of each estimate")
     }
     if let reserve = allocation.reserve {
       constraints.append("reserve \(reserve.code) (\(numbers.allocated(reserve.allocated)) t)")
     }
-    if !constraints.isEmpty { lines.append("Constraints: " + constraints.joined(separator: ", ") + ".") }
+    if !constraints.isEmpty {
+      lines.append("Constraints: " + constraints.joined(separator: ", ") + ".")
+    }
     if !purchase.description.isEmpty { lines.append("Credits: \(purchase.description)") }
     lines.append("")
     let header = ["kind", "bodies", "events", "emissions_t", "allocated_t", "offset_rate_pct"]
     var rows = allocation.kinds.map { kind in
-      [kind.kind.rawValue, String(kind.bodies), String(kind.events),
-       numbers.emissions(kind.emissions).description, numbers.allocated(kind.allocated).description,
-       OffsetRate.percentText(kind.offsetRate)]
+      [
+        kind.kind.rawValue, String(kind.bodies), String(kind.events),
+        numbers.emissions(kind.emissions).description,
+        numbers.allocated(kind.allocated).description,
+        OffsetRate.percentText(kind.offsetRate),
+      ]
     }
-    rows.append(["total", String(allocation.bodies.count), String(allocation.eventCount),
-                 numbers.emissions(allocation.emissions).description,
-                 numbers.allocated(allocation.allocated).description,
-                 OffsetRate.percentText(OffsetRate.of(allocation.allocated, per: allocation.emissions))])
+    rows.append([
+      "total", String(allocation.bodies.count), String(allocation.eventCount),
+      numbers.emissions(allocation.emissions).description,
+      numbers.allocated(allocation.allocated).description,
+      OffsetRate.percentText(OffsetRate.of(allocation.allocated, per: allocation.emissions)),
+    ])
     lines += table([header] + rows)
     lines.append("")
     let tieUnits = allocation.ties.reduce(0) { $0 + $1.winners.count }
     if tieUnits == 0 {
       lines.append("Ties: none; every unit was decided by the rounding rule alone.")
     } else {
-      lines.append("Ties: \(tieUnits) unit\(tieUnits == 1 ? " was" : "s were") decided by the tie "
-        + "rule (larger estimate, then smaller code or id); each is listed in allocation.json.")
+      lines.append(
+        "Ties: \(tieUnits) unit\(tieUnits == 1 ? " was" : "s were") decided by the tie "
+          + "rule (larger estimate, then smaller code or id); each is listed in allocation.json.")
     }
     if !statements.isEmpty {
       lines.append("Statements:")

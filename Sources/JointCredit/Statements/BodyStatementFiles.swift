@@ -30,7 +30,8 @@ public enum BodyStatementFiles {
     if !constraints.isEmpty { facts.append((text.constraints, constraints)) }
     if let invoice = allocation.invoiceTotal {
       let tax = text.taxNote(purchase.pricing?.taxIncluded)
-      facts.append((text.invoice, "\(HTML.yen(invoice)) \(text.yen)" + (tax.isEmpty ? "" : " (\(tax))")))
+      facts.append(
+        (text.invoice, "\(HTML.yen(invoice)) \(text.yen)" + (tax.isEmpty ? "" : " (\(tax))")))
     }
     return facts
   }
@@ -60,15 +61,22 @@ public enum BodyStatementFiles {
     let numbers = StatementNumbers(allocation)
     let priced = allocation.invoiceTotal != nil
     csv.writeStart(to: &output)
-    csv.writeHeader([language == .en ? "item" : "項目", language == .en ? "value" : "内容"],
-                    to: &output)
-    let facts = [(text.code, body.body.code.rawValue), (text.name, body.body.name),
-                 (text.kindColumn, language.kind(body.body.kind))]
+    csv.writeHeader(
+      [language == .en ? "item" : "項目", language == .en ? "value" : "内容"],
+      to: &output)
+    let facts =
+      [
+        (text.code, body.body.code.rawValue), (text.name, body.body.name),
+        (text.kindColumn, language.kind(body.body.kind)),
+      ]
       + purchaseFacts(allocation, text)
     for (label, value) in facts { csv.writeRecord([.text(label), .text(value)], to: &output) }
     output.write(csv.format.lineEnding.bytes)
-    let columns: [StatementColumn] = [.eventID, .eventName, .eventDate, .emissions, .quota,
-                                      .allocated, .offsetRate] + (priced ? [.cost] : [])
+    let columns: [StatementColumn] =
+      [
+        .eventID, .eventName, .eventDate, .emissions, .quota,
+        .allocated, .offsetRate,
+      ] + (priced ? [.cost] : [])
     csv.writeHeader(language.headers(columns), to: &output)
     for share in body.events {
       csv.writeRecord(to: &output) { row in
@@ -94,14 +102,19 @@ public enum BodyStatementFiles {
     }
     if !ranges.isEmpty {
       output.write(csv.format.lineEnding.bytes)
-      csv.writeHeader(language.headers([.basis, .scheme, .project, .vintage, .serialFrom,
-                                        .serialTo, .quantity]), to: &output)
+      csv.writeHeader(
+        language.headers([
+          .basis, .scheme, .project, .vintage, .serialFrom,
+          .serialTo, .quantity,
+        ]), to: &output)
       for range in ranges {
-        csv.writeRecord([
-          .text(language.basis(range.basis)), .text(range.block.scheme), .text(range.block.project),
-          .text(range.block.vintage), .text(range.block.serial(range.first)),
-          .text(range.block.serial(range.last)), .integer(Int(range.last - range.first + 1)),
-        ], to: &output)
+        csv.writeRecord(
+          [
+            .text(language.basis(range.basis)), .text(range.block.scheme),
+            .text(range.block.project),
+            .text(range.block.vintage), .text(range.block.serial(range.first)),
+            .text(range.block.serial(range.last)), .integer(Int(range.last - range.first + 1)),
+          ], to: &output)
       }
     }
   }
@@ -125,8 +138,9 @@ public enum BodyStatementFiles {
     AllocationDocument.writeRetirement(
       ranges ?? allocation.retirement.filter { $0.body == body.body.code }, to: &json)
     json.key("totals")
-    AllocationDocument.writeTotals(allocation, totals: totals ?? AllocationTotals(allocation),
-                                   numbers: numbers, to: &json)
+    AllocationDocument.writeTotals(
+      allocation, totals: totals ?? AllocationTotals(allocation),
+      numbers: numbers, to: &json)
     json.endObject()
     output = json.output
   }
@@ -142,25 +156,34 @@ public enum BodyStatementFiles {
     let priced = allocation.invoiceTotal != nil
     let title = "\(text.statementTitle): \(body.body.name)"
     var html = "<h1>\(HTML.escape(text.statementTitle))</h1>\n"
-    html += "<p><strong>\(HTML.escape(body.body.name))</strong> (\(HTML.escape(body.body.code.rawValue)), "
+    html +=
+      "<p><strong>\(HTML.escape(body.body.name))</strong> (\(HTML.escape(body.body.code.rawValue)), "
       + "\(HTML.escape(language.kind(body.body.kind))))</p>\n"
     html += "<h2>\(HTML.escape(text.events))</h2>\n"
-    let header: [(String, Bool)] = [(text.id, false), (text.name, false), (text.date, false),
-                                    (text.emissions + " (t)", true), (text.allocated + " (t)", true),
-                                    (text.rate + " (%)", true)]
+    let header: [(String, Bool)] =
+      [
+        (text.id, false), (text.name, false), (text.date, false),
+        (text.emissions + " (t)", true), (text.allocated + " (t)", true),
+        (text.rate + " (%)", true),
+      ]
       + (priced ? [(text.cost + " (\(text.yen))", true)] : [])
     let rows = body.events.map { share -> [(String, Bool)] in
-      [(share.event.id.rawValue, false), (share.event.name, false),
-       (share.event.date?.description ?? "", false),
-       (numbers.emissions(share.event.emissions).description, true),
-       (numbers.allocated(share.allocated).description, true),
-       (OffsetRate.percentText(share.offsetRate), true)]
+      [
+        (share.event.id.rawValue, false), (share.event.name, false),
+        (share.event.date?.description ?? "", false),
+        (numbers.emissions(share.event.emissions).description, true),
+        (numbers.allocated(share.allocated).description, true),
+        (OffsetRate.percentText(share.offsetRate), true),
+      ]
         + (priced ? [(HTML.yen(share.cost ?? 0), true)] : [])
     }
-    let total: [(String, Bool)] = [(text.total, false), ("", false), ("", false),
-                                   (numbers.emissions(body.emissions).description, true),
-                                   (numbers.allocated(body.allocated).description, true),
-                                   (OffsetRate.percentText(body.offsetRate), true)]
+    let total: [(String, Bool)] =
+      [
+        (text.total, false), ("", false), ("", false),
+        (numbers.emissions(body.emissions).description, true),
+        (numbers.allocated(body.allocated).description, true),
+        (OffsetRate.percentText(body.offsetRate), true),
+      ]
       + (priced ? [(HTML.yen(body.cost ?? 0), true)] : [])
     html += HTML.table(header, rows, totalRow: total)
     if !allocation.purchase.creditBlocks.isEmpty {
@@ -169,25 +192,34 @@ public enum BodyStatementFiles {
       let fraction = Quantity(grams: body.allocated.grams % Quantity.gramsPerTonne)
       if fraction > .zero {
         let secretariat = allocation.retirement.last { $0.basis == .fractions }?.body
-        html += "<p>\(HTML.escape(text.fractionNote(numbers.allocated(fraction).description, secretariat?.rawValue ?? "")))</p>\n"
+        html +=
+          "<p>\(HTML.escape(text.fractionNote(numbers.allocated(fraction).description, secretariat?.rawValue ?? "")))</p>\n"
       }
       if ranges.isEmpty {
         html += "<p>\(HTML.escape(text.noSerials))</p>\n"
       } else {
         html += HTML.table(
-          [(text.basis, false), (text.scheme, false), (text.project, false), (text.vintage, false),
-           (text.from, false), (text.to, false), (text.quantity + " (t)", true)],
+          [
+            (text.basis, false), (text.scheme, false), (text.project, false), (text.vintage, false),
+            (text.from, false), (text.to, false), (text.quantity + " (t)", true),
+          ],
           ranges.map { range in
-            [(language.basis(range.basis), false), (range.block.scheme, false),
-             (range.block.project, false), (range.block.vintage, false),
-             (range.block.serial(range.first), false), (range.block.serial(range.last), false),
-             (String(range.last - range.first + 1), true)]
+            [
+              (language.basis(range.basis), false), (range.block.scheme, false),
+              (range.block.project, false), (range.block.vintage, false),
+              (range.block.serial(range.first), false), (range.block.serial(range.last), false),
+              (String(range.last - range.first + 1), true),
+            ]
           })
       }
     }
-    html += "<h2>\(HTML.escape(text.purchase))</h2>\n" + HTML.definitions(purchaseFacts(allocation, text))
-    html += "<h2>\(HTML.escape(text.context))</h2>\n" + HTML.definitions(contextFacts(allocation, totals ?? AllocationTotals(allocation), text))
-    html += "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
+    html +=
+      "<h2>\(HTML.escape(text.purchase))</h2>\n" + HTML.definitions(purchaseFacts(allocation, text))
+    html +=
+      "<h2>\(HTML.escape(text.context))</h2>\n"
+      + HTML.definitions(contextFacts(allocation, totals ?? AllocationTotals(allocation), text))
+    html +=
+      "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
     output.write(HTML.page(title: title, language: language, body: html))
   }
 }

@@ -163,7 +163,8 @@ public struct CSVWriter: Sendable {
     }
     let leading = text.utf8.first ?? separator ?? second.utf8.first
     let guarded = leading.map(startsFormula) ?? false
-    let needsQuotes = UTF8Bytes.contains(text, where: special)
+    let needsQuotes =
+      UTF8Bytes.contains(text, where: special)
       || (separator.map(special) ?? false) || UTF8Bytes.contains(second, where: special)
     if !needsQuotes && !guarded {
       UTF8Bytes.append(text, to: &bytes)

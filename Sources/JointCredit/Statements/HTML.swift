@@ -52,7 +52,9 @@ enum HTML {
   }
 
   /// A table: header cells, rows of cells; a cell is (text, is-numeric).
-  static func table(_ header: [(String, Bool)], _ rows: [[(String, Bool)]], totalRow: [(String, Bool)]? = nil) -> String {
+  static func table(
+    _ header: [(String, Bool)], _ rows: [[(String, Bool)]], totalRow: [(String, Bool)]? = nil
+  ) -> String {
     func cells(_ row: [(String, Bool)], _ tag: String) -> String {
       row.map { "<\(tag)\($0.1 ? " class=\"n\"" : "")>\(escape($0.0))</\(tag)>" }.joined()
     }
@@ -75,7 +77,8 @@ enum HTML {
 
   /// A definition list of label and value pairs.
   static func definitions(_ pairs: [(String, String)]) -> String {
-    "<dl>\n" + pairs.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined(separator: "\n")
+    "<dl>\n"
+      + pairs.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined(separator: "\n")
       + "\n</dl>\n"
   }
 }

@@ -187,8 +187,10 @@ public struct JSONWriter<Output: ByteOutput> {
       case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
       case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
       case 0..<0x20:
-        bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                  hexDigit(byte >> 4), hexDigit(byte & 0xF)]
+        bytes += [
+          0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+          hexDigit(byte >> 4), hexDigit(byte & 0xF),
+        ]
       default: bytes.append(byte)
       }
     }

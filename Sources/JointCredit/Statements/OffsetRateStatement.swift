@@ -34,8 +34,10 @@ public enum OffsetRateStatement {
     to output: inout some ByteOutput
   ) {
     let numbers = StatementNumbers(allocation)
-    func row(_ level: StatementLevel, _ key: (inout CSVWriter.Record) -> Void, _ name: String,
-             _ emissions: Quantity, _ allocated: Quantity) {
+    func row(
+      _ level: StatementLevel, _ key: (inout CSVWriter.Record) -> Void, _ name: String,
+      _ emissions: Quantity, _ allocated: Quantity
+    ) {
       csv.writeRecord(to: &output) { row in
         row.text(language.level(level))
         key(&row)
@@ -50,17 +52,20 @@ public enum OffsetRateStatement {
     for body in allocation.bodies {
       let code = body.body.code.rawValue
       for share in body.events {
-        row(.event, { $0.text(code, joinedBy: UInt8(ascii: "/"), share.event.id.rawValue) },
-            share.event.name, share.event.emissions, share.allocated)
+        row(
+          .event, { $0.text(code, joinedBy: UInt8(ascii: "/"), share.event.id.rawValue) },
+          share.event.name, share.event.emissions, share.allocated)
       }
     }
     for body in allocation.bodies {
-      row(.body, { $0.text(body.body.code.rawValue) }, body.body.name, body.emissions,
-          body.allocated)
+      row(
+        .body, { $0.text(body.body.code.rawValue) }, body.body.name, body.emissions,
+        body.allocated)
     }
     for kind in allocation.kinds {
-      row(.kind, { $0.text(kind.kind.rawValue) }, language.kind(kind.kind), kind.emissions,
-          kind.allocated)
+      row(
+        .kind, { $0.text(kind.kind.rawValue) }, language.kind(kind.kind), kind.emissions,
+        kind.allocated)
     }
     row(.total, { $0.text("total") }, language.total, allocation.emissions, allocation.allocated)
     if let reserve = allocation.reserve {

@@ -18,8 +18,9 @@ public enum ReportPage {
     let priced = allocation.invoiceTotal != nil
     var html = "<h1>\(HTML.escape(text.reportTitle))</h1>\n"
     html += "<h2>\(HTML.escape(text.purchase))</h2>\n"
-    html += HTML.definitions(BodyStatementFiles.purchaseFacts(allocation, text)
-      + BodyStatementFiles.contextFacts(allocation, AllocationTotals(allocation), text))
+    html += HTML.definitions(
+      BodyStatementFiles.purchaseFacts(allocation, text)
+        + BodyStatementFiles.contextFacts(allocation, AllocationTotals(allocation), text))
 
     // Per kind, grouped as the published tables are.
     html += "<h2>\(HTML.escape(text.perKind))</h2>\n"
@@ -28,28 +29,38 @@ public enum ReportPage {
       return members.isEmpty ? nil : (text.group(kinds), members)
     }
     func sums(_ bodies: [BodyAllocation]) -> (Int, Quantity, Quantity, Int64) {
-      (bodies.reduce(0) { $0 + $1.events.count },
-       Quantity(grams: bodies.reduce(0) { $0 + $1.emissions.grams }),
-       Quantity(grams: bodies.reduce(0) { $0 + $1.allocated.grams }),
-       bodies.reduce(0) { $0 + ($1.cost ?? 0) })
+      (
+        bodies.reduce(0) { $0 + $1.events.count },
+        Quantity(grams: bodies.reduce(0) { $0 + $1.emissions.grams }),
+        Quantity(grams: bodies.reduce(0) { $0 + $1.allocated.grams }),
+        bodies.reduce(0) { $0 + ($1.cost ?? 0) }
+      )
     }
-    let kindHeader: [(String, Bool)] = [(text.kindColumn, false), (text.bodyCount, true),
-                                        (text.eventCount, true), (text.emissions + " (t)", true),
-                                        (text.allocated + " (t)", true), (text.rate + " (%)", true)]
+    let kindHeader: [(String, Bool)] =
+      [
+        (text.kindColumn, false), (text.bodyCount, true),
+        (text.eventCount, true), (text.emissions + " (t)", true),
+        (text.allocated + " (t)", true), (text.rate + " (%)", true),
+      ]
       + (priced ? [(text.cost + " (\(text.yen))", true)] : [])
     func row(_ label: String, _ bodies: [BodyAllocation]) -> [(String, Bool)] {
       let (events, emissions, allocated, cost) = sums(bodies)
-      return [(label, false), (String(bodies.count), true), (String(events), true),
-              (numbers.emissions(emissions).description, true),
-              (numbers.allocated(allocated).description, true),
-              (OffsetRate.percentText(OffsetRate.of(allocated, per: emissions)), true)]
+      return [
+        (label, false), (String(bodies.count), true), (String(events), true),
+        (numbers.emissions(emissions).description, true),
+        (numbers.allocated(allocated).description, true),
+        (OffsetRate.percentText(OffsetRate.of(allocated, per: emissions)), true),
+      ]
         + (priced ? [(HTML.yen(cost), true)] : [])
     }
     var kindRows = groups.map { row($0.0, $0.1) }
     if let reserve = allocation.reserve {
-      kindRows.append([(text.reserve + " (\(reserve.code))", false), ("", true), ("", true),
-                       ("", true), (numbers.allocated(reserve.allocated).description, true),
-                       ("", true)] + (priced ? [(HTML.yen(reserve.cost ?? 0), true)] : []))
+      kindRows.append(
+        [
+          (text.reserve + " (\(reserve.code))", false), ("", true), ("", true),
+          ("", true), (numbers.allocated(reserve.allocated).description, true),
+          ("", true),
+        ] + (priced ? [(HTML.yen(reserve.cost ?? 0), true)] : []))
     }
     var totalRow = row(text.total, allocation.bodies)
     if let reserve = allocation.reserve, priced {
@@ -57,26 +68,33 @@ public enum ReportPage {
     }
     html += HTML.table(kindHeader, kindRows, totalRow: totalRow)
     html += "<h2>\(HTML.escape(text.chartKinds))</h2>\n"
-    html += kindChart(groups.map { ($0.0, sums($0.1).1, sums($0.1).2) }, text: text, numbers: numbers)
+    html += kindChart(
+      groups.map { ($0.0, sums($0.1).1, sums($0.1).2) }, text: text, numbers: numbers)
 
     // Per body.
     html += "<h2>\(HTML.escape(text.chartRates))</h2>\n" + rateChart(allocation, text: text)
     html += "<h2>\(HTML.escape(text.perBody))</h2>\n"
-    let bodyHeader: [(String, Bool)] = [(text.code, false), (text.name, false),
-                                        (text.kindColumn, false), (text.eventCount, true),
-                                        (text.emissions + " (t)", true),
-                                        (text.allocated + " (t)", true), (text.rate + " (%)", true)]
+    let bodyHeader: [(String, Bool)] =
+      [
+        (text.code, false), (text.name, false),
+        (text.kindColumn, false), (text.eventCount, true),
+        (text.emissions + " (t)", true),
+        (text.allocated + " (t)", true), (text.rate + " (%)", true),
+      ]
       + (priced ? [(text.cost + " (\(text.yen))", true)] : [])
     let bodyRows = allocation.bodies.map { body -> [(String, Bool)] in
-      [(body.body.code.rawValue, false), (body.body.name, false),
-       (language.kind(body.body.kind), false), (String(body.events.count), true),
-       (numbers.emissions(body.emissions).description, true),
-       (numbers.allocated(body.allocated).description, true),
-       (OffsetRate.percentText(body.offsetRate), true)]
+      [
+        (body.body.code.rawValue, false), (body.body.name, false),
+        (language.kind(body.body.kind), false), (String(body.events.count), true),
+        (numbers.emissions(body.emissions).description, true),
+        (numbers.allocated(body.allocated).description, true),
+        (OffsetRate.percentText(body.offsetRate), true),
+      ]
         + (priced ? [(HTML.yen(body.cost ?? 0), true)] : [])
     }
     html += HTML.table(bodyHeader, bodyRows)
-    html += "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
+    html +=
+      "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
     output.write(HTML.page(title: text.reportTitle, language: language, body: html))
   }
 
@@ -85,7 +103,11 @@ public enum ReportPage {
     var bodies = allocation.bodies.filter { $0.offsetRate != nil }
     var note = ""
     if bodies.count > chartLimit {
-      let sorted = bodies.sorted { ($0.offsetRate!.scaledRoundedHalfUp(decimals: 4), $0.body.code.rawValue) < ($1.offsetRate!.scaledRoundedHalfUp(decimals: 4), $1.body.code.rawValue) }
+      let sorted = bodies.sorted {
+        ($0.offsetRate!.scaledRoundedHalfUp(decimals: 4), $0.body.code.rawValue) < (
+          $1.offsetRate!.scaledRoundedHalfUp(decimals: 4), $1.body.code.rawValue
+        )
+      }
       bodies = Array(sorted.prefix(chartLimit / 2) + sorted.suffix(chartLimit / 2))
       note = "<p class=\"muted\">\(bodies.count) / \(allocation.bodies.count)</p>\n"
     }
@@ -94,15 +116,20 @@ public enum ReportPage {
     let top = max(1_500, ((tenths.max() ?? 0) + 499) / 500 * 500)
     let (label, plot, rowHeight) = (170, 520, 18)
     let height = bodies.count * rowHeight + 30
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(label + plot + 60) \(height)\" width=\"\(label + plot + 60)\" height=\"\(height)\">\n"
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(label + plot + 60) \(height)\" width=\"\(label + plot + 60)\" height=\"\(height)\">\n"
     svg += "<title>\(HTML.escape(text.chartRates))</title>\n"
     for (index, body) in bodies.enumerated() {
       let y = index * rowHeight + 4
       let width = tenths[index] * plot / top
-      let name = body.body.name.count > 12 ? String(body.body.name.prefix(11)) + "…" : body.body.name
-      svg += "<text x=\"\(label - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(HTML.escape(name))</text>"
-      svg += "<rect class=\"\(tenths[index] >= 1_000 ? "over" : "bar")\" x=\"\(label)\" y=\"\(y)\" width=\"\(width)\" height=\"\(rowHeight - 5)\"/>"
-      svg += "<text x=\"\(label + width + 4)\" y=\"\(y + 12)\">\(tenths[index] / 10).\(tenths[index] % 10)</text>\n"
+      let name =
+        body.body.name.count > 12 ? String(body.body.name.prefix(11)) + "…" : body.body.name
+      svg +=
+        "<text x=\"\(label - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(HTML.escape(name))</text>"
+      svg +=
+        "<rect class=\"\(tenths[index] >= 1_000 ? "over" : "bar")\" x=\"\(label)\" y=\"\(y)\" width=\"\(width)\" height=\"\(rowHeight - 5)\"/>"
+      svg +=
+        "<text x=\"\(label + width + 4)\" y=\"\(y + 12)\">\(tenths[index] / 10).\(tenths[index] % 10)</text>\n"
     }
     let hundred = label + 1_000 * plot / top
     let axis = bodies.count * rowHeight + 4
@@ -118,23 +145,31 @@ public enum ReportPage {
     let largest = max(1, groups.map { max($0.1.grams, $0.2.grams) }.max() ?? 1)
     let (label, plot, rowHeight) = (120, 560, 40)
     let height = groups.count * rowHeight + 30
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(label + plot + 90) \(height)\" width=\"\(label + plot + 90)\" height=\"\(height)\">\n"
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(label + plot + 90) \(height)\" width=\"\(label + plot + 90)\" height=\"\(height)\">\n"
     svg += "<title>\(HTML.escape(text.chartKinds))</title>\n"
     for (index, group) in groups.enumerated() {
       let y = index * rowHeight + 4
       let emissions = Int(Int128(group.1.grams) * Int128(plot) / Int128(largest))
       let allocated = Int(Int128(group.2.grams) * Int128(plot) / Int128(largest))
-      svg += "<text x=\"\(label - 6)\" y=\"\(y + 22)\" text-anchor=\"end\">\(HTML.escape(group.0))</text>"
-      svg += "<rect fill=\"#b9c2cc\" x=\"\(label)\" y=\"\(y)\" width=\"\(emissions)\" height=\"14\"/>"
-      svg += "<text x=\"\(label + emissions + 4)\" y=\"\(y + 11)\">\(numbers.emissions(group.1)) t</text>"
-      svg += "<rect class=\"bar\" x=\"\(label)\" y=\"\(y + 16)\" width=\"\(allocated)\" height=\"14\"/>"
-      svg += "<text x=\"\(label + allocated + 4)\" y=\"\(y + 27)\">\(numbers.allocated(group.2)) t</text>\n"
+      svg +=
+        "<text x=\"\(label - 6)\" y=\"\(y + 22)\" text-anchor=\"end\">\(HTML.escape(group.0))</text>"
+      svg +=
+        "<rect fill=\"#b9c2cc\" x=\"\(label)\" y=\"\(y)\" width=\"\(emissions)\" height=\"14\"/>"
+      svg +=
+        "<text x=\"\(label + emissions + 4)\" y=\"\(y + 11)\">\(numbers.emissions(group.1)) t</text>"
+      svg +=
+        "<rect class=\"bar\" x=\"\(label)\" y=\"\(y + 16)\" width=\"\(allocated)\" height=\"14\"/>"
+      svg +=
+        "<text x=\"\(label + allocated + 4)\" y=\"\(y + 27)\">\(numbers.allocated(group.2)) t</text>\n"
     }
     let legend = groups.count * rowHeight + 18
     svg += "<rect fill=\"#b9c2cc\" x=\"\(label)\" y=\"\(legend - 9)\" width=\"10\" height=\"10\"/>"
     svg += "<text x=\"\(label + 14)\" y=\"\(legend)\">\(HTML.escape(text.emissions))</text>"
-    svg += "<rect class=\"bar\" x=\"\(label + 200)\" y=\"\(legend - 9)\" width=\"10\" height=\"10\"/>"
-    svg += "<text x=\"\(label + 214)\" y=\"\(legend)\">\(HTML.escape(text.allocated))</text>\n</svg>\n"
+    svg +=
+      "<rect class=\"bar\" x=\"\(label + 200)\" y=\"\(legend - 9)\" width=\"10\" height=\"10\"/>"
+    svg +=
+      "<text x=\"\(label + 214)\" y=\"\(legend)\">\(HTML.escape(text.allocated))</text>\n</svg>\n"
     return svg
   }
 }

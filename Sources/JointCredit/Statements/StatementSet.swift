@@ -42,7 +42,8 @@ public struct StatementSet: Sendable {
     var collectors: [EncodingProblems] = []
     func csv(
       _ name: String,
-      _ write: @escaping @Sendable (Allocation, CSVWriter, StatementLanguage, inout FileOutput) -> Void
+      _ write:
+        @escaping @Sendable (Allocation, CSVWriter, StatementLanguage, inout FileOutput) -> Void
     ) -> StagedFile {
       let problems = strict ? EncodingProblems(file: name) : nil
       if let problems { collectors.append(problems) }
@@ -54,19 +55,25 @@ public struct StatementSet: Sendable {
       StagedFile(AllocationDocument.fileName) {
         AllocationDocument.write(allocation, files: files, warnings: warnings, to: &$0)
       },
-      csv(AllocationStatement.fileName) { AllocationStatement.write($0, writer: $1, language: $2, to: &$3) },
-      csv(OffsetRateStatement.fileName) { OffsetRateStatement.write($0, writer: $1, language: $2, to: &$3) },
+      csv(AllocationStatement.fileName) {
+        AllocationStatement.write($0, writer: $1, language: $2, to: &$3)
+      },
+      csv(OffsetRateStatement.fileName) {
+        OffsetRateStatement.write($0, writer: $1, language: $2, to: &$3)
+      },
       csv(BodyStatement.fileName) { BodyStatement.write($0, writer: $1, language: $2, to: &$3) },
     ]
     if !allocation.retirement.isEmpty {
-      staged.append(csv(RetirementStatement.fileName) {
-        RetirementStatement.write($0, writer: $1, language: $2, to: &$3)
-      })
+      staged.append(
+        csv(RetirementStatement.fileName) {
+          RetirementStatement.write($0, writer: $1, language: $2, to: &$3)
+        })
     }
     if includesReport {
-      staged.append(StagedFile(ReportPage.fileName) {
-        ReportPage.write(allocation, language: language, to: &$0)
-      })
+      staged.append(
+        StagedFile(ReportPage.fileName) {
+          ReportPage.write(allocation, language: language, to: &$0)
+        })
     }
     if includesBodyStatements {
       let totals = AllocationTotals(allocation)
@@ -74,18 +81,24 @@ public struct StatementSet: Sendable {
       for index in allocation.bodies.indices {
         let ranges = rangesByBody[allocation.bodies[index].body.code] ?? []
         let names = BodyStatementFiles.fileNames(for: allocation.bodies[index].body.code)
-        staged.append(csv(names[0]) { allocation, writer, language, output in
-          BodyStatementFiles.writeCSV(allocation.bodies[index], of: allocation, ranges: ranges,
-                                      writer: writer, language: language, to: &output)
-        })
-        staged.append(StagedFile(names[1]) {
-          BodyStatementFiles.writeJSON(allocation.bodies[index], of: allocation, totals: totals,
-                                       ranges: ranges, to: &$0)
-        })
-        staged.append(StagedFile(names[2]) {
-          BodyStatementFiles.writeHTML(allocation.bodies[index], of: allocation, totals: totals,
-                                       ranges: ranges, language: language, to: &$0)
-        })
+        staged.append(
+          csv(names[0]) { allocation, writer, language, output in
+            BodyStatementFiles.writeCSV(
+              allocation.bodies[index], of: allocation, ranges: ranges,
+              writer: writer, language: language, to: &output)
+          })
+        staged.append(
+          StagedFile(names[1]) {
+            BodyStatementFiles.writeJSON(
+              allocation.bodies[index], of: allocation, totals: totals,
+              ranges: ranges, to: &$0)
+          })
+        staged.append(
+          StagedFile(names[2]) {
+            BodyStatementFiles.writeHTML(
+              allocation.bodies[index], of: allocation, totals: totals,
+              ranges: ranges, language: language, to: &$0)
+          })
       }
     }
     let paths: [String]

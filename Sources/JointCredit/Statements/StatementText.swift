@@ -5,7 +5,9 @@ struct StatementText {
   private func pick(_ en: String, _ ja: String) -> String { language == .en ? en : ja }
 
   var statementTitle: String { pick("Carbon credit allocation statement", "オフセット・クレジット配分通知書") }
-  var reportTitle: String { pick("Joint purchase of carbon credits: allocation report", "カーボン・オフセット共同購入 配分結果報告") }
+  var reportTitle: String {
+    pick("Joint purchase of carbon credits: allocation report", "カーボン・オフセット共同購入 配分結果報告")
+  }
   var purchase: String { pick("Purchase", "購入の概要") }
   var credits: String { pick("Credits", "クレジット") }
   var lot: String { pick("Lot", "購入量") }
@@ -28,10 +30,13 @@ struct StatementText {
   var total: String { pick("Total", "合計") }
   var serials: String { pick("Credit serials retired", "償却したクレジットのシリアル番号") }
   func fractionNote(_ fraction: String, _ secretariat: String) -> String {
-    pick("The \(fraction) t below a whole tonne is retired with every body's fractions by \(secretariat).",
-         "1トン未満の\(fraction) tは、各団体の端数とあわせて\(secretariat)が償却します。")
+    pick(
+      "The \(fraction) t below a whole tonne is retired with every body's fractions by \(secretariat).",
+      "1トン未満の\(fraction) tは、各団体の端数とあわせて\(secretariat)が償却します。")
   }
-  var noSerials: String { pick("No whole tonne to retire for this body.", "この団体の名義で償却する1トン単位のクレジットはありません。") }
+  var noSerials: String {
+    pick("No whole tonne to retire for this body.", "この団体の名義で償却する1トン単位のクレジットはありません。")
+  }
   var context: String { pick("The joint purchase as a whole", "共同購入全体") }
   var perKind: String { pick("By kind of body", "区分別") }
   var perBody: String { pick("By body", "団体別") }

@@ -96,8 +96,10 @@ public final class EncodingProblems: Sendable {
       for (column, scalars) in cells.sorted(by: { $0.key < $1.key }) {
         for scalar in scalars {
           let header = column < state.headers.count ? state.headers[column] : ""
-          state.problems.append(Problem(file: file, row: state.rows, column: column + 1,
-                                        header: header, scalar: scalar))
+          state.problems.append(
+            Problem(
+              file: file, row: state.rows, column: column + 1,
+              header: header, scalar: scalar))
         }
       }
     }

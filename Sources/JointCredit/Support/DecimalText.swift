@@ -29,7 +29,8 @@ public enum DecimalText {
     var places = scale
     // Drop trailing places beyond the ones printed; they must all be zero.
     while places > decimals {
-      precondition(magnitude % 10 == 0, "formatting \(value)e-\(scale) to \(decimals) places loses digits")
+      precondition(
+        magnitude % 10 == 0, "formatting \(value)e-\(scale) to \(decimals) places loses digits")
       magnitude /= 10
       places -= 1
     }

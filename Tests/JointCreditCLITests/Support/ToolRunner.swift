@@ -34,7 +34,8 @@ enum ToolRunner {
   static func process(_ arguments: [String]) throws -> Result {
     let scratch = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
+    let out = scratch.appendingPathComponent("stdout"),
+      err = scratch.appendingPathComponent("stderr")
     FileManager.default.createFile(atPath: out.path, contents: nil)
     FileManager.default.createFile(atPath: err.path, contents: nil)
     let process = Process()
@@ -46,8 +47,9 @@ enum ToolRunner {
     process.standardInput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: Array(try Data(contentsOf: out)),
-                  stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, stdout: Array(try Data(contentsOf: out)),
+      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
   }
 
   /// A new empty folder, removed by the caller.
@@ -63,8 +65,9 @@ enum ToolRunner {
   static func write(_ files: [String: String], in directory: URL) throws -> [String] {
     try files.keys.sorted().map { name in
       let url = directory.appendingPathComponent(name)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                              withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(),
+        withIntermediateDirectories: true)
       try Data(files[name]!.utf8).write(to: url)
       return url.path
     }
@@ -76,8 +79,9 @@ enum ToolRunner {
     var files: [String] = []
     while let path = enumerator.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path,
-                                     isDirectory: &isDirectory)
+      FileManager.default.fileExists(
+        atPath: directory.appendingPathComponent(path).path,
+        isDirectory: &isDirectory)
       if !isDirectory.boolValue { files.append(path) }
     }
     return files.sorted()

@@ -21,17 +21,22 @@ import Testing
 
   @Test func capsSendWhatCannotBePlacedToTheReserve() throws {
     // Capped at 100 % of 8.0 t of estimates, 2.0 t of the 10 t cannot be placed.
-    let capped = Purchase(lot: Self.t("10"), unit: Self.t("0.1"), cap: .emissions,
-                          reserve: Self.reserve)
+    let capped = Purchase(
+      lot: Self.t("10"), unit: Self.t("0.1"), cap: .emissions,
+      reserve: Self.reserve)
     let allocation = try Allocator().allocate(capped, among: Fixtures.quickstart)
-    #expect(allocation.bodies.flatMap(\.events).map(\.allocated)
-      == ["2.5", "0.4", "3.1", "1.4", "0.6"].map(Self.t))
+    #expect(
+      allocation.bodies.flatMap(\.events).map(\.allocated)
+        == ["2.5", "0.4", "3.1", "1.4", "0.6"].map(Self.t))
     #expect(allocation.reserve == ReserveAllocation(code: Self.reserve, allocated: Self.t("2")))
     #expect(allocation.allocated == Self.t("8") && allocation.total == Self.t("10"))
 
     let noReserve = Purchase(lot: Self.t("10"), unit: Self.t("0.1"), cap: .emissions)
-    #expect(throws: AllocationError(.capacityBelowTotal(units: 100, capacity: 80), level: .event,
-                                    unit: Self.t("0.1"), method: .largestRemainder)) {
+    #expect(
+      throws: AllocationError(
+        .capacityBelowTotal(units: 100, capacity: 80), level: .event,
+        unit: Self.t("0.1"), method: .largestRemainder)
+    ) {
       try Allocator().allocate(noReserve, among: Fixtures.quickstart)
     }
   }
@@ -40,13 +45,15 @@ import Testing
     // Body caps in whole tonnes: ⌊2.9⌋ = 2, ⌊4.5⌋ = 4, ⌊0.6⌋ = 0; 6 t placed, 4 t to the reserve.
     // 131032: 20 steps by 2.5 : 0.4 → 17.24, 2.76 → 17, 2, the last to .76 (E02): 1.7, 0.3.
     // 132012: 40 steps by 3.1 : 1.4 → 27.56, 12.44 → 27, 12, the last to .56 (E01): 2.8, 1.2.
-    let purchase = Purchase(lot: Self.t("10"), unit: Self.t("0.1"), bodyUnit: Self.t("1"),
-                            mode: .bodyThenEvent, cap: .emissions, reserve: Self.reserve)
+    let purchase = Purchase(
+      lot: Self.t("10"), unit: Self.t("0.1"), bodyUnit: Self.t("1"),
+      mode: .bodyThenEvent, cap: .emissions, reserve: Self.reserve)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     #expect(allocation.bodies.map(\.allocated) == ["2", "4", "0"].map(Self.t))
     #expect(allocation.bodies.map(\.bound) == [.upper, .upper, .upper])
-    #expect(allocation.bodies.flatMap(\.events).map(\.allocated)
-      == ["1.7", "0.3", "2.8", "1.2", "0"].map(Self.t))
+    #expect(
+      allocation.bodies.flatMap(\.events).map(\.allocated)
+        == ["1.7", "0.3", "2.8", "1.2", "0"].map(Self.t))
     #expect(allocation.reserve?.allocated == Self.t("4"))
   }
 
@@ -61,23 +68,34 @@ import Testing
   }
 
   @Test func aMinimumAboveACapIsClippedWithANote() throws {
-    let purchase = Purchase(lot: Self.t("8"), unit: Self.t("0.1"), minimum: Self.t("0.5"),
-                            cap: .emissions)
+    let purchase = Purchase(
+      lot: Self.t("8"), unit: Self.t("0.1"), minimum: Self.t("0.5"),
+      cap: .emissions)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
-    #expect(allocation.notes == [
-      "131032/E02: the minimum 0.5 t is above its cap of 0.4 t (emissions of 0.4 t); the cap applies"
-    ])
+    #expect(
+      allocation.notes == [
+        "131032/E02: the minimum 0.5 t is above its cap of 0.4 t (emissions of 0.4 t); the cap applies"
+      ])
     #expect(allocation.bodies[0].events[1].allocated == Self.t("0.4"))
   }
 
-  @Test(arguments: [
-    (Purchase(lot: Fixtures.tonnes("1"), unit: Fixtures.tonnes("0.1"), minimum: Fixtures.tonnes("0.5")),
-     "the minimums need 2.5 t but the lot of 1.0 t is less; lower --min"),
-    (Purchase(lot: Fixtures.tonnes("0.3"), unit: Fixtures.tonnes("0.1"), method: .huntingtonHill),
-     "huntington-hill gives every one of the events with a positive estimate at least one unit of 0.1 t, which needs 0.5 t, but the lot of 0.3 t is less; choose another method or a smaller unit"),
-    (Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"), cap: .emissions),
-     "the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest with --reserve, or raise the cap"),
-  ] as [(Purchase, String)])
+  @Test(
+    arguments: [
+      (
+        Purchase(
+          lot: Fixtures.tonnes("1"), unit: Fixtures.tonnes("0.1"), minimum: Fixtures.tonnes("0.5")),
+        "the minimums need 2.5 t but the lot of 1.0 t is less; lower --min"
+      ),
+      (
+        Purchase(
+          lot: Fixtures.tonnes("0.3"), unit: Fixtures.tonnes("0.1"), method: .huntingtonHill),
+        "huntington-hill gives every one of the events with a positive estimate at least one unit of 0.1 t, which needs 0.5 t, but the lot of 0.3 t is less; choose another method or a smaller unit"
+      ),
+      (
+        Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"), cap: .emissions),
+        "the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest with --reserve, or raise the cap"
+      ),
+    ] as [(Purchase, String)])
   func impossibleConstraintsAreClearErrors(purchase: Purchase, message: String) {
     do {
       _ = try Allocator().allocate(purchase, among: Fixtures.quickstart)
@@ -94,7 +112,9 @@ import Testing
     var purchase = Generate.purchase(using: &rng)
     purchase.method = ApportionmentMethod.allCases[Int(rng.next() % 6)]
     purchase.bodyMethod = ApportionmentMethod.allCases[Int(rng.next() % 6)]
-    if rng.next() % 2 == 0 { purchase.minimum = Quantity(grams: purchase.unit.grams * Int64(rng.next() % 3)) }
+    if rng.next() % 2 == 0 {
+      purchase.minimum = Quantity(grams: purchase.unit.grams * Int64(rng.next() % 3))
+    }
     switch rng.next() % 3 {
     case 0: purchase.cap = .emissions
     case 1: purchase.cap = .rate(Quantity(tonnes: Int64(rng.next() % 300) + 50))
@@ -118,14 +138,17 @@ import Testing
         #expect(share.allocated.isMultiple(of: purchase.unit))
         let estimate = share.event.emissions
         if let cap = purchase.cap {
-          #expect(Int128(share.allocated.grams) * 100 * 1_000_000
-            <= Int128(estimate.grams) * Int128(cap.percent.grams), "cap")
+          #expect(
+            Int128(share.allocated.grams) * 100 * 1_000_000
+              <= Int128(estimate.grams) * Int128(cap.percent.grams), "cap")
         }
         if let minimum = purchase.minimum, estimate > .zero, share.bound != .upper {
           let capUnits = purchase.cap.map { cap in
-            Int128(estimate.grams) * Int128(cap.percent.grams) / (100 * 1_000_000 * Int128(purchase.unit.grams))
+            Int128(estimate.grams) * Int128(cap.percent.grams)
+              / (100 * 1_000_000 * Int128(purchase.unit.grams))
           }
-          let floor = min(Int128(minimum.grams), (capUnits ?? Int128(Int64.max)) * Int128(purchase.unit.grams))
+          let floor = min(
+            Int128(minimum.grams), (capUnits ?? Int128(Int64.max)) * Int128(purchase.unit.grams))
           #expect(Int128(share.allocated.grams) >= floor, "minimum")
         }
         if estimate == .zero { #expect(share.allocated == .zero) }

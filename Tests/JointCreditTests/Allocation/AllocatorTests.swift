@@ -11,15 +11,18 @@ import Testing
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     let events = allocation.bodies.flatMap(\.events)
     #expect(events.map(\.allocated) == ["3.1", "0.5", "3.9", "1.8", "0.7"].map(Fixtures.tonnes))
-    #expect(events.map { StatementNumbers.quotaText($0.quota) }
-      == ["3.125000", "0.500000", "3.875000", "1.750000", "0.750000"])
+    #expect(
+      events.map { StatementNumbers.quotaText($0.quota) }
+        == ["3.125000", "0.500000", "3.875000", "1.750000", "0.750000"])
     #expect(allocation.bodies.map(\.allocated) == ["3.6", "5.7", "0.7"].map(Fixtures.tonnes))
-    #expect(allocation.ties == [
-      TieDecision(level: .event, within: nil, method: .largestRemainder,
-                  unit: Fixtures.tonnes("0.1"), priority: Priority(1, over: 2),
-                  winners: [AllocationKey(body: Body.Code("132012"), event: Event.ID("E02"))],
-                  losers: [AllocationKey(body: Body.Code("133035"), event: Event.ID("E01"))])
-    ])
+    #expect(
+      allocation.ties == [
+        TieDecision(
+          level: .event, within: nil, method: .largestRemainder,
+          unit: Fixtures.tonnes("0.1"), priority: Priority(1, over: 2),
+          winners: [AllocationKey(body: Body.Code("132012"), event: Event.ID("E02"))],
+          losers: [AllocationKey(body: Body.Code("133035"), event: Event.ID("E01"))])
+      ])
   }
 
   @Test func bodyThenEventWithWholeTonnesPerBodyByHand() throws {
@@ -27,12 +30,14 @@ import Testing
     // .75 → 133035; .625 = .625 → larger estimate 132012. Bodies get 3, 6, 1 t.
     // 131032: 30 steps × 2.5/2.9 = 25.86, × 0.4/2.9 = 4.14 → 25, 4; 1 left → E01.
     // 132012: 60 steps × 3.1/4.5 = 41.33, × 1.4/4.5 = 18.67 → 41, 18; 1 left → E02.
-    let purchase = Purchase(lot: Quantity(tonnes: 10), unit: Fixtures.tonnes("0.1"),
-                            bodyUnit: Quantity(tonnes: 1), mode: .bodyThenEvent)
+    let purchase = Purchase(
+      lot: Quantity(tonnes: 10), unit: Fixtures.tonnes("0.1"),
+      bodyUnit: Quantity(tonnes: 1), mode: .bodyThenEvent)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     #expect(allocation.bodies.map(\.allocated) == [3, 6, 1].map { Quantity(tonnes: $0) })
-    #expect(allocation.bodies.flatMap(\.events).map(\.allocated)
-      == ["2.6", "0.4", "4.1", "1.9", "1.0"].map(Fixtures.tonnes))
+    #expect(
+      allocation.bodies.flatMap(\.events).map(\.allocated)
+        == ["2.6", "0.4", "4.1", "1.9", "1.0"].map(Fixtures.tonnes))
     #expect(allocation.ties.map(\.level) == [.body])
     #expect(allocation.ties.first?.winners == [AllocationKey(body: Body.Code("132012"))])
     #expect(allocation.ties.first?.losers == [AllocationKey(body: Body.Code("131032"))])
@@ -42,8 +47,13 @@ import Testing
   }
 
   @Test func zeroEstimatesGetZeroAndNoRate() throws {
-    let estimates = try Fixtures.read([("a.csv", Fixtures.header
-      + "131032,港区,ward,E01,a,,1\n131032,港区,ward,E02,b,,0\n132012,八王子市,city,E01,c,,0\n")]).value
+    let estimates = try Fixtures.read([
+      (
+        "a.csv",
+        Fixtures.header
+          + "131032,港区,ward,E01,a,,1\n131032,港区,ward,E02,b,,0\n132012,八王子市,city,E01,c,,0\n"
+      )
+    ]).value
     for mode in AllocationMode.allCases {
       let allocation = try Allocator().allocate(
         Purchase(lot: Quantity(tonnes: 5), mode: mode), among: estimates)
@@ -70,8 +80,11 @@ import Testing
     for body in allocation.bodies {
       #expect(body.events.reduce(0) { $0 + $1.allocated.grams } == body.allocated.grams)
       // Body quota is always the plain pro-rata share of the lot.
-      #expect(body.quota == Fraction(Int128(purchase.lot.grams) * Int128(body.emissions.grams),
-                                     over: total))
+      #expect(
+        body.quota
+          == Fraction(
+            Int128(purchase.lot.grams) * Int128(body.emissions.grams),
+            over: total))
       if purchase.mode == .bodyThenEvent {
         #expect(body.allocated.isMultiple(of: purchase.bodyUnit))
         #expect(Self.withinOneStep(body.allocated, of: body.quota, step: purchase.bodyUnit))
@@ -110,8 +123,9 @@ import Testing
     }
     func statements(_ rows: [String], filesOf size: Int) throws -> [[UInt8]] {
       let files = stride(from: 0, to: rows.count, by: size).map { start in
-        SubmissionFile(path: "in/\(start / size).csv",
-                       text: Fixtures.header + rows[start..<min(start + size, rows.count)].joined())
+        SubmissionFile(
+          path: "in/\(start / size).csv",
+          text: Fixtures.header + rows[start..<min(start + size, rows.count)].joined())
       }
       let read = try SubmissionReader(directory: .empty).read(files.shuffled(seed: UInt64(seed)))
       let allocation = try Allocator(explains: true).allocate(purchase, among: read.value)

@@ -87,7 +87,8 @@ import Testing
       let members = tie.winners + tie.losers
       #expect(!tie.winners.isEmpty && !tie.losers.isEmpty)
       // Everyone in a tie had the same remainder, the one recorded.
-      #expect(members.allSatisfy { Priority(UInt128(remainder($0)), over: UInt128(sum)) == tie.priority })
+      #expect(
+        members.allSatisfy { Priority(UInt128(remainder($0)), over: UInt128(sum)) == tie.priority })
       // Winners got their quota rounded up, losers rounded down.
       for index in tie.winners {
         #expect(Int128(result.units[index]) == Int128(total) * Int128(weights[index]) / sum + 1)
@@ -96,7 +97,9 @@ import Testing
         #expect(Int128(result.units[index]) == Int128(total) * Int128(weights[index]) / sum)
       }
       // The rule ranked them: larger weight first, then smaller index.
-      let ranked = members.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+      let ranked = members.sorted {
+        weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1
+      }
       #expect(ranked == members)
     }
     // Without a recorded tie, no two items with equal remainders were split.

@@ -15,36 +15,45 @@ struct ApportionCase: Sendable, CustomTestStringConvertible {
   // Every expectation below is worked by hand in its comment.
   static let largestRemainder: [ApportionCase] = [
     // quotas 3.5, 2.1, 1.4 → floors 3, 2, 1 (6); 1 left → largest remainder .5
-    ApportionCase(name: "leftover goes to the largest remainder", total: 7, weights: [5, 3, 2],
-                  expected: [4, 2, 1]),
+    ApportionCase(
+      name: "leftover goes to the largest remainder", total: 7, weights: [5, 3, 2],
+      expected: [4, 2, 1]),
     // quotas 3⅓ each → floors 9; 1 left, remainders equal → first in order
-    ApportionCase(name: "equal weights tie: first in order wins", total: 10, weights: [1, 1, 1],
-                  expected: [4, 3, 3],
-                  ties: [.init(winners: [0], losers: [1, 2], priority: Priority(1, over: 3))]),
+    ApportionCase(
+      name: "equal weights tie: first in order wins", total: 10, weights: [1, 1, 1],
+      expected: [4, 3, 3],
+      ties: [.init(winners: [0], losers: [1, 2], priority: Priority(1, over: 3))]),
     // quotas 0.5, 1.5 (remainders both ½); floors 0, 1; 1 left → larger weight
-    ApportionCase(name: "equal remainders: larger weight wins over earlier index", total: 2,
-                  weights: [1, 3], expected: [0, 2],
-                  ties: [.init(winners: [1], losers: [0], priority: Priority(2, over: 4))]),
+    ApportionCase(
+      name: "equal remainders: larger weight wins over earlier index", total: 2,
+      weights: [1, 3], expected: [0, 2],
+      ties: [.init(winners: [1], losers: [0], priority: Priority(2, over: 4))]),
     // quotas ½ each; 2 left among 4 equal → first two
-    ApportionCase(name: "two units decided in one tie", total: 2, weights: [1, 1, 1, 1],
-                  expected: [1, 1, 0, 0],
-                  ties: [.init(winners: [0, 1], losers: [2, 3], priority: Priority(4, over: 8))]),
+    ApportionCase(
+      name: "two units decided in one tie", total: 2, weights: [1, 1, 1, 1],
+      expected: [1, 1, 0, 0],
+      ties: [.init(winners: [0, 1], losers: [2, 3], priority: Priority(4, over: 8))]),
     // quotas 0, 2.25, 0.75 → floors 0, 2, 0; 1 left → .75
-    ApportionCase(name: "zero weight gets zero", total: 3, weights: [0, 3, 1], expected: [0, 2, 1]),
+    ApportionCase(
+      name: "zero weight gets zero", total: 3, weights: [0, 3, 1], expected: [0, 2, 1]),
     ApportionCase(name: "one item takes everything", total: 5, weights: [7], expected: [5]),
     ApportionCase(name: "total zero gives zeros", total: 0, weights: [1, 2], expected: [0, 0]),
-    ApportionCase(name: "exact quotas leave nothing to decide", total: 4, weights: [1, 1],
-                  expected: [2, 2]),
+    ApportionCase(
+      name: "exact quotas leave nothing to decide", total: 4, weights: [1, 1],
+      expected: [2, 2]),
     // quotas 4.29, 4.29, 1.43 → 4, 4, 1; 1 left → 1.43
-    ApportionCase(name: "Alabama paradox, total 10", total: 10, weights: [6, 6, 2],
-                  expected: [4, 4, 2]),
+    ApportionCase(
+      name: "Alabama paradox, total 10", total: 10, weights: [6, 6, 2],
+      expected: [4, 4, 2]),
     // quotas 4.71, 4.71, 1.57 → 4, 4, 1; 2 left → the two .71s: the third loses a unit
-    ApportionCase(name: "Alabama paradox, total 11", total: 11, weights: [6, 6, 2],
-                  expected: [5, 5, 1]),
+    ApportionCase(
+      name: "Alabama paradox, total 11", total: 11, weights: [6, 6, 2],
+      expected: [5, 5, 1]),
     // quotas 0.2 each: no floors, 1 unit among 5 equal
-    ApportionCase(name: "fewer units than items", total: 1, weights: [2, 2, 2, 2, 2],
-                  expected: [1, 0, 0, 0, 0],
-                  ties: [.init(winners: [0], losers: [1, 2, 3, 4], priority: Priority(2, over: 10))]),
+    ApportionCase(
+      name: "fewer units than items", total: 1, weights: [2, 2, 2, 2, 2],
+      expected: [1, 0, 0, 0, 0],
+      ties: [.init(winners: [0], losers: [1, 2, 3, 4], priority: Priority(2, over: 10))]),
   ]
 
   @Test(arguments: largestRemainder)

@@ -18,12 +18,14 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
     MethodCase(method: .dhondt, total: 10, weights: [60, 25, 10, 5], expected: [7, 2, 1, 0]),
     // Sainte-Laguë, divisors 1, 3, 5… (×½): 60 25 20 12 10 8.57 8.33 6.67 5.45, then 5 (B) and
     // 5 (D) tie for the tenth: the larger weight, B.
-    MethodCase(method: .sainteLague, total: 10, weights: [60, 25, 10, 5], expected: [6, 3, 1, 0],
-               tie: ([1], [3])),
+    MethodCase(
+      method: .sainteLague, total: 10, weights: [60, 25, 10, 5], expected: [6, 3, 1, 0],
+      tie: ([1], [3])),
     // Huntington-Hill, divisors 0, √2, √6, √12…: ∞ ∞ ∞ ∞, then 42.4 24.5 17.7 17.3 13.4 11.0
     // (A: 60/√2, 60/√6, B 25/√2, A 60/√12, A 60/√20, A 60/√30).
-    MethodCase(method: .huntingtonHill, total: 10, weights: [60, 25, 10, 5],
-               expected: [6, 2, 1, 1]),
+    MethodCase(
+      method: .huntingtonHill, total: 10, weights: [60, 25, 10, 5],
+      expected: [6, 2, 1, 1]),
     // Adams, divisors 0, 1, 2…: ∞ ×4, then 60 30 25 20 15 12.5 → A5 B3 C1 D1.
     MethodCase(method: .adams, total: 10, weights: [60, 25, 10, 5], expected: [5, 3, 1, 1]),
     // Dean, divisors 0, 4/3, 12/5, 24/7, 40/9, 60/11…: ∞ ×4, then 45 25 18.75 17.5 13.5 11
@@ -31,19 +33,23 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
     MethodCase(method: .dean, total: 10, weights: [60, 25, 10, 5], expected: [6, 2, 1, 1]),
     // D'Hondt 6, 3, 1 → 5: 6, then 3 (A) and 3 (B) both win; 2 (A); then 1.5 (A) and 1.5 (B) tie
     // for the last unit: the larger weight, A.
-    MethodCase(method: .dhondt, total: 5, weights: [6, 3, 1], expected: [4, 1, 0],
-               tie: ([0], [1])),
+    MethodCase(
+      method: .dhondt, total: 5, weights: [6, 3, 1], expected: [4, 1, 0],
+      tie: ([0], [1])),
     // Sainte-Laguë 6, 3, 1 → 5: 12 6 4 2.4, then 2 (B) and 2 (C) tie: B.
-    MethodCase(method: .sainteLague, total: 5, weights: [6, 3, 1], expected: [3, 2, 0],
-               tie: ([1], [2])),
+    MethodCase(
+      method: .sainteLague, total: 5, weights: [6, 3, 1], expected: [3, 2, 0],
+      tie: ([1], [2])),
     // Adams 6, 3, 1 → 5: ∞ ∞ ∞, 6 (A), then 3 (A) and 3 (B) tie: A.
-    MethodCase(method: .adams, total: 5, weights: [6, 3, 1], expected: [3, 1, 1], tie: ([0], [1])),
+    MethodCase(
+      method: .adams, total: 5, weights: [6, 3, 1], expected: [3, 1, 1], tie: ([0], [1])),
     // Zero weights get nothing, even where the first divisor is zero.
     MethodCase(method: .dean, total: 4, weights: [5, 0, 5], expected: [2, 0, 2]),
     MethodCase(method: .huntingtonHill, total: 3, weights: [0, 3, 1], expected: [0, 2, 1]),
     // D'Hondt 3, 1 → 3 with a zero: 3 1.5 1 (A) vs 1 (C): A by weight.
-    MethodCase(method: .dhondt, total: 3, weights: [0, 3, 1], expected: [0, 3, 0],
-               tie: ([1], [2])),
+    MethodCase(
+      method: .dhondt, total: 3, weights: [0, 3, 1], expected: [0, 3, 0],
+      tie: ([1], [2])),
     // One item takes all; nothing to share gives zeros.
     MethodCase(method: .sainteLague, total: 5, weights: [7], expected: [5]),
     MethodCase(method: .adams, total: 0, weights: [1, 2], expected: [0, 0]),
@@ -69,9 +75,11 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
   }
 
   @Test func namesAndAliases() {
-    for (name, method) in [("jefferson", ApportionmentMethod.dhondt), ("webster", .sainteLague),
-                           ("equal-proportions", .huntingtonHill), ("smallest-divisors", .adams),
-                           ("harmonic-mean", .dean), ("hamilton", .largestRemainder)] {
+    for (name, method) in [
+      ("jefferson", ApportionmentMethod.dhondt), ("webster", .sainteLague),
+      ("equal-proportions", .huntingtonHill), ("smallest-divisors", .adams),
+      ("harmonic-mean", .dean), ("hamilton", .largestRemainder),
+    ] {
       #expect(ApportionmentMethod(name: name) == method)
       #expect(ApportionmentMethod(name: method.rawValue) == method)
     }
@@ -87,7 +95,8 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
     #expect(ApportionmentMethod.dean.priority(weight: 0, units: 0).isZero)
     // Dean: 60 ÷ (2·1·2/3) = 45 exactly.
     #expect(ApportionmentMethod.dean.priority(weight: 60, units: 1) == Priority(45, over: 1))
-    #expect(Priority.integerSquareRoot(UInt128(UInt64.max) * UInt128(UInt64.max)) == UInt128(UInt64.max))
+    #expect(
+      Priority.integerSquareRoot(UInt128(UInt64.max) * UInt128(UInt64.max)) == UInt128(UInt64.max))
   }
 }
 
@@ -103,7 +112,8 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
       vectors = vectors.flatMap { vector in (0...4).map { vector + [Int64($0)] } }
       for weights in vectors where weights.contains(where: { $0 > 0 }) {
         for total in Int64(0)...9 {
-          let expected = method.isDivisorMethod
+          let expected =
+            method.isDivisorMethod
             ? Reference.divisorMethod(method, weights, total)
             : Reference.largestRemainder(weights, total)
           let positive = Int64(weights.filter { $0 > 0 }.count)
@@ -134,8 +144,10 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
       // Consistent with a divisor: no unit given has a lower priority than one not given.
       for i in weights.indices where result.units[i] > 0 {
         for j in weights.indices where weights[j] > 0 {
-          #expect(Reference.compare(method, weights[i], result.units[i] - 1, weights[j],
-                                    result.units[j]) >= 0)
+          #expect(
+            Reference.compare(
+              method, weights[i], result.units[i] - 1, weights[j],
+              result.units[j]) >= 0)
         }
       }
       // House monotonicity: one more unit to share never takes a unit from anyone.
@@ -153,7 +165,8 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
     let upper = lower.map { $0 + Int64(rng.next() % 6) + (rng.next() % 4 == 0 ? 1_000 : 0) }
     let total = Int64(rng.next() % 30)
     for method in ApportionmentMethod.allCases {
-      let expected = method.isDivisorMethod
+      let expected =
+        method.isDivisorMethod
         ? Reference.divisorMethod(method, weights, total, lower: lower, upper: upper)
         : Reference.largestRemainder(weights, total, lower: lower, upper: upper)
       do {
@@ -180,7 +193,8 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
       let total = Int64(weights.count) + Int64(rng.next() % 100)
       let result = try Apportioner(method: method).apportion(total, among: weights)
       let order = Array(weights.indices).shuffled(using: &rng)
-      let shuffled = try Apportioner(method: method).apportion(total, among: order.map { weights[$0] })
+      let shuffled = try Apportioner(method: method).apportion(
+        total, among: order.map { weights[$0] })
       #expect(order.map { result.units[$0] } == shuffled.units)
     }
   }

@@ -55,15 +55,18 @@ import Testing
     var rng = SplitMix64(seed: UInt64(seed) &+ 777)
     let estimates = Generate.estimates(using: &rng)
     let lotTonnes = Int64(rng.next() % 40) + 1
-    var purchase = Purchase(lot: Quantity(tonnes: lotTonnes), unit: Fixtures.tonnes("0.1"),
-                            mode: seed % 2 == 0 ? .event : .bodyThenEvent)
+    var purchase = Purchase(
+      lot: Quantity(tonnes: lotTonnes), unit: Fixtures.tonnes("0.1"),
+      mode: seed % 2 == 0 ? .event : .bodyThenEvent)
     // Split the lot into 1 to 3 blocks with gaps between their serial numbers.
     var blocks: [CreditBlock] = []
     var left = lotTonnes, start: Int64 = Int64(rng.next() % 100)
     while left > 0 {
       let size = blocks.count == 2 ? left : min(left, Int64(rng.next() % UInt64(left)) + 1)
-      blocks.append(CreditBlock(scheme: "J-VER", project: "P", serialPrefix: "S-", first: start,
-                                last: start + size - 1, vintage: "2011", digits: 6))
+      blocks.append(
+        CreditBlock(
+          scheme: "J-VER", project: "P", serialPrefix: "S-", first: start,
+          last: start + size - 1, vintage: "2011", digits: 6))
       start += size + Int64(rng.next() % 10)
       left -= size
     }
@@ -71,9 +74,12 @@ import Testing
     let allocation = try Allocator().allocate(purchase, among: estimates)
     var retired: [String: Int] = [:]
     for range in allocation.retirement {
-      #expect(range.first <= range.last && range.block.first <= range.first
-              && range.last <= range.block.last)
-      for number in range.first...range.last { retired[range.block.serial(number), default: 0] += 1 }
+      #expect(
+        range.first <= range.last && range.block.first <= range.first
+          && range.last <= range.block.last)
+      for number in range.first...range.last {
+        retired[range.block.serial(number), default: 0] += 1
+      }
     }
     let bought = blocks.flatMap { block in (block.first...block.last).map { block.serial($0) } }
     #expect(retired.count == bought.count && Set(retired.keys) == Set(bought))
@@ -89,9 +95,12 @@ import Testing
 
 @Suite struct CP932Tests {
   static func tokyo() throws -> Allocation {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
-    let files = try SubmissionFiles.read([root.appendingPathComponent("Samples/tokyo-2011/submissions").path])
+    let files = try SubmissionFiles.read([
+      root.appendingPathComponent("Samples/tokyo-2011/submissions").path
+    ])
     let estimates = try SubmissionReader().read(files).value
     return try Allocator().allocate(
       Purchase(lot: Quantity(tonnes: 100), unit: Fixtures.tonnes("0.1"), mode: .bodyThenEvent),
@@ -102,12 +111,16 @@ import Testing
     let allocation = try Self.tokyo()
     for language in StatementLanguage.allCases {
       var utf8: [UInt8] = [], cp932: [UInt8] = []
-      AllocationStatement.write(allocation, format: CSVFormat(encoding: .utf8), language: language,
-                                to: &utf8)
+      AllocationStatement.write(
+        allocation, format: CSVFormat(encoding: .utf8), language: language,
+        to: &utf8)
       let problems = EncodingProblems(file: "allocation.csv")
-      AllocationStatement.write(allocation, writer: CSVWriter(format: CSVFormat(encoding: .cp932),
-                                                              problems: problems),
-                                language: language, to: &cp932)
+      AllocationStatement.write(
+        allocation,
+        writer: CSVWriter(
+          format: CSVFormat(encoding: .cp932),
+          problems: problems),
+        language: language, to: &cp932)
       #expect(problems.problems.isEmpty)
       #expect(cp932 != utf8)
       let decoded = try #require(String(data: Data(cp932), encoding: .shiftJIS))
@@ -116,7 +129,8 @@ import Testing
   }
 
   @Test func charactersWithoutACP932FormAreRejectedWhereTheyAre() throws {
-    let text = Fixtures.header + "131032,港区,ward,E01,講演会 — 森と水,2011-10-15,1\n"
+    let text =
+      Fixtures.header + "131032,港区,ward,E01,講演会 — 森と水,2011-10-15,1\n"
       + "131032,港区,ward,E02,打ち水 〜 芝公園,,1\n"
     let estimates = try Fixtures.read([("a.csv", text)]).value
     let allocation = try Allocator().allocate(Purchase(lot: Quantity(tonnes: 2)), among: estimates)
@@ -129,8 +143,10 @@ import Testing
       Issue.record("expected an error")
     } catch {
       guard case .unmappable(let problems) = error else { Issue.record("\(error)"); return }
-      #expect(problems.map(\.description).contains(
-        "allocation.csv row 2, column 5 (event_name): '—' (U+2014) has no Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give --cp932-replace to write '?' instead"))
+      #expect(
+        problems.map(\.description).contains(
+          "allocation.csv row 2, column 5 (event_name): '—' (U+2014) has no Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give --cp932-replace to write '?' instead"
+        ))
       #expect(problems.map { "\($0.file):\($0.row):\($0.column)" }.contains("allocation.csv:3:5"))
     }
     // Nothing was written.

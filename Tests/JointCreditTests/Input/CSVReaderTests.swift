@@ -11,23 +11,24 @@ import Testing
     return (all, reader)
   }
 
-  @Test(arguments: [
-    ("a,b\n1,2\n", [["a", "b"], ["1", "2"]]),
-    ("a,b\r\n1,2\r\n", [["a", "b"], ["1", "2"]]),
-    ("a,b\r1,2", [["a", "b"], ["1", "2"]]),
-    ("a,b\n1,2", [["a", "b"], ["1", "2"]]),
-    ("a,,c\n", [["a", "", "c"]]),
-    (",\n", [["", ""]]),
-    ("a,b,\n", [["a", "b", ""]]),
-    ("\"a,b\",c\n", [["a,b", "c"]]),
-    ("\"say \"\"hi\"\"\",x\n", [["say \"hi\"", "x"]]),
-    ("\"line1\nline2\",x\n", [["line1\nline2", "x"]]),
-    ("\"line1\r\nline2\",x\r\n", [["line1\r\nline2", "x"]]),
-    ("\"\",x\n", [["", "x"]]),
-    ("東京,港区\n", [["東京", "港区"]]),
-    ("a\n\nb\n", [["a"], [""], ["b"]]),
-    (" a , b \n", [[" a ", " b "]]),
-  ] as [(String, [[String]])])
+  @Test(
+    arguments: [
+      ("a,b\n1,2\n", [["a", "b"], ["1", "2"]]),
+      ("a,b\r\n1,2\r\n", [["a", "b"], ["1", "2"]]),
+      ("a,b\r1,2", [["a", "b"], ["1", "2"]]),
+      ("a,b\n1,2", [["a", "b"], ["1", "2"]]),
+      ("a,,c\n", [["a", "", "c"]]),
+      (",\n", [["", ""]]),
+      ("a,b,\n", [["a", "b", ""]]),
+      ("\"a,b\",c\n", [["a,b", "c"]]),
+      ("\"say \"\"hi\"\"\",x\n", [["say \"hi\"", "x"]]),
+      ("\"line1\nline2\",x\n", [["line1\nline2", "x"]]),
+      ("\"line1\r\nline2\",x\r\n", [["line1\r\nline2", "x"]]),
+      ("\"\",x\n", [["", "x"]]),
+      ("東京,港区\n", [["東京", "港区"]]),
+      ("a\n\nb\n", [["a"], [""], ["b"]]),
+      (" a , b \n", [[" a ", " b "]]),
+    ] as [(String, [[String]])])
   func readsRFC4180(text: String, expected: [[String]]) {
     let (all, reader) = records(text)
     #expect(all == expected)
@@ -56,16 +57,21 @@ import Testing
   @Test func unterminatedQuoteIsReportedAtTheOpeningQuote() {
     let (all, reader) = records("a,b\n1,\"never closed\n2,3\n")
     #expect(all.count == 2)
-    #expect(reader.problems == [.init(reason: .unterminatedQuote,
-                                      position: TextPosition(line: 2, column: 3))])
+    #expect(
+      reader.problems == [
+        .init(
+          reason: .unterminatedQuote,
+          position: TextPosition(line: 2, column: 3))
+      ])
   }
 
   @Test func strayQuotesAreReportedWhereTheyAre() {
     let (_, reader) = records("a,b\n1,x\"y\n\"ok\"z,2\n")
-    #expect(reader.problems == [
-      .init(reason: .strayQuote, position: TextPosition(line: 2, column: 4)),
-      .init(reason: .strayQuote, position: TextPosition(line: 3, column: 4)),
-    ])
+    #expect(
+      reader.problems == [
+        .init(reason: .strayQuote, position: TextPosition(line: 2, column: 4)),
+        .init(reason: .strayQuote, position: TextPosition(line: 3, column: 4)),
+      ])
   }
 
   @Test func malformedRecordsAreMarked() {
@@ -83,7 +89,9 @@ import Testing
     for _ in 0..<300 {
       let rows = (0..<Int(rng.next() % 4 + 1)).map { _ in
         (0..<3).map { _ in
-          String((0..<Int(rng.next() % 6)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+          String(
+            (0..<Int(rng.next() % 6)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            })
         }
       }
       var bytes: [UInt8] = []

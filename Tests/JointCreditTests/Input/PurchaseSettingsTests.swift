@@ -25,22 +25,35 @@ import Testing
     #expect(purchase.mode == .event && purchase.method == .largestRemainder)
   }
 
-  @Test(arguments: [
-    (PurchaseSettings(), ["no lot_t given; set 'lot_t' in the purchase file or use --lot"]),
-    (PurchaseSettings(lot: q("0", "--lot")), ["--lot: lot must be greater than zero, not 0"]),
-    (PurchaseSettings(lot: q("-5", "p.json:2:10")),
-     ["p.json:2:10: lot must be greater than zero, not -5"]),
-    (PurchaseSettings(lot: q("10"), unit: q("0", "--unit")),
-     ["--unit: unit must be greater than zero, not 0"]),
-    (PurchaseSettings(lot: q("100.05", "--lot"), unit: q("0.1")),
-     ["--lot: lot 100.05 t is not a whole multiple of the unit 0.1 t"]),
-    (PurchaseSettings(lot: q("100"), unit: q("0.1"), bodyUnit: q("0.25", "--body-unit"),
-                      mode: Setting(.bodyThenEvent, text: "body-then-event", at: InputLocation("m"))),
-     ["--body-unit: body unit 0.25 t is not a whole multiple of the unit 0.1 t"]),
-    (PurchaseSettings(lot: q("100.5", "--lot"), unit: q("0.1"), bodyUnit: q("1"),
-                      mode: Setting(.bodyThenEvent, text: "body-then-event", at: InputLocation("m"))),
-     ["--lot: lot 100.5 t is not a whole multiple of the body unit 1 t"]),
-  ] as [(PurchaseSettings, [String])])
+  @Test(
+    arguments: [
+      (PurchaseSettings(), ["no lot_t given; set 'lot_t' in the purchase file or use --lot"]),
+      (PurchaseSettings(lot: q("0", "--lot")), ["--lot: lot must be greater than zero, not 0"]),
+      (
+        PurchaseSettings(lot: q("-5", "p.json:2:10")),
+        ["p.json:2:10: lot must be greater than zero, not -5"]
+      ),
+      (
+        PurchaseSettings(lot: q("10"), unit: q("0", "--unit")),
+        ["--unit: unit must be greater than zero, not 0"]
+      ),
+      (
+        PurchaseSettings(lot: q("100.05", "--lot"), unit: q("0.1")),
+        ["--lot: lot 100.05 t is not a whole multiple of the unit 0.1 t"]
+      ),
+      (
+        PurchaseSettings(
+          lot: q("100"), unit: q("0.1"), bodyUnit: q("0.25", "--body-unit"),
+          mode: Setting(.bodyThenEvent, text: "body-then-event", at: InputLocation("m"))),
+        ["--body-unit: body unit 0.25 t is not a whole multiple of the unit 0.1 t"]
+      ),
+      (
+        PurchaseSettings(
+          lot: q("100.5", "--lot"), unit: q("0.1"), bodyUnit: q("1"),
+          mode: Setting(.bodyThenEvent, text: "body-then-event", at: InputLocation("m"))),
+        ["--lot: lot 100.5 t is not a whole multiple of the body unit 1 t"]
+      ),
+    ] as [(PurchaseSettings, [String])])
   func rejectsInconsistentParameters(settings: PurchaseSettings, expected: [String]) {
     #expect(Self.errors(settings) == expected)
   }
@@ -48,9 +61,10 @@ import Testing
   @Test func bodyUnitInEventModeIsAWarning() throws {
     let resolved = try PurchaseSettings(lot: Self.q("100"), bodyUnit: Self.q("1", "--body-unit"))
       .resolved()
-    #expect(resolved.warnings.map(\.description) == [
-      "--body-unit: body unit is ignored in event mode, where events are apportioned directly"
-    ])
+    #expect(
+      resolved.warnings.map(\.description) == [
+        "--body-unit: body unit is ignored in event mode, where events are apportioned directly"
+      ])
   }
 
   @Test func optionsOverrideTheFile() {
@@ -69,9 +83,12 @@ import Testing
     #expect(reading.errors.isEmpty)
     let settings = reading.settings
     let purchase = try settings.resolved().value
-    #expect(purchase == Purchase(lot: Quantity(tonnes: 100), unit: Quantity(grams: 100_000),
-                                 bodyUnit: Quantity(tonnes: 1), mode: .bodyThenEvent,
-                                 method: .largestRemainder, description: "J-VER"))
+    #expect(
+      purchase
+        == Purchase(
+          lot: Quantity(tonnes: 100), unit: Quantity(grams: 100_000),
+          bodyUnit: Quantity(tonnes: 1), mode: .bodyThenEvent,
+          method: .largestRemainder, description: "J-VER"))
     #expect(settings.unit?.location == InputLocation("p.json", line: 1, column: 52))
   }
 
@@ -80,26 +97,31 @@ import Testing
       {"lot_t": "1,000", "unit": "0.1", "mode": "bodies", "method": "dhondt-ish",
        "description": 5}
       """
-    #expect(PurchaseFile.read(SubmissionFile(path: "p.json", text: text)).errors == [
-      InputError(.invalidPurchaseQuantity(field: "lot", text: "1,000", .comma),
-                 at: InputLocation("p.json", line: 1, column: 11)),
-      InputError(.unknownField("unit", expected: PurchaseFile.fields),
-                 at: InputLocation("p.json", line: 1, column: 20)),
-      InputError(.unknownMode("bodies"), at: InputLocation("p.json", line: 1, column: 43)),
-      InputError(.unknownMethod("dhondt-ish"), at: InputLocation("p.json", line: 1, column: 63)),
-      InputError(.jsonType(field: "description", expected: "a string"),
-                 at: InputLocation("p.json", line: 2, column: 17)),
-    ])
+    #expect(
+      PurchaseFile.read(SubmissionFile(path: "p.json", text: text)).errors == [
+        InputError(
+          .invalidPurchaseQuantity(field: "lot", text: "1,000", .comma),
+          at: InputLocation("p.json", line: 1, column: 11)),
+        InputError(
+          .unknownField("unit", expected: PurchaseFile.fields),
+          at: InputLocation("p.json", line: 1, column: 20)),
+        InputError(.unknownMode("bodies"), at: InputLocation("p.json", line: 1, column: 43)),
+        InputError(.unknownMethod("dhondt-ish"), at: InputLocation("p.json", line: 1, column: 63)),
+        InputError(
+          .jsonType(field: "description", expected: "a string"),
+          at: InputLocation("p.json", line: 2, column: 17)),
+      ])
   }
 
   @Test func aFieldThatCannotBeReadRaisesNoFollowUpProblems() {
     // The unit cannot be read; the lot of 10.5 t must not then be checked against a unit of 1 t.
     let text = #"{"lot_t": "10.5", "unit_t": "0,1", "mode": "events", "body_unit_t": "1"}"#
     let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
-    #expect(reading.errors.map(\.description) == [
-      "p.json:1:29: invalid unit '0,1': use '.' as the decimal point and no thousands separators, as in 1234.5",
-      "p.json:1:44: unknown mode 'events'; expected one of event, body-then-event",
-    ])
+    #expect(
+      reading.errors.map(\.description) == [
+        "p.json:1:29: invalid unit '0,1': use '.' as the decimal point and no thousands separators, as in 1234.5",
+        "p.json:1:44: unknown mode 'events'; expected one of event, body-then-event",
+      ])
     #expect(reading.settings.invalidFields == ["unit_t", "mode"])
     #expect(throws: InputErrors([])) { try reading.settings.resolved() }
   }
@@ -134,11 +156,12 @@ import Testing
       _ = try reading.settings.resolved()
       Issue.record("expected errors")
     } catch {
-      #expect(error.errors.map(\.description) == [
-        "p.json:1:11: credit serials are whole tonnes, so the lot must be too, not 100.5 t",
-        "p.json:1:56: 3333 yen per tonne times the lot of 100.5 t is not a whole number of yen; give invoice_total_jpy instead",
-        "p.json:1:79: credit blocks overlap: the block from 50 shares serials with the block from 1",
-      ])
+      #expect(
+        error.errors.map(\.description) == [
+          "p.json:1:11: credit serials are whole tonnes, so the lot must be too, not 100.5 t",
+          "p.json:1:56: 3333 yen per tonne times the lot of 100.5 t is not a whole number of yen; give invoice_total_jpy instead",
+          "p.json:1:79: credit blocks overlap: the block from 50 shares serials with the block from 1",
+        ])
     }
   }
 }

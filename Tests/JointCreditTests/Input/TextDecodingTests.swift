@@ -17,7 +17,9 @@ import Testing
 
   @Test func readsShiftJISAsExcelWritesIt() throws {
     // 港区 in CP932, then ①, 髙 (IBM extension) and ～ (FF5E in CP932), CRLF.
-    let bytes: [UInt8] = [0x8D, 0x60, 0x8B, 0xE6, 0x2C, 0x87, 0x40, 0xFB, 0xFC, 0x81, 0x60, 0x0D, 0x0A]
+    let bytes: [UInt8] = [
+      0x8D, 0x60, 0x8B, 0xE6, 0x2C, 0x87, 0x40, 0xFB, 0xFC, 0x81, 0x60, 0x0D, 0x0A,
+    ]
     let decoded = try TextDecoding.decode(bytes, source: "a.csv")
     #expect(decoded.encoding == .shiftJIS)
     #expect(String(decoding: decoded.utf8, as: UTF8.self) == "港区,①髙\u{FF5E}\r\n")
@@ -31,21 +33,29 @@ import Testing
 
   @Test func rejectsBytesThatAreNeitherAndSaysWhere() {
     // 0xFF is not UTF-8 and not CP932; it is the third character of line 2.
-    #expect(throws: InputError(.undecodable(byte: 0xFF),
-                               at: InputLocation("a.csv", line: 2, column: 3))) {
+    #expect(
+      throws: InputError(
+        .undecodable(byte: 0xFF),
+        at: InputLocation("a.csv", line: 2, column: 3))
+    ) {
       try TextDecoding.decode(Array("x\nab".utf8) + [0xFF], source: "a.csv")
     }
     // With a UTF-8 byte order mark, the text must be UTF-8.
-    #expect(throws: InputError(.undecodable(byte: 0x93),
-                               at: InputLocation("b.csv", line: 1, column: 2))) {
+    #expect(
+      throws: InputError(
+        .undecodable(byte: 0x93),
+        at: InputLocation("b.csv", line: 1, column: 2))
+    ) {
       try TextDecoding.decode([0xEF, 0xBB, 0xBF, 0x41, 0x93, 0x8C], source: "b.csv")
     }
   }
 
-  @Test(arguments: [
-    ([0xC0, 0x80], 0), ([0xE0, 0x80, 0x80], 0), ([0xED, 0xA0, 0x80], 0), ([0xF4, 0x90, 0x80, 0x80], 0),
-    ([0x41, 0xE3, 0x81], 1), ([0x41, 0x80], 1), ([0xF8, 0x80], 0),
-  ] as [([UInt8], Int)])
+  @Test(
+    arguments: [
+      ([0xC0, 0x80], 0), ([0xE0, 0x80, 0x80], 0), ([0xED, 0xA0, 0x80], 0),
+      ([0xF4, 0x90, 0x80, 0x80], 0),
+      ([0x41, 0xE3, 0x81], 1), ([0x41, 0x80], 1), ([0xF8, 0x80], 0),
+    ] as [([UInt8], Int)])
   func utf8ValidationIsStrict(bytes: [UInt8], invalidAt: Int) {
     #expect(UTF8Validation.firstInvalidOffset(in: bytes) == invalidAt)
   }

@@ -10,53 +10,67 @@ import Testing
   @Test func apportionsInInputOrderWithTiesBrokenByIdNotOrder() throws {
     // Weights 1, 1, 1 for ids c, a, b; total 10 → 3⅓ each, 1 unit left, a tie → smallest id a.
     let table = try read("weight,id\n1,c\n1,a\n1,b\n")
-    let shares = try table.apportion(Quantity(tonnes: 10), unit: Quantity(tonnes: 1),
-                                     method: .largestRemainder)
+    let shares = try table.apportion(
+      Quantity(tonnes: 10), unit: Quantity(tonnes: 1),
+      method: .largestRemainder)
     #expect(shares.allocations == [Quantity(tonnes: 3), Quantity(tonnes: 4), Quantity(tonnes: 3)])
     #expect(shares.ties.map(\.winners) == [["a"]])
     #expect(shares.ties.map(\.losers) == [["b", "c"]])
     var bytes: [UInt8] = []
     shares.write(format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &bytes)
-    #expect(String(decoding: bytes, as: UTF8.self) == """
-      id,weight,quota,allocation
-      c,1,3.333333,3
-      a,1,3.333333,4
-      b,1,3.333333,3
+    #expect(
+      String(decoding: bytes, as: UTF8.self) == """
+        id,weight,quota,allocation
+        c,1,3.333333,3
+        a,1,3.333333,4
+        b,1,3.333333,3
 
-      """)
+        """)
   }
 
   @Test func printsAtTheScaleOfTheDataAndTheUnit() throws {
     // 100 × 2.5/4 = 62.5, 100 × 1.25/4 = 31.25, 100 × 0.25/4 = 6.25 in steps of 0.1:
     // floors 62.5, 31.2, 6.2 (999 tenths); 1 left → equal remainders .05 → larger weight (y).
     let table = try read("id,weight\nx,2.5\ny,1.25\nz,0.25\n")
-    let shares = try table.apportion(Quantity(tonnes: 100), unit: Quantity(grams: 100_000),
-                                     method: .largestRemainder)
+    let shares = try table.apportion(
+      Quantity(tonnes: 100), unit: Quantity(grams: 100_000),
+      method: .largestRemainder)
     var bytes: [UInt8] = []
     shares.write(format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &bytes)
-    #expect(String(decoding: bytes, as: UTF8.self) == """
-      id,weight,quota,allocation
-      x,2.50,62.500000,62.5
-      y,1.25,31.250000,31.3
-      z,0.25,6.250000,6.2
+    #expect(
+      String(decoding: bytes, as: UTF8.self) == """
+        id,weight,quota,allocation
+        x,2.50,62.500000,62.5
+        y,1.25,31.250000,31.3
+        z,0.25,6.250000,6.2
 
-      """)
+        """)
   }
 
   @Test func reportsEveryProblem() {
-    #expect(throws: InputErrors([
-      InputError(.invalidWeight("1,5", .comma), at: InputLocation("w.csv", line: 2, column: 3)),
-      InputError(.duplicateID("a", first: InputLocation("w.csv", line: 2, column: 1)),
-                 at: InputLocation("w.csv", line: 3, column: 1)),
-      InputError(.negativeWeight("-2"), at: InputLocation("w.csv", line: 4, column: 3)),
-      InputError(.missingValue("id"), at: InputLocation("w.csv", line: 5, column: 1)),
-    ])) {
+    #expect(
+      throws: InputErrors([
+        InputError(.invalidWeight("1,5", .comma), at: InputLocation("w.csv", line: 2, column: 3)),
+        InputError(
+          .duplicateID("a", first: InputLocation("w.csv", line: 2, column: 1)),
+          at: InputLocation("w.csv", line: 3, column: 1)),
+        InputError(.negativeWeight("-2"), at: InputLocation("w.csv", line: 4, column: 3)),
+        InputError(.missingValue("id"), at: InputLocation("w.csv", line: 5, column: 1)),
+      ])
+    ) {
       try read("id,weight\na,\"1,5\"\na,2\nb,-2\n,1\n")
     }
-    #expect(throws: InputErrors([
-      InputError(.missingColumn("weight", required: ["id", "weight"]),
-                 at: InputLocation("w.csv", line: 1, column: 1))
-    ], warnings: [InputWarning(.unknownColumn("wieght"), at: InputLocation("w.csv", line: 1, column: 4))])) {
+    #expect(
+      throws: InputErrors(
+        [
+          InputError(
+            .missingColumn("weight", required: ["id", "weight"]),
+            at: InputLocation("w.csv", line: 1, column: 1))
+        ],
+        warnings: [
+          InputWarning(.unknownColumn("wieght"), at: InputLocation("w.csv", line: 1, column: 4))
+        ])
+    ) {
       try read("id,wieght\na,1\n")
     }
   }

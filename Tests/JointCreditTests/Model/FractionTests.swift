@@ -3,12 +3,14 @@ import Testing
 @testable import JointCredit
 
 @Suite struct FractionTests {
-  @Test(arguments: [
-    (1, 2, 1), (1, 3, 0), (2, 3, 1), (5, 2, 3), (7, 2, 4), (0, 5, 0), (10, 5, 2), (149, 100, 1),
-    (150, 100, 2),
-  ] as [(Int, Int, Int)])
+  @Test(
+    arguments: [
+      (1, 2, 1), (1, 3, 0), (2, 3, 1), (5, 2, 3), (7, 2, 4), (0, 5, 0), (10, 5, 2), (149, 100, 1),
+      (150, 100, 2),
+    ] as [(Int, Int, Int)])
   func roundsHalfUp(numerator: Int, denominator: Int, expected: Int) {
-    #expect(Fraction(Int128(numerator), over: Int128(denominator)).roundedHalfUp == Int128(expected))
+    #expect(
+      Fraction(Int128(numerator), over: Int128(denominator)).roundedHalfUp == Int128(expected))
   }
 
   @Test func roundsHugeFractionsWithoutOverflow() {

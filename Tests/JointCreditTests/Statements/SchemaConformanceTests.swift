@@ -22,9 +22,13 @@ import Testing
   }
 
   @Test func theSchemaHasAVersionedID() throws {
-    let bytes = try Data(contentsOf: Self.root.appendingPathComponent("schema/allocation.schema.json"))
+    let bytes = try Data(
+      contentsOf: Self.root.appendingPathComponent("schema/allocation.schema.json"))
     let text = String(decoding: bytes, as: UTF8.self)
-    #expect(text.contains("\"$id\": \"https://jointcredit.example/schema/allocation/v\(AllocationDocument.formatVersion).json\""))
+    #expect(
+      text.contains(
+        "\"$id\": \"https://jointcredit.example/schema/allocation/v\(AllocationDocument.formatVersion).json\""
+      ))
   }
 
   @Test func everyGoldenDocumentConforms() throws {
@@ -47,15 +51,19 @@ import Testing
     var purchase = Generate.purchase(using: &rng)
     purchase.method = ApportionmentMethod.allCases[seed % 6]
     purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
-    if seed % 2 == 0 { purchase.pricing = Pricing(.invoiceTotal(1_000_000), taxIncluded: seed % 4 == 0) }
+    if seed % 2 == 0 {
+      purchase.pricing = Pricing(.invoiceTotal(1_000_000), taxIncluded: seed % 4 == 0)
+    }
     if seed % 3 == 0 {
       purchase.cap = .emissions
       purchase.reserve = Body.Code("RESERVE")
     }
-    guard let allocation = try? Allocator(explains: seed % 5 == 0).allocate(purchase, among: estimates)
+    guard
+      let allocation = try? Allocator(explains: seed % 5 == 0).allocate(purchase, among: estimates)
     else { return }
     var document: [UInt8] = []
-    AllocationDocument.write(allocation, files: [], warnings: [InputWarning(.bodyUnitUnused)], to: &document)
+    AllocationDocument.write(
+      allocation, files: [], warnings: [InputWarning(.bodyUnitUnused)], to: &document)
     #expect(Self.violations(document) == [])
     for body in allocation.bodies {
       var statement: [UInt8] = []
@@ -68,13 +76,15 @@ import Testing
     let path = Self.root.appendingPathComponent("Samples/quickstart/expected/allocation.json")
     let text = String(decoding: try Data(contentsOf: path), as: UTF8.self)
     #expect(Self.violations(Array(text.utf8)).isEmpty)
-    let broken = text.replacingOccurrences(of: #""emissions_t": "2.5""#, with: #""emissions_t": 2.5"#)
+    let broken = text.replacingOccurrences(
+      of: #""emissions_t": "2.5""#, with: #""emissions_t": 2.5"#)
     #expect(broken != text)
     #expect(!Self.violations(Array(broken.utf8)).isEmpty)
   }
 
   @Test func aDocumentThatBreaksTheSchemaIsCaught() {
-    let document = #"{"format": "jointcredit-body-statement", "format_version": 2, "generator": "jointcredit 0.1.0", "purchase": {}, "body": {"body_code": "131032", "emissions_t": 1.5}, "retirement": [], "totals": {}}"#
+    let document =
+      #"{"format": "jointcredit-body-statement", "format_version": 2, "generator": "jointcredit 0.1.0", "purchase": {}, "body": {"body_code": "131032", "emissions_t": 1.5}, "retirement": [], "totals": {}}"#
     let problems = Self.violations(Array(document.utf8))
     #expect(!problems.isEmpty)
     #expect(problems.contains { $0.contains("matches 0 of oneOf") })

@@ -15,47 +15,51 @@ import Testing
 
   @Test func allocationCSVHasOneRowPerEventExcelReady() {
     let text = Self.text { AllocationStatement.write(Self.allocation, format: .excel, to: &$0) }
-    #expect(text == "\u{FEFF}" + [
-      "body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,quota_t,allocated_t,offset_rate_pct",
-      "131032,港区,ward,E01,環境フェア,2011-10-15,2.5,3.125000,3.1,124.0",
-      "131032,港区,ward,E02,省エネ講座,2011-11-20,0.4,0.500000,0.5,125.0",
-      "132012,八王子市,city,E01,エコフェスタ,2011-10-01,3.1,3.875000,3.9,125.8",
-      "132012,八王子市,city,E02,打ち水大作戦,2011-07-23,1.4,1.750000,1.8,128.6",
-      "133035,瑞穂町,town,E01,環境講演会,,0.6,0.750000,0.7,116.7",
-    ].map { $0 + "\r\n" }.joined())
+    #expect(
+      text == "\u{FEFF}"
+        + [
+          "body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,quota_t,allocated_t,offset_rate_pct",
+          "131032,港区,ward,E01,環境フェア,2011-10-15,2.5,3.125000,3.1,124.0",
+          "131032,港区,ward,E02,省エネ講座,2011-11-20,0.4,0.500000,0.5,125.0",
+          "132012,八王子市,city,E01,エコフェスタ,2011-10-01,3.1,3.875000,3.9,125.8",
+          "132012,八王子市,city,E02,打ち水大作戦,2011-07-23,1.4,1.750000,1.8,128.6",
+          "133035,瑞穂町,town,E01,環境講演会,,0.6,0.750000,0.7,116.7",
+        ].map { $0 + "\r\n" }.joined())
   }
 
   @Test func bodiesCSVHasOneRowPerBody() {
     let format = CSVFormat(encoding: .utf8, lineEnding: .lf)
     let text = Self.text { BodyStatement.write(Self.allocation, format: format, to: &$0) }
-    #expect(text == """
-      body_code,body_name,body_kind,events,emissions_t,quota_t,allocated_t,offset_rate_pct
-      131032,港区,ward,2,2.9,3.625000,3.6,124.1
-      132012,八王子市,city,2,4.5,5.625000,5.7,126.7
-      133035,瑞穂町,town,1,0.6,0.750000,0.7,116.7
+    #expect(
+      text == """
+        body_code,body_name,body_kind,events,emissions_t,quota_t,allocated_t,offset_rate_pct
+        131032,港区,ward,2,2.9,3.625000,3.6,124.1
+        132012,八王子市,city,2,4.5,5.625000,5.7,126.7
+        133035,瑞穂町,town,1,0.6,0.750000,0.7,116.7
 
-      """)
+        """)
   }
 
   @Test func offsetRatesAtEveryLevel() {
     let format = CSVFormat(encoding: .utf8, lineEnding: .lf)
     let text = Self.text { OffsetRateStatement.write(Self.allocation, format: format, to: &$0) }
-    #expect(text == """
-      level,key,name,emissions_t,allocated_t,offset_rate_pct
-      event,131032/E01,環境フェア,2.5,3.1,124.0
-      event,131032/E02,省エネ講座,0.4,0.5,125.0
-      event,132012/E01,エコフェスタ,3.1,3.9,125.8
-      event,132012/E02,打ち水大作戦,1.4,1.8,128.6
-      event,133035/E01,環境講演会,0.6,0.7,116.7
-      body,131032,港区,2.9,3.6,124.1
-      body,132012,八王子市,4.5,5.7,126.7
-      body,133035,瑞穂町,0.6,0.7,116.7
-      kind,ward,ward,2.9,3.6,124.1
-      kind,city,city,4.5,5.7,126.7
-      kind,town,town,0.6,0.7,116.7
-      total,total,total,8.0,10.0,125.0
+    #expect(
+      text == """
+        level,key,name,emissions_t,allocated_t,offset_rate_pct
+        event,131032/E01,環境フェア,2.5,3.1,124.0
+        event,131032/E02,省エネ講座,0.4,0.5,125.0
+        event,132012/E01,エコフェスタ,3.1,3.9,125.8
+        event,132012/E02,打ち水大作戦,1.4,1.8,128.6
+        event,133035/E01,環境講演会,0.6,0.7,116.7
+        body,131032,港区,2.9,3.6,124.1
+        body,132012,八王子市,4.5,5.7,126.7
+        body,133035,瑞穂町,0.6,0.7,116.7
+        kind,ward,ward,2.9,3.6,124.1
+        kind,city,city,4.5,5.7,126.7
+        kind,town,town,0.6,0.7,116.7
+        total,total,total,8.0,10.0,125.0
 
-      """)
+        """)
   }
 
   @Test func jsonCarriesDecimalsAsStringsAndListsTheTie() throws {
@@ -74,16 +78,21 @@ import Testing
     #expect(member("offset_rate_pct", in: totals) == .string("125.0"))
     #expect(member("remainder_t", in: tie) == .string("0.050000"))
     #expect(member("remainder_of_unit", in: tie) == .string("1/2"))
-    #expect(member("winners", in: tie) == .array([
-      JSONNode(.string("132012/E02"), at: try #require(Self.position(of: "132012/E02", in: bytes)))
-    ]))
+    #expect(
+      member("winners", in: tie)
+        == .array([
+          JSONNode(
+            .string("132012/E02"), at: try #require(Self.position(of: "132012/E02", in: bytes)))
+        ]))
   }
 
   static func position(of text: String, in bytes: [UInt8]) -> TextPosition? {
-    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = String(decoding: bytes, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
     for (index, line) in lines.enumerated() {
       if let range = line.range(of: "\"\(text)\"") {
-        return TextPosition(line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+        return TextPosition(
+          line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
       }
     }
     return nil
@@ -92,28 +101,32 @@ import Testing
   @Test func injectionGuardAppliesToTextCellsOnly() {
     let writer = CSVWriter(format: CSVFormat(encoding: .utf8, lineEnding: .lf))
     let text = Self.text { bytes in
-      writer.writeRecord([.text("=1+1"), .text("+81"), .text("-x"), .text("@a"), .text("\tt"),
-                          .text("a=b"), .number("-1.5"), .text("\"=q\"")], to: &bytes)
+      writer.writeRecord(
+        [
+          .text("=1+1"), .text("+81"), .text("-x"), .text("@a"), .text("\tt"),
+          .text("a=b"), .number("-1.5"), .text("\"=q\""),
+        ], to: &bytes)
     }
     #expect(text == "'=1+1,'+81,'-x,'@a,'\tt,a=b,-1.5,\"\"\"=q\"\"\"\n")
   }
 
   @Test func summaryNamesTheLotKindsTiesAndFiles() {
     let text = AllocationSummary.text(Self.allocation, statements: ["out/allocation.csv"])
-    #expect(text == """
-      Allocated 10.0 t by largest-remainder (event mode, unit 0.1 t).
-      Credits: J-VER
+    #expect(
+      text == """
+        Allocated 10.0 t by largest-remainder (event mode, unit 0.1 t).
+        Credits: J-VER
 
-        kind   bodies  events  emissions_t  allocated_t  offset_rate_pct
-        ward        1       2          2.9          3.6            124.1
-        city        1       2          4.5          5.7            126.7
-        town        1       1          0.6          0.7            116.7
-        total       3       5          8.0         10.0            125.0
+          kind   bodies  events  emissions_t  allocated_t  offset_rate_pct
+          ward        1       2          2.9          3.6            124.1
+          city        1       2          4.5          5.7            126.7
+          town        1       1          0.6          0.7            116.7
+          total       3       5          8.0         10.0            125.0
 
-      Ties: 1 unit was decided by the tie rule (larger estimate, then smaller code or id); each is listed in allocation.json.
-      Statements:
-        out/allocation.csv
+        Ties: 1 unit was decided by the tie rule (larger estimate, then smaller code or id); each is listed in allocation.json.
+        Statements:
+          out/allocation.csv
 
-      """)
+        """)
   }
 }

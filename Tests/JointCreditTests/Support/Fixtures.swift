@@ -25,14 +25,15 @@ enum Fixtures {
 
 extension Fixtures {
   /// The quickstart example: three bodies, five events, 8.0 t estimated.
-  static let quickstartCSV = header + """
-    131032,港区,ward,E01,環境フェア,2011-10-15,2.5
-    131032,港区,ward,E02,省エネ講座,2011-11-20,0.4
-    132012,八王子市,city,E01,エコフェスタ,2011-10-01,3.1
-    132012,八王子市,city,E02,打ち水大作戦,2011-07-23,1.4
-    133035,瑞穂町,town,E01,環境講演会,,0.6
+  static let quickstartCSV =
+    header + """
+      131032,港区,ward,E01,環境フェア,2011-10-15,2.5
+      131032,港区,ward,E02,省エネ講座,2011-11-20,0.4
+      132012,八王子市,city,E01,エコフェスタ,2011-10-01,3.1
+      132012,八王子市,city,E02,打ち水大作戦,2011-07-23,1.4
+      133035,瑞穂町,town,E01,環境講演会,,0.6
 
-    """
+      """
 
   static var quickstart: Estimates {
     try! read([("estimates.csv", quickstartCSV)]).value

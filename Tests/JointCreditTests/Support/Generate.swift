@@ -25,15 +25,18 @@ enum Generate {
   static func estimates(using rng: inout SplitMix64) -> Estimates {
     var bodies = Array(tokyoMunicipalities.shuffled(using: &rng).prefix(Int(rng.next() % 6) + 1))
       .map { Body(code: Body.Code($0.code), name: $0.name, kind: $0.kind) }
-    if rng.next() % 3 == 0 { bodies.append(Body(code: Body.Code("ALL62"), name: "共同事業", kind: .other)) }
+    if rng.next() % 3 == 0 {
+      bodies.append(Body(code: Body.Code("ALL62"), name: "共同事業", kind: .other))
+    }
     var submissions: [Submission] = []
     for body in bodies {
       let eventCount = Int(rng.next() % 5) + 1
       let small = rng.next() % 2 == 0
       let events = (0..<eventCount).map { e in
         let thousandths = Int64(rng.next() % (small ? 4 : 5_000))
-        return Event(id: Event.ID("E\(e + 1)"), name: "Event \(e + 1)",
-                     emissions: Quantity(grams: thousandths * 1_000))
+        return Event(
+          id: Event.ID("E\(e + 1)"), name: "Event \(e + 1)",
+          emissions: Quantity(grams: thousandths * 1_000))
       }
       submissions.append(Submission(body: body, events: events))
     }
@@ -48,7 +51,8 @@ enum Generate {
     let units: [Int64] = [1_000_000, 100_000, 10_000]
     let unit = Quantity(grams: units[Int(rng.next() % 3)])
     let mode: AllocationMode = rng.next() % 2 == 0 ? .event : .bodyThenEvent
-    let bodyUnit = mode == .bodyThenEvent && rng.next() % 2 == 0
+    let bodyUnit =
+      mode == .bodyThenEvent && rng.next() % 2 == 0
       ? Quantity(grams: unit.grams * Int64(rng.next() % 5 + 1)) : unit
     let steps = Int64(rng.next() % 50) + 1
     let lot = Quantity(grams: bodyUnit.grams * steps * (rng.next() % 3 == 0 ? 10 : 1))

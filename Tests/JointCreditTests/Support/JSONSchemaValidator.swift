@@ -36,26 +36,33 @@ struct JSONSchemaValidator {
     case .object: ["object"]
     case .array: ["array"]
     case .string: ["string"]
-    case .number(let text): text.contains(where: { ".eE".contains($0) }) ? ["number"] : ["integer", "number"]
+    case .number(let text):
+      text.contains(where: { ".eE".contains($0) }) ? ["number"] : ["integer", "number"]
     case .bool: ["boolean"]
     case .null: ["null"]
     }
   }
 
-  private func check(_ value: JSONValue, against schema: JSONValue, path: String,
-                     into found: inout [String]) {
+  private func check(
+    _ value: JSONValue, against schema: JSONValue, path: String,
+    into found: inout [String]
+  ) {
     guard case .object = schema else { return }
     let get = { (key: String) in Self.member(key, of: schema) }
     if case .string(let reference)? = get("$ref") {
-      guard let target = resolve(reference) else { return found.append("\(path): unresolved \(reference)") }
+      guard let target = resolve(reference) else {
+        return found.append("\(path): unresolved \(reference)")
+      }
       check(value, against: target, path: path, into: &found)
     }
     if let type = get("type") {
-      let allowed: [String] = switch type {
-      case .string(let name): [name]
-      case .array(let names): names.compactMap { if case .string(let n) = $0.value { n } else { nil } }
-      default: []
-      }
+      let allowed: [String] =
+        switch type {
+        case .string(let name): [name]
+        case .array(let names):
+          names.compactMap { if case .string(let n) = $0.value { n } else { nil } }
+        default: []
+        }
       if Set(allowed).isDisjoint(with: Self.typeName(value)) {
         return found.append("\(path): \(Self.typeName(value)[0]) is not \(allowed)")
       }
@@ -63,7 +70,9 @@ struct JSONSchemaValidator {
     if let constant = get("const"), !Self.same(constant, value) {
       found.append("\(path): not the constant")
     }
-    if case .array(let options)? = get("enum"), !options.contains(where: { Self.same($0.value, value) }) {
+    if case .array(let options)? = get("enum"),
+      !options.contains(where: { Self.same($0.value, value) })
+    {
       found.append("\(path): not one of the allowed values")
     }
     if case .string(let text) = value {
@@ -98,7 +107,8 @@ struct JSONSchemaValidator {
         for member in declared { properties[member.key] = member.value.value }
       }
       if case .array(let required)? = get("required") {
-        for case .string(let key) in required.map(\.value) where !members.contains(where: { $0.key == key }) {
+        for case .string(let key) in required.map(\.value)
+        where !members.contains(where: { $0.key == key }) {
           found.append("\(path): missing '\(key)'")
         }
       }
@@ -122,9 +132,9 @@ struct JSONSchemaValidator {
 
   private static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
     switch (a, b) {
-    case let (.string(x), .string(y)): x == y
-    case let (.number(x), .number(y)): Int(x) != nil && Int(x) == Int(y) || x == y
-    case let (.bool(x), .bool(y)): x == y
+    case (.string(let x), .string(let y)): x == y
+    case (.number(let x), .number(let y)): Int(x) != nil && Int(x) == Int(y) || x == y
+    case (.bool(let x), .bool(let y)): x == y
     case (.null, .null): true
     default: false
     }

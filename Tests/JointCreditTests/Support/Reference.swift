@@ -16,11 +16,14 @@ enum Reference {
   }
 
   /// −1, 0, 1: the priority w₁ ÷ d(a₁) against w₂ ÷ d(a₂).
-  static func compare(_ method: ApportionmentMethod, _ w1: Int64, _ a1: Int64, _ w2: Int64,
-                      _ a2: Int64) -> Int {
+  static func compare(
+    _ method: ApportionmentMethod, _ w1: Int64, _ a1: Int64, _ w2: Int64,
+    _ a2: Int64
+  ) -> Int {
     let (n1, m1) = divisor(method, Int128(a1)), (n2, m2) = divisor(method, Int128(a2))
     let squared = method == .huntingtonHill
-    let (x1, x2) = squared ? (Int128(w1) * Int128(w1), Int128(w2) * Int128(w2)) : (Int128(w1), Int128(w2))
+    let (x1, x2) =
+      squared ? (Int128(w1) * Int128(w1), Int128(w2) * Int128(w2)) : (Int128(w1), Int128(w2))
     // Zero weights first (no claim), then infinite priorities (zero divisor).
     if x1 == 0 || x2 == 0 { return x1 == x2 ? 0 : (x1 == 0 ? -1 : 1) }
     if n1 == 0 || n2 == 0 { return n1 == n2 ? 0 : (n1 == 0 ? 1 : -1) }
@@ -98,9 +101,13 @@ enum Reference {
           var fixed: Int128 = 0, slope: Int128 = 0
           for i in 0..<n {
             let x = mid.0 * Int128(weights[i])
-            if x <= Int128(low[i]) * mid.1 { fixed += Int128(low[i]) }
-            else if x >= Int128(high[i]) * mid.1 { fixed += Int128(high[i]) }
-            else { slope += Int128(weights[i]) }
+            if x <= Int128(low[i]) * mid.1 {
+              fixed += Int128(low[i])
+            } else if x >= Int128(high[i]) * mid.1 {
+              fixed += Int128(high[i])
+            } else {
+              slope += Int128(weights[i])
+            }
           }
           lambda = (Int128(total) - fixed, slope)
         }
@@ -111,11 +118,15 @@ enum Reference {
       // Beyond the last breakpoint: only unbounded items are free.
       var fixed: Int128 = 0, slope: Int128 = 0
       for i in 0..<n {
-        if weights[i] == 0 || high[i] < .max { fixed += Int128(weights[i] == 0 ? low[i] : high[i]) }
-        else { slope += Int128(weights[i]) }
+        if weights[i] == 0 || high[i] < .max {
+          fixed += Int128(weights[i] == 0 ? low[i] : high[i])
+        } else {
+          slope += Int128(weights[i])
+        }
       }
       guard slope > 0 else { return high }
-      return largestRemainder(weights, total, lower: low, upper: high, lambda: (Int128(total) - fixed, slope))
+      return largestRemainder(
+        weights, total, lower: low, upper: high, lambda: (Int128(total) - fixed, slope))
     }
     if q == 0 { (p, q) = (0, 1) }
     return largestRemainder(weights, total, lower: low, upper: high, lambda: (p, q))
@@ -129,9 +140,13 @@ enum Reference {
     var free: [Int] = []
     for i in weights.indices {
       let x = p * Int128(weights[i])
-      if weights[i] == 0 || x <= Int128(lower[i]) * q { units[i] = lower[i] }
-      else if x >= Int128(upper[i]) * q { units[i] = upper[i] }
-      else { free.append(i) }
+      if weights[i] == 0 || x <= Int128(lower[i]) * q {
+        units[i] = lower[i]
+      } else if x >= Int128(upper[i]) * q {
+        units[i] = upper[i]
+      } else {
+        free.append(i)
+      }
     }
     let left = Int128(total) - units.reduce(Int128(0)) { $0 + Int128($1) }
     let weightSum = free.reduce(Int128(0)) { $0 + Int128(weights[$1]) }
@@ -139,13 +154,15 @@ enum Reference {
     var remainders: [(Int128, Int)] = []
     var given: Int128 = 0
     for i in free {
-      let (whole, remainder) = (left * Int128(weights[i])).quotientAndRemainder(dividingBy: weightSum)
+      let (whole, remainder) = (left * Int128(weights[i])).quotientAndRemainder(
+        dividingBy: weightSum)
       units[i] += Int64(whole)
       given += whole
       remainders.append((remainder, i))
     }
     remainders.sort { a, b in
-      a.0 != b.0 ? a.0 > b.0 : (weights[a.1] != weights[b.1] ? weights[a.1] > weights[b.1] : a.1 < b.1)
+      a.0 != b.0
+        ? a.0 > b.0 : (weights[a.1] != weights[b.1] ? weights[a.1] > weights[b.1] : a.1 < b.1)
     }
     for k in 0..<Int(left - given) { units[remainders[k].1] += 1 }
     return units
