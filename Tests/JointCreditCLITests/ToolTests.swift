@@ -348,6 +348,38 @@ import Testing
     #expect(outputs[0] == outputs[2])
   }
 
+  @Test func cp932WithLFWritesShiftJISAndNamesWhatItCannot() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = ToolRunner.inProcess([
+      "allocate", sample(quickstart), "--lot", "10", "--unit", "0.1", "--csv-encoding", "cp932",
+      "--line-ending", "lf", "--lang", "ja", "--out", directory.path,
+    ])
+    #expect(result.status == 0)
+    let bytes = try Data(contentsOf: directory.appendingPathComponent("bodies.csv"))
+    let text = try #require(String(data: bytes, encoding: .shiftJIS))
+    #expect(text.hasPrefix("団体コード,団体名,区分,イベント数,"))
+    #expect(!bytes.contains(0x0D))
+
+    let bad = try ToolRunner.write(
+      [
+        "bad/a.csv":
+          "body_code,body_name,body_kind,event_id,event_name,emissions_t\n131032,港区,ward,E01,講演会 — 森,1\n"
+      ],
+      in: directory)
+    let rejected = ToolRunner.inProcess(
+      ["allocate"] + bad + [
+        "--lot", "1", "--csv-encoding", "cp932",
+        "--out", directory.appendingPathComponent("x").path,
+      ])
+    #expect(rejected.status == 1)
+    #expect(
+      rejected.stderr.hasPrefix(
+        "error: allocation.csv row 2, column 5 (event_name): '—' (U+2014) has no Shift_JIS (CP932) form"
+      ))
+    #expect(rejected.stderr.hasSuffix("cannot be written in CP932; nothing was written.\n"))
+  }
+
   @Test func csvEncodingUTF8DropsTheByteOrderMark() throws {
     let directory = try ToolRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
