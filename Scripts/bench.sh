@@ -50,17 +50,21 @@ measure_size() {
   local file="$data/events-$n.csv"
   [ -f "$file" ] || generate "$n" "$file"
   local runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 5)}
-  local times=() rss=()
+  local times=() rss=() outs=()
   for _ in $(seq "$runs"); do
+    # Output folders are removed only after the runs: deleting thousands of files just before a
+    # run slows the file system's next creations and would be measured too.
     out=$(mktemp -d)
+    outs+=("$out")
     /usr/bin/time -f "%e %M" -o "$out/time" "$tool" allocate "$file" --lot 100000 --unit 0.001 \
       --mode body-then-event --body-unit 0.1 --out "$out/statements" "${extra[@]}" \
       >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; exit 1; }
     read -r seconds kib <"$out/time"
     times+=("$seconds")
     rss+=("$kib")
-    rm -rf "$out"
   done
+  rm -rf "${outs[@]}"
+  sync
   med=$(printf '%s\n' "${times[@]}" | median)
   min=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
   peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
