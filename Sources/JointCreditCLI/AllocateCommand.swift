@@ -7,8 +7,10 @@ enum AllocateCommand {
     name: "allocate",
     overview: "Allocate a lot among the submitted events and write the statements.",
     discussion: "Reads every submission, checks everything, shares the lot by the rounding rule "
-      + "and writes allocation.csv, bodies.csv, offset-rates.csv and allocation.json. When any "
-      + "input is invalid, every problem is reported and nothing is written.",
+      + "and writes allocation.csv, bodies.csv, offset-rates.csv, allocation.json, "
+      + "retirement.csv (when credit blocks are listed), report.html and statements/ (a .csv, .json "
+      + "and .html per body). When any input is invalid, every problem is reported and nothing is "
+      + "written.",
     arguments: [
       .init(
         name: "input", help: "A submission file (.csv or .json) or a folder of them.",

@@ -27,7 +27,8 @@ enum UsageError: Error, Hashable, Sendable {
     case .unexpectedArgument(let argument):
       "Unexpected argument '\(argument)'."
     case .invalidValue(let option, let value, let reason):
-      "The value '\(value)' is invalid for '\(option)': \(reason)."
+      "The value '\(value)' is invalid for '\(option)': \(reason)"
+        + (reason.hasSuffix("?") || reason.hasSuffix(".") ? "" : ".")
     }
   }
 }

@@ -380,6 +380,30 @@ import Testing
     #expect(rejected.stderr.hasSuffix("cannot be written in CP932; nothing was written.\n"))
   }
 
+  @Test func aReusedFolderKeepsNothingStale() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("out")
+    let first = ToolRunner.inProcess([
+      "allocate", sample("Samples/tokyo-2011/submissions"),
+      "--purchase", sample("Samples/tokyo-2011/purchase.json"),
+      "--out", out.path,
+    ])
+    #expect(first.status == 0)
+    #expect(
+      FileManager.default.fileExists(atPath: out.appendingPathComponent("retirement.csv").path))
+    // Now only the quickstart's three bodies, and no credit blocks.
+    let second = ToolRunner.inProcess([
+      "allocate", sample(quickstart), "--lot", "10", "--out", out.path,
+    ])
+    #expect(second.status == 0)
+    #expect(
+      !FileManager.default.fileExists(atPath: out.appendingPathComponent("retirement.csv").path))
+    #expect(
+      ToolRunner.contents(of: out.appendingPathComponent("statements"))
+        == ["131032", "132012", "133035"].flatMap { ["\($0).csv", "\($0).html", "\($0).json"] })
+  }
+
   @Test func csvEncodingUTF8DropsTheByteOrderMark() throws {
     let directory = try ToolRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -10,6 +10,8 @@ public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertibl
   public var unit: Quantity
   /// The rule of that level.
   public var method: ApportionmentMethod
+  /// Whether the units shared were yen (the costs) rather than credits.
+  public var isCost = false
 
   /// Creates an error.
   public init(
@@ -25,6 +27,10 @@ public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertibl
 
   /// One sentence saying what cannot be done and what to change.
   public var description: String {
+    if isCost {
+      return "the invoice cannot be shared in whole yen by \(method.rawValue), which gives every "
+        + "positive share at least one yen: give a larger invoice or another method"
+    }
     if case .minimumsAboveCaps = reason, let within {
       return "body \(within): "
         + reason.message(

@@ -1,6 +1,7 @@
 /// Shares the invoice among bodies (and the reserve) by their allocations, then each body's cost
 /// among its events, in whole yen, with the purchase's rounding rules: the costs add up to the
-/// invoice exactly, at every level.
+/// invoice exactly, at every level. Ties over a single yen follow the same tie rule but are not
+/// listed: the ties reported are those over units of credit.
 enum CostApportionment {
   /// Fills in the costs of an allocation whose purchase has a price.
   ///
@@ -19,7 +20,9 @@ enum CostApportionment {
       bodyCosts = try Apportioner(method: purchase.bodyMethod).apportion(invoice, among: weights)
         .units
     } catch {
-      throw AllocationError(error, level: .body, unit: yen, method: purchase.bodyMethod)
+      var failure = AllocationError(error, level: .body, unit: yen, method: purchase.bodyMethod)
+      failure.isCost = true
+      throw failure
     }
     for index in allocation.bodies.indices {
       let cost = bodyCosts[index]

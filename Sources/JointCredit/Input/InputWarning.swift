@@ -30,6 +30,10 @@ extension InputWarning {
     case bodyMethodUnused
     /// A reserve body was named, but without a cap nothing can be left unplaced.
     case reserveUnused
+    /// Whether tax is included was stated, but no price or invoice was given.
+    case taxUnused
+    /// A secretariat was named, but no credit blocks were listed.
+    case secretariatUnused
 
     /// One sentence saying what was noticed and what JointCredit does about it.
     public var message: String {
@@ -47,6 +51,10 @@ extension InputWarning {
         "body method is ignored in event mode, where events are apportioned directly"
       case .reserveUnused:
         "the reserve body receives nothing without a cap; it is listed with 0 t"
+      case .taxUnused:
+        "tax_included is ignored: no price_jpy_per_t or invoice_total_jpy was given"
+      case .secretariatUnused:
+        "the secretariat is ignored: it retires pooled fractions only when credit_blocks are listed"
       }
     }
   }

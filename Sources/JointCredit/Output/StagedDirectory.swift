@@ -209,3 +209,21 @@ public struct FileOutput: ByteOutput {
     if let failure { throw OutputError(path: path, reason: failure) }
   }
 }
+
+/// Paths inside an output folder, for tidying what an earlier run left.
+struct StagedDirectoryPath {
+  let directory: String
+
+  init(_ directory: String) {
+    self.directory = directory
+  }
+
+  func remove(_ name: String) {
+    unlink((directory as NSString).appendingPathComponent(name))
+  }
+
+  func files(in folder: String) -> [String] {
+    let path = (directory as NSString).appendingPathComponent(folder)
+    return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+  }
+}

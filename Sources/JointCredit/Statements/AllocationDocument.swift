@@ -168,7 +168,10 @@ extension AllocationDocument {
       json.field("tax_included", pricing.taxIncluded)
     }
     if !purchase.creditBlocks.isEmpty {
-      json.field("secretariat", purchase.secretariat?.rawValue)
+      json.field(
+        "secretariat",
+        allocation.retirement.last { $0.basis == .fractions }?.body.rawValue
+          ?? (purchase.secretariat ?? purchase.reserve)?.rawValue ?? "secretariat")
       json.key("credit_blocks")
       json.beginArray()
       for block in purchase.creditBlocks {

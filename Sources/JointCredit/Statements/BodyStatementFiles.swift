@@ -71,7 +71,7 @@ public enum BodyStatementFiles {
       ]
       + purchaseFacts(allocation, text)
     for (label, value) in facts { csv.writeRecord([.text(label), .text(value)], to: &output) }
-    output.write(csv.format.lineEnding.bytes)
+    csv.writeBlankLine(to: &output)
     let columns: [StatementColumn] =
       [
         .eventID, .eventName, .eventDate, .emissions, .quota,
@@ -101,7 +101,7 @@ public enum BodyStatementFiles {
       if priced { row.integer(body.cost ?? 0) }
     }
     if !ranges.isEmpty {
-      output.write(csv.format.lineEnding.bytes)
+      csv.writeBlankLine(to: &output)
       csv.writeHeader(
         language.headers([
           .basis, .scheme, .project, .vintage, .serialFrom,

@@ -147,6 +147,12 @@ public struct CSVWriter: Sendable {
     }
   }
 
+  /// Writes an empty line (between sections of a statement); it counts as a row.
+  public func writeBlankLine(to output: inout some ByteOutput) {
+    problems?.record([:])
+    output.write(format.lineEnding.bytes)
+  }
+
   /// Writes a header record of column names.
   public func writeHeader(_ names: [String], to output: inout some ByteOutput) {
     writeRecord(to: &output, headers: names) { record in

@@ -62,11 +62,8 @@ public enum ReportPage {
           ("", true),
         ] + (priced ? [(HTML.yen(reserve.cost ?? 0), true)] : []))
     }
-    var totalRow = row(text.total, allocation.bodies)
-    if let reserve = allocation.reserve, priced {
-      totalRow[totalRow.count - 1].0 = HTML.yen(sums(allocation.bodies).3 + (reserve.cost ?? 0))
-    }
-    html += HTML.table(kindHeader, kindRows, totalRow: totalRow)
+    // The total is of the bodies, like the rows above it; the reserve row stands apart.
+    html += HTML.table(kindHeader, kindRows, totalRow: row(text.total, allocation.bodies))
     html += "<h2>\(HTML.escape(text.chartKinds))</h2>\n"
     html += kindChart(
       groups.map { ($0.0, sums($0.1).1, sums($0.1).2) }, text: text, numbers: numbers)
