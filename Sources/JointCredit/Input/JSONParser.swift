@@ -1,6 +1,6 @@
 /// Parses JSON (RFC 8259) from UTF-8 bytes into ``JSONNode``s that remember their positions.
 ///
-/// Foundation's `JSONSerialization` turns numbers into `Double`; this parser keeps each number's
+/// Foundation's `JSONSerialization` turns numbers into binary floats; this parser keeps each number's
 /// text so decimals stay exact. It rejects what RFC 8259 rejects (trailing commas, comments,
 /// single quotes, leading zeros, control characters in strings) and duplicate keys in an object.
 public struct JSONParser {

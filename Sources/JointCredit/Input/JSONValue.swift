@@ -1,7 +1,7 @@
 /// A JSON value as written, with where it was written.
 ///
 /// Numbers keep their source text, so `1.250` stays exactly `1.250`: JointCredit never lets a
-/// decimal pass through `Double`.
+/// decimal pass through binary floating point.
 public struct JSONNode: Hashable, Sendable {
   /// The value.
   public var value: JSONValue

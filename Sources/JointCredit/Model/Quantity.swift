@@ -2,7 +2,7 @@
 ///
 /// One gram is 0.000001 t, so a `Quantity` is a fixed-point decimal with six decimal places and
 /// no rounding anywhere: estimates are parsed into it exactly, sums are exact, and statements print
-/// it exactly. There is deliberately no conversion from or to `Double`.
+/// it exactly. There is deliberately no conversion from or to binary floating point.
 ///
 /// ```swift
 /// let estimate = try Quantity(parsing: "1.25")   // 1_250_000 g
