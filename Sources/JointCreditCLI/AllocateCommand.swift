@@ -47,28 +47,15 @@ enum AllocateCommand {
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
     -> ExitCode
   {
-    let options = try PurchaseOptions(parsed)
     let format = try csvFormat(parsed)
     let language = try statementLanguage(parsed)
     let directory = parsed.values["out"] ?? "out"
-    let input: WithWarnings<AllocationInput>
-    do {
-      input = try InputLoader.load(
-        paths: parsed.positionals, purchaseFile: options.purchaseFile,
-        overrides: options.overrides)
-    } catch {
-      return Diagnostics.reject(error, writesFiles: true, to: &console)
-    }
-    guard let purchase = input.value.purchase else { return .failure }
-    let allocation: Allocation
-    do {
-      allocation = try Allocator(explains: parsed.flags.contains("explain"))
-        .allocate(purchase, among: input.value.estimates)
-    } catch {
-      Diagnostics.warn(input.warnings, to: &console)
-      console.errorLine("Error: \(error); nothing was written.")
-      return .failure
-    }
+    guard
+      let job = try AllocationJob.run(
+        parsed, explains: parsed.flags.contains("explain"), writesFiles: true, console: &console),
+      let allocation = job.allocation
+    else { return .failure }
+    let input = job.input
     let paths: [String]
     do {
       paths = try StatementSet(
@@ -78,7 +65,6 @@ enum AllocateCommand {
       ).write(
         allocation, files: input.value.estimates.files, warnings: input.warnings, to: directory)
     } catch {
-      Diagnostics.warn(input.warnings, to: &console)
       switch error {
       case .output(let failure):
         console.errorLine("Error: \(failure); nothing was written.")
@@ -90,7 +76,6 @@ enum AllocateCommand {
       }
       return .failure
     }
-    Diagnostics.warn(input.warnings, to: &console)
     Diagnostics.report(allocation, to: &console)
     // The per-body statements are many: name their folder once.
     let folder = "/" + BodyStatementFiles.folder + "/"

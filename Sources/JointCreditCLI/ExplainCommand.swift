@@ -27,25 +27,10 @@ enum ExplainCommand {
     guard let target = parsed.values["event"] else {
       throw .missingValue("--event <body-code/event-id>")
     }
-    let options = try PurchaseOptions(parsed)
-    let input: WithWarnings<AllocationInput>
-    do {
-      input = try InputLoader.load(
-        paths: parsed.positionals, purchaseFile: options.purchaseFile,
-        overrides: options.overrides)
-    } catch {
-      return Diagnostics.reject(error, writesFiles: false, to: &console)
-    }
-    guard let purchase = input.value.purchase else { return .failure }
-    let allocation: Allocation
-    do {
-      allocation = try Allocator(explains: true).allocate(purchase, among: input.value.estimates)
-    } catch {
-      Diagnostics.warn(input.warnings, to: &console)
-      console.errorLine("Error: \(error).")
-      return .failure
-    }
-    Diagnostics.warn(input.warnings, to: &console)
+    guard
+      let allocation = try AllocationJob.run(
+        parsed, explains: true, writesFiles: false, console: &console)?.allocation
+    else { return .failure }
     let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
     let code = TextNormalization.normalized(parts.first ?? "")
     guard let body = allocation.bodies.first(where: { $0.body.code.rawValue == code }) else {

@@ -18,32 +18,18 @@ enum ValidateCommand {
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
     -> ExitCode
   {
-    let options = try PurchaseOptions(parsed)
-    let input: WithWarnings<AllocationInput>
-    do {
-      input = try InputLoader.load(
-        paths: parsed.positionals, purchaseFile: options.purchaseFile,
-        overrides: options.overrides, requirePurchase: false)
-    } catch {
-      return Diagnostics.reject(error, writesFiles: false, to: &console)
-    }
-    let estimates = input.value.estimates
-    Diagnostics.warn(input.warnings, to: &console)
-    if let purchase = input.value.purchase {
-      do {
-        _ = try Allocator().allocate(purchase, among: estimates)
-      } catch {
-        console.errorLine("Error: \(error).")
-        return .failure
-      }
-    }
+    guard
+      let job = try AllocationJob.run(
+        parsed, requirePurchase: false, writesFiles: false, console: &console)
+    else { return .failure }
+    let estimates = job.input.value.estimates
     let bodies = estimates.submissions.count
     let files = estimates.files.count
     let total = estimates.emissions.formatted(decimals: estimates.decimals)
     console.line(
       "OK: \(files) file\(files == 1 ? "" : "s"), \(bodies) bod\(bodies == 1 ? "y" : "ies"), "
         + "\(estimates.eventCount) event\(estimates.eventCount == 1 ? "" : "s"), \(total) t of estimates"
-        + (input.value.purchase == nil
+        + (job.allocation == nil
           ? " (no lot given; allocation not checked)." : "; the lot can be allocated."))
     return .success
   }

@@ -1,0 +1,46 @@
+import JointCredit
+
+/// What `allocate`, `validate` and `explain` share: read every input with the purchase options,
+/// allocate, and report problems (with the warnings) the same way.
+enum AllocationJob {
+  /// The input read and, when a lot was given, its allocation.
+  struct Outcome {
+    var input: WithWarnings<AllocationInput>
+    var allocation: Allocation?
+  }
+
+  /// Reads and allocates; prints the warnings, and on failure every problem.
+  ///
+  /// - Parameters:
+  ///   - requirePurchase: whether a missing lot is an error (else the allocation is skipped).
+  ///   - explains: whether shares carry their explanations.
+  ///   - writesFiles: whether failure messages say that nothing was written.
+  /// - Returns: the outcome, or `nil` when the command must end with exit status 1.
+  static func run(
+    _ parsed: ParsedArguments, requirePurchase: Bool = true, explains: Bool = false,
+    writesFiles: Bool, console: inout some Console
+  ) throws(UsageError) -> Outcome? {
+    let options = try PurchaseOptions(parsed)
+    let input: WithWarnings<AllocationInput>
+    do {
+      input = try InputLoader.load(
+        paths: parsed.positionals, purchaseFile: options.purchaseFile,
+        overrides: options.overrides, requirePurchase: requirePurchase)
+    } catch {
+      _ = Diagnostics.reject(error, writesFiles: writesFiles, to: &console)
+      return nil
+    }
+    Diagnostics.warn(input.warnings, to: &console)
+    guard let purchase = input.value.purchase else {
+      return requirePurchase ? nil : Outcome(input: input, allocation: nil)
+    }
+    do {
+      let allocation = try Allocator(explains: explains)
+        .allocate(purchase, among: input.value.estimates)
+      return Outcome(input: input, allocation: allocation)
+    } catch {
+      console.errorLine("Error: \(error)" + (writesFiles ? "; nothing was written." : "."))
+      return nil
+    }
+  }
+}
