@@ -159,8 +159,6 @@ public struct EventAllocation: Hashable, Sendable {
 
 /// What went to the reserve body: the units that caps left unplaced.
 public struct ReserveAllocation: Hashable, Sendable {
-  /// The kind (and level) statements give the reserve row.
-  public static let kindLabel = "reserve"
 
   /// The reserve body's code.
   public var code: Body.Code

@@ -34,9 +34,7 @@ public struct Fraction: Hashable, Sendable {
 
   /// The same value in lowest terms.
   public var reduced: Fraction {
-    var (a, b) = (numerator, denominator)
-    while b != 0 { (a, b) = (b, a % b) }
-    let divisor = Swift.max(a, 1)
+    let divisor = Swift.max(greatestCommonDivisor(numerator, denominator), 1)
     var result = self
     result.numerator /= divisor
     result.denominator /= divisor
@@ -72,4 +70,11 @@ extension Fraction {
       scaledRoundedHalfUp(decimals: decimals), scale: decimals,
       decimals: decimals)
   }
+}
+
+/// The greatest common divisor, by Euclid's algorithm (0 when both are 0).
+func greatestCommonDivisor<Value: BinaryInteger>(_ a: Value, _ b: Value) -> Value {
+  var (a, b) = (a, b)
+  while b != 0 { (a, b) = (b, a % b) }
+  return a
 }

@@ -359,18 +359,8 @@ enum TieText {
 extension Priority {
   /// The value in lowest terms, as `"p/q"` (largest remainder: the remainder of a unit).
   public var fractionText: String {
-    var (a, b) = (numerator, denominator)
-    while b != 0 { (a, b) = (b, a % b) }
-    let divisor = Swift.max(a, 1)
+    let divisor = Swift.max(greatestCommonDivisor(numerator, denominator), 1)
     let (p, q) = (numerator / divisor, denominator / divisor)
     return q == 1 ? "\(p)" : "\(p)/\(q)"
-  }
-}
-
-extension Fraction {
-  /// The fraction in lowest terms, as `"p/q"`, or `"p"` when whole.
-  public var reducedText: String {
-    let value = reduced
-    return value.denominator == 1 ? "\(value.numerator)" : "\(value.numerator)/\(value.denominator)"
   }
 }

@@ -22,11 +22,6 @@ public enum CP932 {
     return table
   }()
 
-  /// Whether a scalar has a CP932 form.
-  public static func canEncode(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 || (scalar.value < 0x10000 && table[Int(scalar.value)] != 0)
-  }
-
   /// Appends the CP932 bytes of UTF-8 text; a scalar without a CP932 form becomes `?`.
   ///
   /// - Returns: the scalars that had no CP932 form, in order.

@@ -175,7 +175,7 @@ struct MethodCase: Sendable, CustomTestStringConvertible {
         #expect(result.units == expected, "\(method) \(weights) \(lower) \(upper) → \(total)")
         #expect(result.units.reduce(0, +) == total)
         for i in weights.indices {
-          #expect(result.units[i] >= (weights[i] == 0 ? lower[i] : lower[i]))
+          #expect(result.units[i] >= lower[i])
           #expect(result.units[i] <= (weights[i] == 0 ? lower[i] : upper[i]))
         }
       } catch {

@@ -211,7 +211,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       "JSON with no events", files: [("a.json", "[]")],
       "a.json:1:1: file has no events; expected at least one event row"),
     BadInputCase(
-      "UTF-16", files: [("a.csv", "\u{FEFF}")].map { ($0.0, $0.1) },
+      "a byte order mark and nothing else", "\u{FEFF}",
       "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"
     ),
   ]

@@ -30,10 +30,12 @@ import Testing
   }
 
   @Test func reducesToLowestTerms() {
-    #expect(Fraction(50, over: 100).reducedText == "1/2")
-    #expect(Fraction(6, over: 3).reducedText == "2")
-    #expect(Fraction(0, over: 7).reducedText == "0")
-    #expect(Fraction(7, over: 13).reducedText == "7/13")
+    #expect(Fraction(50, over: 100).reduced.numerator == 1)
+    #expect(Fraction(50, over: 100).reduced.denominator == 2)
+    #expect(Priority(50, over: 100).fractionText == "1/2")
+    #expect(Priority(6, over: 3).fractionText == "2")
+    #expect(Priority(0, over: 7).fractionText == "0")
+    #expect(Priority(7, over: 13).fractionText == "7/13")
   }
 
   @Test func equalityIsByValue() {
