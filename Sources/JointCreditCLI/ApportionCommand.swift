@@ -26,7 +26,8 @@ enum ApportionCommand {
     ])
 
   static func run(
-    _ parsed: ParsedArguments, console: inout some Console, standardInput: () -> [UInt8]
+    _ parsed: ParsedArguments, console: inout some Console,
+    standardInput: () -> Result<[UInt8], InputError>
   ) throws(UsageError) -> ExitCode {
     guard let totalSetting = try PurchaseOptions.quantity(parsed, "total") else {
       throw .missingValue("--total <q>")
@@ -55,7 +56,11 @@ enum ApportionCommand {
     let path = parsed.positionals.first ?? "-"
     let file: SubmissionFile
     if path == "-" {
-      file = SubmissionFile(path: "<stdin>", bytes: standardInput())
+      switch standardInput() {
+      case .success(let bytes): file = SubmissionFile(path: "<stdin>", bytes: bytes)
+      case .failure(let error):
+        return Diagnostics.reject(InputErrors([error]), writesFiles: false, to: &console)
+      }
     } else {
       do {
         guard let read = try SubmissionFiles.read([path]).first else { return .failure }

@@ -15,11 +15,11 @@ public enum Tool {
   /// - Parameters:
   ///   - arguments: the arguments after the tool's name.
   ///   - console: where output and errors go.
-  ///   - standardInput: reads standard input, for `apportion -`.
+  ///   - standardInput: reads standard input, for `apportion -` (at most as much as a file).
   /// - Returns: 0 on success, 1 when input was rejected, 64 on a usage error.
   public static func run(
     _ arguments: [String], console: inout some Console,
-    standardInput: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    standardInput: () -> Result<[UInt8], InputError> = FileBytesReader.readStandardInput
   ) -> ExitCode {
     guard let first = arguments.first else {
       return usageError(.missingSubcommand, spec: nil, console: &console)

@@ -313,7 +313,7 @@ import Testing
     #expect(try Data(contentsOf: out.appendingPathComponent("allocation.csv")) == before)
     #expect(
       ToolRunner.contents(of: out) == [
-        "allocation.csv", "allocation.json", "bodies.csv",
+        ".jointcredit-manifest", "allocation.csv", "allocation.json", "bodies.csv",
         "offset-rates.csv", "report.html", "statements",
       ])
 

@@ -1,15 +1,29 @@
 import Foundation
 
-/// Reads a whole file into bytes with one allocation for a regular file (no `Data` in between).
+/// Reads a whole regular file into bytes, with one allocation (no `Data` in between) and a limit
+/// on its size, so that a FIFO, a device such as `/dev/zero` or a runaway file is a clear error
+/// instead of a hang or an exhausted memory.
 enum FileBytes {
-  /// Why a file could not be read, as the system says it.
+  /// The largest file read: 1 GiB, room for more than ten million events.
+  static let defaultLimit = 1 << 30
+
+  /// Why a file could not be read, as the system says it or as a sentence of ours.
   struct Failure: Error {
+    /// The reason, starting in lower case so that it can follow "cannot read: ".
     var reason: String
+
+    init(reason: String) {
+      self.reason = reason.prefix(1).lowercased() + reason.dropFirst()
+    }
   }
 
   /// The file's bytes.
-  static func read(_ path: String) -> Result<[UInt8], Failure> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  ///
+  /// - Parameter limit: the most bytes accepted; a larger file is a failure that says so.
+  static func read(_ path: String, limit: Int = defaultLimit) -> Result<[UInt8], Failure> {
+    // Non-blocking, so that opening a FIFO returns at once (and is then refused) instead of
+    // waiting for a writer.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else {
       return .failure(Failure(reason: String(cString: strerror(errno))))
     }
@@ -18,11 +32,25 @@ enum FileBytes {
     guard fstat(descriptor, &status) == 0 else {
       return .failure(Failure(reason: String(cString: strerror(errno))))
     }
-    if status.st_mode & S_IFMT == S_IFDIR {
-      return .failure(Failure(reason: "It is a folder, not a file"))
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .failure(Failure(reason: "It is a folder, not a file"))
+    case S_IFIFO: return .failure(Failure(reason: "It is a FIFO (named pipe), not a regular file"))
+    case S_IFCHR, S_IFBLK: return .failure(Failure(reason: "It is a device, not a regular file"))
+    case S_IFSOCK: return .failure(Failure(reason: "It is a socket, not a regular file"))
+    default: return .failure(Failure(reason: "It is not a regular file"))
     }
-    // One byte more than the size, so that a regular file is read, end included, in one chunk.
-    var chunkSize = max(Int(status.st_size), 0) + 1
+    let size = max(Int(status.st_size), 0)
+    guard size <= limit else { return .failure(tooLarge(limit)) }
+    return readAll(descriptor, expected: size, limit: limit)
+  }
+
+  /// Everything a descriptor yields (standard input, say), up to `limit` bytes.
+  static func readAll(_ descriptor: Int32, expected: Int = 0, limit: Int = defaultLimit)
+    -> Result<[UInt8], Failure>
+  {
+    // One byte more than expected, so that a regular file is read, end included, in one chunk.
+    var chunkSize = min(expected, limit) + 1
     var result: [UInt8] = []
     while true {
       var failure: String?
@@ -41,9 +69,16 @@ enum FileBytes {
       }
       if let failure { return .failure(Failure(reason: failure)) }
       if result.isEmpty { result = chunk } else { result.append(contentsOf: chunk) }
+      if result.count > limit { return .failure(tooLarge(limit)) }
       if chunk.count < chunkSize { return .success(result) }
       chunkSize = 1 << 20
     }
+  }
+
+  private static func tooLarge(_ limit: Int) -> Failure {
+    Failure(
+      reason: "It is larger than \(limit) bytes, the most JointCredit reads from one file; "
+        + "split it into several files")
   }
 }
 
@@ -52,7 +87,14 @@ public enum FileBytesReader {
   /// The file's bytes, or an error for its path.
   public static func read(_ path: String) -> Result<[UInt8], InputError> {
     FileBytes.read(path).mapError {
-      InputError(.unreadable($0.reason.lowercased()), at: InputLocation(path))
+      InputError(.unreadable($0.reason), at: InputLocation(path))
+    }
+  }
+
+  /// Standard input's bytes, up to the same limit as a file's.
+  public static func readStandardInput() -> Result<[UInt8], InputError> {
+    FileBytes.readAll(0).mapError {
+      InputError(.unreadable($0.reason), at: InputLocation("<stdin>"))
     }
   }
 }

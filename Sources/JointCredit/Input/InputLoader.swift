@@ -39,7 +39,7 @@ public enum InputLoader {
       case .failure(let failure):
         errors.append(
           InputError(
-            .unreadable(failure.reason.lowercased()),
+            .unreadable(failure.reason),
             at: InputLocation(purchaseFile)))
         purchaseReadable = false
       }

@@ -45,7 +45,7 @@ public enum SubmissionFiles {
       switch FileBytes.read(path) {
       case .success(let bytes): files.append(SubmissionFile(path: path, bytes: bytes))
       case .failure(let failure):
-        errors.append(InputError(.unreadable(failure.reason.lowercased()), at: InputLocation(path)))
+        errors.append(InputError(.unreadable(failure.reason), at: InputLocation(path)))
       }
     }
     for path in paths {

@@ -16,33 +16,32 @@ public struct StagedFile: Sendable {
   }
 }
 
-/// Writes a set of files into a folder so that they appear together or not at all.
+/// Writes a set of files as one whole: the folder holds the previous set or the new one, never a
+/// mix, whenever the process stops.
 ///
-/// Each file is written to a hidden temporary file beside its final name; only when every one has
-/// been written are they renamed to their final names. If anything fails, the temporary files are
-/// removed and no file with a final name is created or replaced: a failed run never leaves a
-/// half-written statement behind. Files are written concurrently, one per core.
+/// The new set is written into a hidden staging folder beside the output folder; the staging
+/// folder receives a hard link to every entry of the output folder that an earlier run did not
+/// write (its manifest says which), and then the two folders swap places in one `rename` step
+/// (`RENAME_EXCHANGE`). Only then is the previous set removed. So:
+///
+/// - after `kill -9` at any moment, the output folder holds the previous complete set or the new
+///   one; the next run removes the staging folder a dead run left;
+/// - SIGINT, SIGTERM and SIGHUP remove the staging folder first (see ``Interruption``);
+/// - a second run into a folder that a live run is writing is refused (an advisory lock);
+/// - only files listed in the folder's manifest (`.jointcredit-manifest`, the files the last run
+///   wrote) are replaced or removed; any other entry is kept as it is, and one standing where a
+///   file must go (a folder named `allocation.csv`, a symbolic link named `statements`) is an
+///   error, so nothing is ever written through a link out of the folder;
+/// - a run that fails removes every folder it created.
+///
+/// Files are written concurrently, one per core.
 public struct StagedDirectory: Sendable {
-  /// The folder the files go to.
+  /// The folder the files go to, as given.
   public let directory: String
 
-  /// Prepares to write into a folder, creating it (and its parents) if needed.
-  ///
-  /// - Throws: ``OutputError`` when the folder cannot be created.
-  public init(directory: String) throws(OutputError) {
+  /// Prepares to write into a folder. Nothing is created until ``write(_:commitIf:)``.
+  public init(directory: String) {
     self.directory = directory
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else {
-        throw OutputError(path: directory, reason: "is not a folder")
-      }
-      return
-    }
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw OutputError(path: directory, reason: "the folder cannot be created")
-    }
   }
 
   /// The path a file of this name has once written.
@@ -50,180 +49,348 @@ public struct StagedDirectory: Sendable {
     (directory as NSString).appendingPathComponent(name)
   }
 
-  /// Writes every file, then renames them all into place.
+  /// Writes every file, then puts the whole set in place in one step.
   ///
   /// - Parameters:
   ///   - files: the files, started in this order (put the largest first).
   ///   - shouldCommit: asked once every file is written; `false` discards them all (when what
   ///     was written turns out to be unusable).
   /// - Returns: the final paths, in the order of `files`; empty when `shouldCommit` said no.
-  /// - Throws: ``OutputError`` for the first file that could not be written; then no file was
-  ///   created or replaced.
+  /// - Throws: ``OutputError`` when a file cannot be written, another run holds the folder, or an
+  ///   entry that JointCredit did not write stands where a file must go; then the folder is as
+  ///   it was.
   public func write(_ files: [StagedFile], commitIf shouldCommit: () -> Bool = { true })
     throws(OutputError) -> [String]
   {
-    let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-    let targets = files.map { file in
-      let final = path(of: file.name)
-      let folder = (final as NSString).deletingLastPathComponent
-      let hidden = (folder as NSString).appendingPathComponent(
-        ".\((final as NSString).lastPathComponent).\(token)")
-      return (folder: folder, temporary: hidden + ".tmp", final: final, previous: hidden + ".old")
+    let names = files.map(\.name)
+    if let bad = names.first(where: { !OutputManifest.isPlainRelativePath($0) }) {
+      throw OutputError(path: path(of: bad), reason: "is not a plain path inside the folder")
     }
-    // Subfolders are made first, once, so that a failure can remove the ones this call made.
-    var madeFolders: [String] = []
-    for folder in Set(targets.map(\.folder)).sorted() where access(folder, F_OK) != 0 {
-      do {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        madeFolders.append(folder)
-      } catch {
-        throw OutputError(path: folder, reason: "the folder cannot be created")
+    var target = try OutputTarget.open(directory)
+    do throws(OutputError) {
+      guard try target.commit(files, shouldCommit: shouldCommit) else {
+        target.removeCreatedFolders()
+        return []
+      }
+      return names.map(path(of:))
+    } catch {
+      target.removeCreatedFolders()
+      throw error
+    }
+  }
+}
+
+/// The output folder of one write: resolved, locked, and the folders created to reach it.
+private struct OutputTarget: ~Copyable {
+  /// The folder's real path (links resolved), its parent and its own name.
+  let path: String
+  let parent: String
+  let name: String
+  /// Folders this write created, outermost first (the folder itself last, when it was made).
+  private(set) var created: [String]
+  private let lock: FolderLock
+
+  /// Resolves the folder (creating it and its parents when missing) and locks it.
+  static func open(_ given: String) throws(OutputError) -> OutputTarget {
+    var created: [String] = []
+    let absolute =
+      given.hasPrefix("/")
+      ? given : FileManager.default.currentDirectoryPath + "/" + given
+    switch FileSystem.kind(absolute) {
+    case .folder: break
+    case .symbolicLink where FileSystem.realPath(absolute).map(FileSystem.kind) == .folder: break
+    case .missing:
+      // Make each missing folder on the way, remembering which, so that a failure removes them.
+      var prefix = ""
+      for part in absolute.split(separator: "/") {
+        prefix += "/" + part
+        guard FileSystem.kind(prefix) == .missing else { continue }
+        guard mkdir(prefix, 0o777) == 0 else {
+          let reason = FileSystem.lastError
+          for folder in created.reversed() { rmdir(folder) }
+          throw OutputError(path: prefix, reason: "the folder cannot be created: \(reason)")
+        }
+        created.append(prefix)
+      }
+    default:
+      throw OutputError(path: given, reason: "is not a folder")
+    }
+    guard let real = FileSystem.realPath(absolute), real != "/" else {
+      for folder in created.reversed() { rmdir(folder) }
+      throw OutputError(path: given, reason: "cannot be used as an output folder")
+    }
+    let parent = (real as NSString).deletingLastPathComponent
+    let name = (real as NSString).lastPathComponent
+    do throws(OutputError) {
+      guard let lock = try FolderLock(real), lock.isStill(at: real) else {
+        throw OutputError(
+          path: given,
+          reason: "another jointcredit run is writing to this folder; wait for it to finish, "
+            + "or choose another --out")
+      }
+      return OutputTarget(path: real, parent: parent, name: name, created: created, lock: lock)
+    } catch {
+      for folder in created.reversed() { rmdir(folder) }
+      throw error
+    }
+  }
+
+  private init(
+    path: String, parent: String, name: String, created: [String], lock: consuming FolderLock
+  ) {
+    self.path = path
+    self.parent = parent
+    self.name = name
+    self.created = created
+    self.lock = lock
+  }
+
+  /// The prefix of staging folders beside this one: `.<name>.jointcredit-`.
+  private var stagingPrefix: String { ".\(name).jointcredit-" }
+
+  /// Removes the folders this write created, innermost first, if they are empty.
+  func removeCreatedFolders() {
+    for folder in created.reversed() { rmdir(folder) }
+  }
+
+  /// Writes the files into a staging folder and swaps it in; `false` when `shouldCommit` said no.
+  mutating func commit(_ files: [StagedFile], shouldCommit: () -> Bool)
+    throws(OutputError) -> Bool
+  {
+    sweepDeadStagingFolders()
+    let manifest = OutputManifest(readingFrom: path)
+    let names = files.map(\.name)
+    try checkNothingInTheWay(of: names, manifest: manifest)
+
+    let token = "\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    let staging = parent + "/" + stagingPrefix + token
+    guard mkdir(staging, 0o700) == 0 else {
+      throw OutputError(path: staging, reason: "cannot create: \(FileSystem.lastError)")
+    }
+    let registration = Interruption.register(staging)
+    var keepStaging = false
+    defer {
+      if !keepStaging {
+        FileSystem.removeTree(staging)
+        Interruption.unregister(registration)
+      }
+    }
+    // Held until this run ends, so that no other run takes the folder for a dead run's.
+    guard let stagingLock = try FolderLock(staging) else {
+      throw OutputError(path: staging, reason: "is locked by another process")
+    }
+    defer { stagingLock.hold() }
+
+    try Self.writeFiles(files, into: staging)
+    guard shouldCommit() else { return false }
+    var carried = Set<String>()
+    try carry("", from: path, into: staging, manifest: manifest, carried: &carried)
+    try Self.writeManifest(OutputManifest(files: Set(names)), into: staging)
+    if let mode = FileSystem.mode(path) { chmod(staging, mode) }
+
+    try Interruption.withoutInterruption { (registered) throws(OutputError) in
+      if FileSystem.exchange(staging, path) {
+        // The previous set now sits at the staging path; it is what an interruption removes.
+        return
+      }
+      // A file system that cannot swap: move the old set aside, then the new one in.
+      let reason = FileSystem.lastError
+      guard errno == EINVAL || errno == ENOSYS || errno == EXDEV,
+        rename(path, staging + ".old") == 0
+      else {
+        throw OutputError(path: path, reason: "cannot replace the folder: \(reason)")
+      }
+      guard rename(staging, path) == 0 else {
+        let reason = FileSystem.lastError
+        rename(staging + ".old", path)
+        throw OutputError(path: path, reason: "cannot replace the folder: \(reason)")
+      }
+      rename(staging + ".old", staging)
+    }
+    keepStaging = true
+    created.removeAll()
+    // Entries that appeared in the old folder while this run wrote are moved over, not lost.
+    keepLateArrivals(from: staging, carried: carried, manifest: manifest)
+    FileSystem.removeTree(staging)
+    Interruption.unregister(registration)
+    return true
+  }
+
+  /// Removes staging folders beside this one that no live process holds (a run killed with
+  /// `kill -9` leaves one).
+  private func sweepDeadStagingFolders() {
+    for entry in FileSystem.entries(parent) where entry.hasPrefix(stagingPrefix) {
+      let stale = parent + "/" + entry
+      guard FileSystem.kind(stale) == .folder else { continue }
+      if let lock = try? FolderLock(stale) {
+        FileSystem.removeTree(stale)
+        _ = consume lock
+      }
+    }
+  }
+
+  /// Refuses an entry that stands where a file must go and that JointCredit did not write.
+  private func checkNothingInTheWay(of names: [String], manifest: OutputManifest)
+    throws(OutputError)
+  {
+    var folders = Set<String>()
+    for name in names {
+      var parts = name.split(separator: "/").map(String.init)
+      parts.removeLast()
+      var prefix = ""
+      for part in parts {
+        prefix += (prefix.isEmpty ? "" : "/") + part
+        folders.insert(prefix)
+      }
+    }
+    for folder in folders.sorted() {
+      switch FileSystem.kind(path + "/" + folder) {
+      case .missing, .folder: continue
+      case .symbolicLink:
+        throw OutputError(
+          path: path + "/" + folder,
+          reason: "is a symbolic link; jointcredit writes only inside the output folder and never "
+            + "through a link: remove the link or choose another --out")
+      default:
+        throw OutputError(
+          path: path + "/" + folder,
+          reason: "is in the way: a folder of statements goes there; move it away or choose "
+            + "another --out")
+      }
+    }
+    for name in names + [OutputManifest.fileName] {
+      let kind = FileSystem.kind(path + "/" + name)
+      let ours = name == OutputManifest.fileName || manifest.files.contains(name)
+      if kind == .missing || (kind == .file && ours) { continue }
+      throw OutputError(
+        path: path + "/" + name,
+        reason: "is in the way: jointcredit did not write it (it is not in "
+          + "\(OutputManifest.fileName)), so it will not replace it; move it away or choose "
+          + "another --out")
+    }
+  }
+
+  /// Writes every file into the staging folder, concurrently.
+  private static func writeFiles(_ files: [StagedFile], into staging: String)
+    throws(OutputError)
+  {
+    let folders = Set(files.map { ($0.name as NSString).deletingLastPathComponent })
+      .filter { !$0.isEmpty }
+      .sorted()
+    for folder in folders {
+      var prefix = staging
+      for part in folder.split(separator: "/") {
+        prefix += "/" + part
+        if FileSystem.kind(prefix) == .missing, mkdir(prefix, 0o777) != 0 {
+          throw OutputError(path: prefix, reason: "cannot create: \(FileSystem.lastError)")
+        }
       }
     }
     let failures = Mutex([OutputError?](repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let target = targets[index]
       do throws(OutputError) {
-        var output = try FileOutput(path: target.temporary)
+        var output = try FileOutput(path: staging + "/" + files[index].name)
         files[index].render(&output)
         try output.close()
       } catch {
         failures.withLock { $0[index] = error }
       }
     }
-    func removeTemporaries() {
-      for target in targets { unlink(target.temporary) }
-      for folder in madeFolders.reversed() { rmdir(folder) }
-    }
-    if let failure = failures.withLock({ $0.compactMap { $0 }.first }) {
-      removeTemporaries()
-      throw failure
-    }
-    guard shouldCommit() else {
-      removeTemporaries()
-      return []
-    }
-    // Set earlier statements aside, put the new ones in place, and only then drop the old ones;
-    // if a rename fails, undo what was done so that the folder is as it was.
-    var setAside: [Int] = []
-    var placed: [Int] = []
-    func undo() {
-      for index in placed { unlink(targets[index].final) }
-      for index in setAside { rename(targets[index].previous, targets[index].final) }
-      removeTemporaries()
-    }
-    for (index, target) in targets.enumerated() where access(target.final, F_OK) == 0 {
-      guard rename(target.final, target.previous) == 0 else {
-        let reason = String(cString: strerror(errno))
-        undo()
-        throw OutputError(path: target.final, reason: reason)
+    if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw failure }
+  }
+
+  private static func writeManifest(_ manifest: OutputManifest, into staging: String)
+    throws(OutputError)
+  {
+    var output = try FileOutput(path: staging + "/" + OutputManifest.fileName)
+    output.write(manifest.text)
+    try output.close()
+  }
+
+  /// Links into the staging folder every entry of the output folder that is not JointCredit's:
+  /// the hard link is the same file, so nothing is copied and nothing is changed.
+  private func carry(
+    _ relative: String, from folder: String, into staging: String, manifest: OutputManifest,
+    carried: inout Set<String>
+  ) throws(OutputError) {
+    for entry in FileSystem.entries(folder + "/" + relative) {
+      let name = relative.isEmpty ? entry : relative + "/" + entry
+      if name == OutputManifest.fileName || manifest.files.contains(name)
+        || LegacyTemporary.matches(entry)
+      {
+        continue
       }
-      setAside.append(index)
-    }
-    for (index, target) in targets.enumerated() {
-      guard rename(target.temporary, target.final) == 0 else {
-        let reason = String(cString: strerror(errno))
-        undo()
-        throw OutputError(path: target.final, reason: reason)
-      }
-      placed.append(index)
-    }
-    for index in setAside { unlink(targets[index].previous) }
-    return targets.map(\.final)
-  }
-}
-
-/// A statement file that could not be written.
-public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The file or folder.
-  public var path: String
-  /// Why, as the system says it.
-  public var reason: String
-
-  /// Creates an error.
-  public init(path: String, reason: String) {
-    self.path = path
-    self.reason = reason
-  }
-
-  public var description: String { "cannot write \(path): \(reason)" }
-}
-
-/// A file being written, buffered; write errors are kept and reported when it is closed.
-public struct FileOutput: ByteOutput {
-  private let path: String
-  private var descriptor: Int32
-  private var buffer: [UInt8] = []
-  private var failure: String?
-  private static let chunk = 1 << 20
-
-  /// Creates (or truncates) the file.
-  init(path: String) throws(OutputError) {
-    self.path = path
-    descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if descriptor < 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-    buffer.reserveCapacity(Self.chunk + Self.chunk / 2)
-  }
-
-  public mutating func write(_ bytes: some Collection<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.chunk { flush() }
-  }
-
-  public mutating func write(byte: UInt8) {
-    buffer.append(byte)
-    if buffer.count >= Self.chunk { flush() }
-  }
-
-  public mutating func writeBuffered(_ body: (inout [UInt8]) -> Void) {
-    body(&buffer)
-    if buffer.count >= Self.chunk { flush() }
-  }
-
-  private mutating func flush() {
-    defer { buffer.removeAll(keepingCapacity: true) }
-    guard failure == nil else { return }
-    buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
+      let source = folder + "/" + name, destination = staging + "/" + name
+      if FileSystem.kind(source) == .folder {
+        // A folder is carried when it holds something to keep, or nothing at all.
+        if FileSystem.entries(source).isEmpty {
+          try makeFolders(name, in: staging, like: folder)
+          carried.insert(name)
         }
-        offset += written
+        try carry(name, from: folder, into: staging, manifest: manifest, carried: &carried)
+        continue
+      }
+      try makeFolders((name as NSString).deletingLastPathComponent, in: staging, like: folder)
+      // linkat without AT_SYMLINK_FOLLOW links a symbolic link itself, never its target.
+      guard linkat(AT_FDCWD, source, AT_FDCWD, destination, 0) == 0 else {
+        throw OutputError(
+          path: source,
+          reason: "cannot be kept in the new set of statements: \(FileSystem.lastError)")
+      }
+      carried.insert(name)
+    }
+  }
+
+  /// Creates each missing folder of a relative path in `root`, with the permissions the same
+  /// folder has in `model`.
+  private func makeFolders(_ relative: String, in root: String, like model: String)
+    throws(OutputError)
+  {
+    var prefix = ""
+    for part in relative.split(separator: "/") {
+      prefix += (prefix.isEmpty ? "" : "/") + part
+      let made = root + "/" + prefix
+      guard FileSystem.kind(made) == .missing else { continue }
+      guard mkdir(made, FileSystem.mode(model + "/" + prefix) ?? 0o755) == 0 else {
+        throw OutputError(path: made, reason: "cannot create: \(FileSystem.lastError)")
       }
     }
   }
 
-  /// Writes what is buffered and closes the file.
-  ///
-  /// - Throws: ``OutputError`` when any write failed (a full disk, say).
-  mutating func close() throws(OutputError) {
-    flush()
-    if Foundation.close(descriptor) != 0, failure == nil {
-      failure = String(cString: strerror(errno))
+  /// Moves into the new folder whatever appeared in the old one after it was linked over.
+  private func keepLateArrivals(from old: String, carried: Set<String>, manifest: OutputManifest) {
+    func visit(_ relative: String) {
+      for entry in FileSystem.entries(old + "/" + relative) {
+        let name = relative.isEmpty ? entry : relative + "/" + entry
+        if name == OutputManifest.fileName || manifest.files.contains(name)
+          || LegacyTemporary.matches(entry)
+        {
+          continue
+        }
+        if FileSystem.kind(old + "/" + name) == .folder {
+          visit(name)
+        } else if !carried.contains(name), FileSystem.kind(path + "/" + name) == .missing {
+          try? makeFolders((name as NSString).deletingLastPathComponent, in: path, like: old)
+          rename(old + "/" + name, path + "/" + name)
+        }
+      }
     }
-    descriptor = -1
-    if let failure { throw OutputError(path: path, reason: failure) }
+    visit("")
   }
 }
 
-/// Paths inside an output folder, for tidying what an earlier run left.
-struct StagedDirectoryPath {
-  let directory: String
-
-  init(_ directory: String) {
-    self.directory = directory
-  }
-
-  func remove(_ name: String) {
-    unlink((directory as NSString).appendingPathComponent(name))
-  }
-
-  func files(in folder: String) -> [String] {
-    let path = (directory as NSString).appendingPathComponent(folder)
-    return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+/// The temporary files of JointCredit 0.x, which renamed files one by one:
+/// `.<name>.<pid>-<8 hex digits>.tmp` or `.old`. They are dropped, never kept.
+private enum LegacyTemporary {
+  static func matches(_ entry: String) -> Bool {
+    guard entry.hasPrefix("."), entry.hasSuffix(".tmp") || entry.hasSuffix(".old") else {
+      return false
+    }
+    let stem = entry.dropLast(4)
+    guard let dot = stem.lastIndex(of: ".") else { return false }
+    let token = stem[stem.index(after: dot)...]
+    let parts = token.split(separator: "-")
+    return parts.count == 2 && parts[0].allSatisfy(\.isNumber) && parts[1].count == 8
+      && parts[1].allSatisfy(\.isHexDigit)
   }
 }

@@ -28,7 +28,9 @@ public struct StatementSet: Sendable {
       + [AllocationDocument.fileName] + (includesReport ? [ReportPage.fileName] : [])
   }
 
-  /// Writes every statement into `directory`, replacing earlier ones only once all are written.
+  /// Writes every statement into `directory` as one whole set (see ``StagedDirectory``): the
+  /// folder then holds this run's statements and whatever else was there that an earlier run did
+  /// not write; statements of an earlier run that this one does not write are removed.
   ///
   /// - Returns: the paths written: those of ``fileNames(for:)`` in order, then the per-body
   ///   statements.
@@ -111,27 +113,10 @@ public struct StatementSet: Sendable {
     }
     let problems = collectors.flatMap(\.problems)
     guard problems.isEmpty else { throw .unmappable(problems) }
-    removeStale(in: directory, written: Set(staged.map(\.name)), allocation: allocation)
     let byName = Dictionary(uniqueKeysWithValues: zip(staged.map(\.name), paths))
     let main = fileNames(for: allocation)
     return main.map { byName[$0]! }
       + staged.map(\.name).filter { !main.contains($0) }.map { byName[$0]! }
-  }
-}
-
-extension StatementSet {
-  /// Removes what an earlier run left in the folder that this run replaced as a whole: a
-  /// retirement.csv when there are no credit blocks now, and the statements of bodies that are no
-  /// longer in the input. (A report skipped this time is left alone.)
-  private func removeStale(in directory: String, written: Set<String>, allocation: Allocation) {
-    let staged = StagedDirectoryPath(directory)
-    if allocation.retirement.isEmpty { staged.remove(RetirementStatement.fileName) }
-    guard includesBodyStatements else { return }
-    for name in staged.files(in: BodyStatementFiles.folder) {
-      let relative = BodyStatementFiles.folder + "/" + name
-      let known = [".csv", ".json", ".html"].contains { name.hasSuffix($0) }
-      if known, !written.contains(relative) { staged.remove(relative) }
-    }
   }
 }
 

@@ -18,7 +18,8 @@ enum ToolRunner {
   /// Runs the command line in this process.
   static func inProcess(_ arguments: [String], stdin: String = "") -> Result {
     var console = CapturedConsole()
-    let code = Tool.run(arguments, console: &console, standardInput: { Array(stdin.utf8) })
+    let code = Tool.run(
+      arguments, console: &console, standardInput: { .success(Array(stdin.utf8)) })
     return Result(status: code.rawValue, stdout: console.output, stderr: console.error)
   }
 

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A file being written, buffered; write errors are kept and reported when it is closed.
+public struct FileOutput: ByteOutput {
+  private let path: String
+  private var descriptor: Int32
+  private var buffer: [UInt8] = []
+  private var failure: String?
+  private static let chunk = 1 << 20
+
+  /// Creates (or truncates) the file.
+  init(path: String) throws(OutputError) {
+    self.path = path
+    descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if descriptor < 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+    buffer.reserveCapacity(Self.chunk + Self.chunk / 2)
+  }
+
+  public mutating func write(_ bytes: some Collection<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.chunk { flush() }
+  }
+
+  public mutating func write(byte: UInt8) {
+    buffer.append(byte)
+    if buffer.count >= Self.chunk { flush() }
+  }
+
+  public mutating func writeBuffered(_ body: (inout [UInt8]) -> Void) {
+    body(&buffer)
+    if buffer.count >= Self.chunk { flush() }
+  }
+
+  private mutating func flush() {
+    defer { buffer.removeAll(keepingCapacity: true) }
+    guard failure == nil else { return }
+    buffer.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+          return
+        }
+        offset += written
+      }
+    }
+  }
+
+  /// Writes what is buffered and closes the file.
+  ///
+  /// - Throws: ``OutputError`` when any write failed (a full disk, say).
+  mutating func close() throws(OutputError) {
+    flush()
+    if Foundation.close(descriptor) != 0, failure == nil {
+      failure = String(cString: strerror(errno))
+    }
+    descriptor = -1
+    if let failure { throw OutputError(path: path, reason: failure) }
+  }
+}
