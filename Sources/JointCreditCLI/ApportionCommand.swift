@@ -87,9 +87,9 @@ enum ApportionCommand {
       console.errorLine("Error: 1 problem in the input.")
       return .failure
     }
-    for tie in shares.ties {
-      console.errorLine("warning: tie: \(tie.summary(method: method, unit: unit))")
-    }
+    Diagnostics.list(
+      shares.ties.lazy.map { "warning: tie: \($0.summary(method: method, unit: unit))" },
+      noun: "tie", to: &console)
     shares.write(format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &console)
     return .success
   }

@@ -11,8 +11,11 @@ extension Console {
   /// Writes a line to standard output.
   mutating func line(_ text: String = "") { write(text + "\n") }
 
-  /// Writes a line to standard error.
-  mutating func errorLine(_ text: String) { writeError(text + "\n") }
+  /// Writes a line to standard error, its control characters escaped, so that it stays one line
+  /// whatever the input held.
+  mutating func errorLine(_ text: String) {
+    writeError(QuotedText.escapingControlCharacters(text) + "\n")
+  }
 }
 
 /// The process's standard output (buffered) and standard error.

@@ -13,12 +13,16 @@ enum Diagnostics {
       ?? "warning: \(warning.reason.message)"
   }
 
-  /// Prints every error and warning and a closing line; returns the exit code for rejected input.
+  /// The most errors, and separately warnings, listed; the rest are counted.
+  static let listLimit = 1000
+
+  /// Prints the errors and warnings (the first ``listLimit`` of each) and a closing line; returns
+  /// the exit code for rejected input.
   static func reject(_ report: InputErrors, writesFiles: Bool, to console: inout some Console)
     -> ExitCode
   {
-    for error in report.errors { console.errorLine(line(error)) }
-    for warning in report.warnings { console.errorLine(line(warning)) }
+    list(report.errors.lazy.map(line), noun: "error", to: &console)
+    warn(report.warnings, to: &console)
     let count = report.errors.count
     let tail = writesFiles ? "; nothing was written" : ""
     console.errorLine("Error: \(count) problem\(count == 1 ? "" : "s") in the input\(tail).")
@@ -26,12 +30,22 @@ enum Diagnostics {
   }
 
   static func warn(_ warnings: [InputWarning], to console: inout some Console) {
-    for warning in warnings { console.errorLine(line(warning)) }
+    list(warnings.lazy.map(line), noun: "warning", to: &console)
+  }
+
+  static func list(
+    _ lines: some Collection<String>, noun: String, to console: inout some Console
+  ) {
+    for line in lines.prefix(listLimit) { console.errorLine(line) }
+    if lines.count > listLimit {
+      let more = lines.count - listLimit
+      console.errorLine("note: \(more) more \(noun)\(more == 1 ? "" : "s") not listed")
+    }
   }
 
   /// Prints how constraints met and every unit a tie decided.
   static func report(_ allocation: Allocation, to console: inout some Console) {
-    for note in allocation.notes { console.errorLine("note: \(note)") }
-    for tie in allocation.ties { console.errorLine("warning: tie: \(tie.summary)") }
+    list(allocation.notes.lazy.map { "note: \($0)" }, noun: "note", to: &console)
+    list(allocation.ties.lazy.map { "warning: tie: \($0.summary)" }, noun: "tie", to: &console)
   }
 }

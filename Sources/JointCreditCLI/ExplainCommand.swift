@@ -35,7 +35,7 @@ enum ExplainCommand {
     let code = TextNormalization.normalized(parts.first ?? "")
     guard let body = allocation.bodies.first(where: { $0.body.code.rawValue == code }) else {
       console.errorLine(
-        "error: no body '\(code)' in the input; bodies are "
+        "error: no body '\(QuotedText.quote(code))' in the input; bodies are "
           + allocation.bodies.prefix(10).map(\.body.code.rawValue).joined(separator: ", ")
           + (allocation.bodies.count > 10 ? ", …" : ""))
       return .failure
@@ -45,8 +45,9 @@ enum ExplainCommand {
       let id = TextNormalization.normalized(parts[1])
       guard let share = body.events.first(where: { $0.event.id.rawValue == id }) else {
         console.errorLine(
-          "error: body \(code) has no event '\(id)'; its events are "
-            + body.events.map(\.event.id.rawValue).joined(separator: ", "))
+          "error: body \(code) has no event '\(QuotedText.quote(id))'; its events are "
+            + body.events.prefix(10).map(\.event.id.rawValue).joined(separator: ", ")
+            + (body.events.count > 10 ? ", …" : ""))
         return .failure
       }
       lines = share.explanation ?? []

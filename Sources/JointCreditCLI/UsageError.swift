@@ -1,3 +1,5 @@
+import JointCredit
+
 /// A command line that cannot be run as given (exit status 64).
 enum UsageError: Error, Hashable, Sendable {
   case unknownSubcommand(String, suggestion: String?)
@@ -13,21 +15,23 @@ enum UsageError: Error, Hashable, Sendable {
   var message: String {
     switch self {
     case .unknownSubcommand(let name, let suggestion):
-      "Unknown subcommand '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+      "Unknown subcommand '\(QuotedText.quote(name))'."
+        + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case .missingSubcommand:
       "Missing expected subcommand: allocate, validate, explain, diff or apportion."
     case .unknownOption(let name, let suggestion):
-      "Unknown option '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+      "Unknown option '\(QuotedText.quote(name))'."
+        + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case .missingValue(let option):
-      "Missing value for '\(option)'."
+      "Missing value for '\(QuotedText.quote(option))'."
     case .flagTakesNoValue(let option):
-      "'\(option)' takes no value."
+      "'\(QuotedText.quote(option))' takes no value."
     case .missingArgument(let argument):
-      "Missing expected argument '\(argument)'."
+      "Missing expected argument '\(QuotedText.quote(argument))'."
     case .unexpectedArgument(let argument):
-      "Unexpected argument '\(argument)'."
+      "Unexpected argument '\(QuotedText.quote(argument))'."
     case .invalidValue(let option, let value, let reason):
-      "The value '\(value)' is invalid for '\(option)': \(reason)"
+      "The value '\(QuotedText.quote(value))' is invalid for '\(QuotedText.quote(option))': \(reason)"
         + (reason.hasSuffix("?") || reason.hasSuffix(".") ? "" : ".")
     }
   }

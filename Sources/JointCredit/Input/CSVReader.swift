@@ -33,6 +33,13 @@ public struct CSVReader: Sendable {
   private var offset = 0
   private var line = 1
   private var lineStart = 0
+  /// Columns are counted as places are made, which is in text order: `counted` is how far the
+  /// UTF-8 continuation bytes of line `countedLine` have been counted, and `continuation` how
+  /// many there were. So every position costs what its bytes cost once: reading stays linear
+  /// however wide the line and however many problems it has.
+  private var countedLine = 0
+  private var counted = 0
+  private var continuation = 0
 
   /// Creates a reader over UTF-8 text (without a byte order mark).
   public init(utf8: [UInt8]) {
@@ -52,7 +59,7 @@ public struct CSVReader: Sendable {
     let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     let count = utf8.count
     while true {
-      let start = CSVRecord.Place(line: line, lineStart: lineStart, offset: offset)
+      let start = place(at: offset)
       if offset < count, utf8[offset] == quote {
         offset += 1
         let contentStart = offset
@@ -86,9 +93,7 @@ public struct CSVReader: Sendable {
             problems.append(
               Problem(
                 reason: .strayQuote,
-                position: position(
-                  of: CSVRecord.Place(
-                    line: line, lineStart: lineStart, offset: offset - 1))))
+                position: position(of: place(at: offset - 1))))
             record.isMalformed = true
             while offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
               offset += 1
@@ -103,9 +108,7 @@ public struct CSVReader: Sendable {
             problems.append(
               Problem(
                 reason: .strayQuote,
-                position: position(
-                  of: CSVRecord.Place(
-                    line: line, lineStart: lineStart, offset: offset))))
+                position: position(of: place(at: offset))))
             record.isMalformed = true
           }
           offset += 1
@@ -115,7 +118,7 @@ public struct CSVReader: Sendable {
             start: start, contentStart: start.offset,
             contentEnd: offset, escaped: false))
       }
-      record.end = CSVRecord.Place(line: line, lineStart: lineStart, offset: offset)
+      record.end = place(at: offset)
       if offset >= count { return true }
       let byte = utf8[offset]
       offset += 1
@@ -137,9 +140,23 @@ public struct CSVReader: Sendable {
   public func endPosition(of record: CSVRecord) -> TextPosition { position(of: record.end) }
 
   private func position(of place: CSVRecord.Place) -> TextPosition {
-    var column = 1
-    for byte in utf8[place.lineStart..<place.offset] where byte & 0xC0 != 0x80 { column += 1 }
-    return TextPosition(line: place.line, column: column)
+    TextPosition(line: place.line, column: place.column)
+  }
+
+  /// The place at `offset` on the current line, its column counted in characters.
+  private mutating func place(at offset: Int) -> CSVRecord.Place {
+    if countedLine != line || counted < lineStart {
+      countedLine = line
+      counted = lineStart
+      continuation = 0
+    }
+    while counted < offset {
+      if utf8[counted] & 0xC0 == 0x80 { continuation += 1 }
+      counted += 1
+    }
+    return CSVRecord.Place(
+      line: line, lineStart: lineStart, offset: offset,
+      column: offset - lineStart - continuation + 1)
   }
 
   /// Counts a line break inside a quoted field (CRLF once).
@@ -161,6 +178,8 @@ public struct CSVRecord: Sendable {
     var line: Int
     var lineStart: Int
     var offset: Int
+    /// The 1-based column, in characters (Unicode scalars).
+    var column: Int
   }
 
   /// A field: where it starts (at its opening quote, if quoted) and its content's bytes.
@@ -176,7 +195,7 @@ public struct CSVRecord: Sendable {
   public var isMalformed = false
   var text: [UInt8] = []
   var spans: [Span] = []
-  var end = Place(line: 0, lineStart: 0, offset: 0)
+  var end = Place(line: 0, lineStart: 0, offset: 0, column: 0)
 
   /// Creates an empty record to read into.
   public init() {}

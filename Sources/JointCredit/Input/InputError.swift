@@ -199,58 +199,58 @@ extension InputError.Reason {
     case .jsonSyntax(let what):
       "invalid JSON: \(what)"
     case .jsonType(let field, let expected):
-      "'\(field)' must be \(expected)"
+      "'\(q(field))' must be \(expected)"
     case .duplicateKey(let key):
-      "key '\(key)' appears twice in the same object"
+      "key '\(q(key))' appears twice in the same object"
     case .missingValue(let column):
       "\(column) is empty"
     case .invalidEstimate(let text, let error):
-      "invalid emission estimate '\(text)': \(error.explanation)"
+      "invalid emission estimate '\(q(text))': \(error.explanation)"
     case .negativeEstimate(let text):
-      "emission estimate '\(text)' is negative; estimates are zero or more tonnes"
+      "emission estimate '\(q(text))' is negative; estimates are zero or more tonnes"
     case .invalidBodyCode(let text):
-      "invalid body code '\(text)': use a local government code such as 131032, "
+      "invalid body code '\(q(text))': use a local government code such as 131032, "
         + "or up to 32 letters, digits, '-' and '_', starting with a letter or digit"
     case .wrongCheckDigit(let code, let expected):
-      "local government code '\(code)' has a wrong check digit; did you mean \(expected)?"
+      "local government code '\(q(code))' has a wrong check digit; did you mean \(expected)?"
     case .codeNeedsKindOther(let code, let kind):
-      "body code '\(code)' is not a local government code, so its kind must be 'other', "
-        + "not '\(kind)'"
+      "body code '\(q(code))' is not a local government code, so its kind must be 'other', "
+        + "not '\(q(kind))'"
     case .unknownKind(let text):
-      "unknown body kind '\(text)'; expected one of "
+      "unknown body kind '\(q(text))'; expected one of "
         + Body.Kind.allCases.map(\.rawValue).joined(separator: ", ") + " (or "
         + Body.Kind.allCases.map(\.japaneseName).joined(separator: ", ") + ")"
     case .kindDiffersFromReference(let code, let name, let kind, let given):
-      "body \(code) is \(name), a \(kind) (\(kind.japaneseName)), but its kind is given as '\(given)'"
+      "body \(code) is \(name), a \(kind) (\(kind.japaneseName)), but its kind is given as '\(q(given))'"
     case .invalidDate(let text):
-      "invalid event date '\(text)'; expected an existing day written YYYY-MM-DD, such as 2011-12-15"
+      "invalid event date '\(q(text))'; expected an existing day written YYYY-MM-DD, such as 2011-12-15"
     case .invalidWeight(let text, let error):
-      "invalid weight '\(text)': \(error.explanation(of: "number"))"
+      "invalid weight '\(q(text))': \(error.explanation(of: "number"))"
     case .negativeWeight(let text):
-      "weight '\(text)' is negative; weights are zero or more"
+      "weight '\(q(text))' is negative; weights are zero or more"
     case .duplicateID(let id, let first):
-      "id '\(id)' appears twice (first at \(first)); ids must be unique"
+      "id '\(q(id))' appears twice (first at \(first)); ids must be unique"
     case .noPositiveWeight:
       "every weight is zero, so there is nothing to share the total by"
     case .weightsTooLarge:
       "the weights add up to more than \(Quantity.max); scale them down"
     case .invalidEventID(let text):
-      "invalid event id '\(text.debugDescription.dropFirst().dropLast())': "
+      "invalid event id '\(q(text))': "
         + "ids must not contain control characters"
     case .duplicateEvent(let body, let event, let first):
-      "event '\(event)' of body \(body) appears twice (first at \(first)); event ids must be "
+      "event '\(q(event))' of body \(body) appears twice (first at \(first)); event ids must be "
         + "unique within a body"
     case .conflictingBody(let body, let column, let value, let other, let first):
-      "body \(body) has \(column.name) '\(value)' here but '\(other)' at \(first); "
+      "body \(body) has \(column.name) '\(q(value))' here but '\(q(other))' at \(first); "
         + "a body must have the same name and kind in every file"
     case .totalTooLarge:
       "the emission estimates add up to more than \(Quantity.max) t"
     case .totalIsZero:
       "the emission estimates add up to zero, so there is nothing to share the lot by"
     case .missingPurchaseValue(let field, let option):
-      "no \(field) given; set '\(field)' in the purchase file or use \(option)"
+      "no \(field) given; set '\(q(field))' in the purchase file or use \(option)"
     case .invalidPurchaseQuantity(let field, let text, let error):
-      "invalid \(field) '\(text)': \(error.explanation)"
+      "invalid \(field) '\(q(text))': \(error.explanation)"
     case .notPositive(let field, let value):
       "\(field) must be greater than zero, not \(value)"
     case .negativeValue(let field, let value):
@@ -258,18 +258,18 @@ extension InputError.Reason {
     case .notAMultiple(let field, let value, let unitField, let unit):
       "\(field) \(value) t is not a whole multiple of the \(unitField) \(unit) t"
     case .unknownMode(let text):
-      "unknown mode '\(text)'; expected one of "
+      "unknown mode '\(q(text))'; expected one of "
         + AllocationMode.allCases.map(\.rawValue).joined(separator: ", ")
     case .unknownMethod(let text):
-      "unknown rounding method '\(text)'; expected one of "
+      "unknown rounding method '\(q(text))'; expected one of "
         + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
     case .unknownCap(let text):
-      "unknown cap '\(text)'; expected 'emissions' (no event above 100 % of its estimate), or "
+      "unknown cap '\(q(text))'; expected 'emissions' (no event above 100 % of its estimate), or "
         + "give a percentage as cap_rate_pct"
     case .conflictingCaps:
       "give either cap or cap_rate_pct, not both"
     case .invalidYen(let field, let text):
-      "invalid \(field) '\(text)': expected a whole number of yen greater than zero, such as 450000"
+      "invalid \(field) '\(q(text))': expected a whole number of yen greater than zero, such as 450000"
     case .conflictingPrices:
       "give either price_jpy_per_t or invoice_total_jpy, not both"
     case .priceNotWholeYen(let price, let lot):
@@ -281,14 +281,21 @@ extension InputError.Reason {
       "the credit blocks hold \(serials) serials (1 serial = 1 t) but the lot is \(lot) t; every "
         + "serial bought must be assigned exactly once"
     case .overlappingBlocks(let first, let second):
-      "credit blocks overlap: the block from \(first) shares serials with the block from \(second)"
+      "credit blocks overlap: the block from \(q(first)) shares serials with the block from "
+        + q(second)
     case .invalidBlock(let what):
       "invalid credit block: \(what)"
     case .unknownField(let field, let expected):
-      "unknown field '\(field)'; expected one of " + expected.joined(separator: ", ")
+      "unknown field '\(q(field))'; expected one of " + expected.joined(separator: ", ")
     }
   }
 }
+
+/// A value from the input, escaped and shortened for a message (see ``QuotedText``).
+func q(_ text: some StringProtocol) -> String { QuotedText.quote(text) }
+
+/// An id or code from the input, as a message shows it.
+func q(_ value: some CustomStringConvertible) -> String { QuotedText.quote(value.description) }
 
 private func hex(_ byte: UInt8) -> String {
   let digits = Array("0123456789ABCDEF")

@@ -39,12 +39,12 @@ extension InputWarning {
     public var message: String {
       switch self {
       case .unknownColumn(let name):
-        "unknown column '\(name)' is ignored; known columns are "
+        "unknown column '\(q(name))' is ignored; known columns are "
           + SubmissionColumn.allCases.map(\.name).joined(separator: ", ")
       case .unknownField(let name):
-        "unknown field '\(name)' is ignored"
+        "unknown field '\(q(name))' is ignored"
       case .nameDiffersFromReference(let code, let given, let reference):
-        "body \(code) is named '\(given)' here; the local government code list says '\(reference)'"
+        "body \(code) is named '\(q(given))' here; the local government code list says '\(q(reference))'"
       case .bodyUnitUnused:
         "body unit is ignored in event mode, where events are apportioned directly"
       case .bodyMethodUnused:

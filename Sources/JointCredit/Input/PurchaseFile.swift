@@ -262,7 +262,7 @@ enum CreditBlocks {
         switch member.value.value {
         case .string(let text): texts[member.key] = (text, member.value.position)
         case .number(let text): texts[member.key] = (text, member.value.position)
-        default: fail("'\(member.key)' must be a string", member.value.position)
+        default: fail("'\(q(member.key))' must be a string", member.value.position)
         }
       }
       for field in fields where texts[field] == nil && field != "serial_prefix" {
@@ -274,11 +274,11 @@ enum CreditBlocks {
       let firstText = TextNormalization.normalized(first.0)
       let lastText = TextNormalization.normalized(last.0)
       guard let from = Int64(firstText), from >= 0 else {
-        fail("first serial '\(first.0)' is not a whole number", first.1)
+        fail("first serial '\(q(first.0))' is not a whole number", first.1)
         continue
       }
       guard let to = Int64(lastText), to >= from else {
-        fail("last serial '\(last.0)' is not a whole number at least the first", last.1)
+        fail("last serial '\(q(last.0))' is not a whole number at least the first", last.1)
         continue
       }
       blocks.append(
