@@ -104,10 +104,14 @@ struct PurchaseOptions {
     }
     for (option, perTonne) in [("price-jpy-per-t", true), ("invoice-total-jpy", false)] {
       guard let text = parsed.values[option] else { continue }
-      guard let yen = Int64(TextNormalization.normalized(text)), yen > 0 else {
+      guard
+        case .success(let yen) = WholeNumber.parse(
+          TextNormalization.normalized(text), limit: WholeNumber.maximumYen), yen > 0
+      else {
         throw .invalidValue(
           option: "--\(option) <yen>", value: text,
-          reason: "expected a whole number of yen greater than zero")
+          reason: "expected a whole number of yen greater than zero and at most "
+            + "\(WholeNumber.maximumYen), written with digits only")
       }
       guard overrides.price == nil else {
         throw .invalidValue(

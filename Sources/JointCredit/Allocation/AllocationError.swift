@@ -55,8 +55,12 @@ extension ApportionmentError {
   public func message(
     items: String, weights: String, scope: String, unit: Quantity, method: ApportionmentMethod
   ) -> String {
-    func tonnes(_ units: Int64) -> String {
-      Quantity(grams: units * unit.grams).formatted(decimals: unit.significantDecimals) + " t"
+    // Each unit counted here is at most a quantity's worth of grams, so a sum of them times the
+    // unit fits in 128 bits.
+    func tonnes(_ units: some BinaryInteger) -> String {
+      DecimalText.format(
+        Int128(units) * Int128(unit.grams), scale: Quantity.scale,
+        decimals: unit.significantDecimals) + " t"
     }
     switch self {
     case .noPositiveWeight(let units):

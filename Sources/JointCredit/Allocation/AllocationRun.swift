@@ -94,29 +94,42 @@ struct AllocationRun {
     var bodyBounds: Bounds?
     if eventBounds.contains(where: { $0 != nil }) || purchase.method.firstDivisorIsZero {
       var lower: [Int64] = [], upper: [Int64] = []
+      // Sums in 128 bits: a body's events' minimums or caps can add up past Int64.max.
+      var neededInAll: Int128 = 0
       for (index, submission) in submissions.enumerated() {
-        var low: Int64 = 0, high: Int64 = 0, unbounded = false
+        var low: Int128 = 0, high: Int128 = 0, unbounded = false
         for (e, event) in submission.events.enumerated() {
           let eventLow = eventBounds[index]?.lower[e] ?? 0
           let eventHigh = eventBounds[index]?.upper[e] ?? .max
           let first: Int64 =
             purchase.method.firstDivisorIsZero && event.emissions > .zero
               && eventHigh >= 1 ? 1 : 0
-          low += max(eventLow, first)
+          low += Int128(max(eventLow, first))
           if event.emissions > .zero {
-            if eventHigh == .max { unbounded = true } else { high += eventHigh }
+            if eventHigh == .max { unbounded = true } else { high += Int128(eventHigh) }
           }
         }
-        let bodyLow = (low + step - 1) / step, bodyHigh = unbounded ? Int64.max : high / step
-        // In body units the minimums can round above the caps: then no share fits.
-        guard bodyLow <= bodyHigh else {
+        let bodyStep = Int128(step)
+        let bodyLow = low / bodyStep + (low % bodyStep == 0 ? 0 : 1)
+        let bodyHigh = unbounded ? Int128(Int64.max) : min(high / bodyStep, Int128(Int64.max))
+        // In body units the minimums can round above the caps: then no share fits. (Without
+        // caps, minimums past Int64.max units are past any lot: see below.)
+        guard unbounded || bodyLow <= bodyHigh else {
           throw AllocationError(
             .minimumsAboveCaps(needed: bodyLow, capacity: bodyHigh),
             level: .body, within: submission.body.code,
             unit: purchase.bodyUnit, method: purchase.bodyMethod)
         }
-        lower.append(bodyLow)
-        upper.append(bodyHigh)
+        neededInAll += bodyLow
+        lower.append(Int64(clamping: bodyLow))
+        upper.append(Int64(bodyHigh))
+      }
+      // Minimums past Int64.max units are past any lot; said here, before they are cut to fit.
+      let bodyLotUnits = purchase.lot.grams / purchase.bodyUnit.grams
+      if neededInAll > Int128(Int64.max) {
+        throw AllocationError(
+          .minimumsExceedTotal(units: bodyLotUnits, needed: neededInAll), level: .body,
+          unit: purchase.bodyUnit, method: purchase.bodyMethod)
       }
       bodyBounds = Bounds(lower: lower, upper: upper)
     }
@@ -210,7 +223,9 @@ struct AllocationRun {
       var high = Int64.max
       if let cap = purchase.cap {
         // grams × percent ÷ 100, with the percent held in millionths: ÷ (100 × 10⁶) per unit.
-        high = Int64(grams * Int128(cap.percent.grams) / (100 * 1_000_000 * Int128(unit)))
+        // A cap beyond Int64.max units is beyond any lot: no cap.
+        high = Int64(
+          clamping: grams * Int128(cap.percent.grams) / (100 * 1_000_000 * Int128(unit)))
       }
       var low = event.emissions > .zero ? minimumUnits : 0
       if low > high {

@@ -54,20 +54,21 @@ public struct Apportioner: Sendable {
     // Huntington-Hill every positive weight that may have a unit gets one.
     var low = lower ?? Array(repeating: 0, count: weights.count)
     var high = upper ?? Array(repeating: Int64.max, count: weights.count)
-    var needed: Int64 = 0, asked: Int64 = 0, capacity: Int128 = 0
+    // Sums of bounds in 128 bits: a million minimums near Int64.max add up without overflow.
+    var needed: Int128 = 0, asked: Int128 = 0, capacity: Int128 = 0
     for index in weights.indices {
       precondition(low[index] >= 0 && low[index] <= high[index], "bounds must be ordered")
-      asked += low[index]
+      asked += Int128(low[index])
       if weights[index] == 0 {
         high[index] = low[index]
       } else if method.firstDivisorIsZero, high[index] >= 1 {
         low[index] = max(low[index], 1)
       }
-      needed += low[index]
+      needed += Int128(low[index])
       capacity += Int128(high[index])
     }
-    if total > 0, weightSum == 0, asked < total { throw .noPositiveWeight(units: total) }
-    if asked > total { throw .minimumsExceedTotal(units: total, needed: asked) }
+    if total > 0, weightSum == 0, asked < Int128(total) { throw .noPositiveWeight(units: total) }
+    if asked > Int128(total) { throw .minimumsExceedTotal(units: total, needed: asked) }
     // Nothing to share is nothing to share, whatever the method's first divisor.
     if total == 0 {
       return Apportionment(
@@ -79,10 +80,8 @@ public struct Apportioner: Sendable {
             units: 0, weight: weightSum, leftover: 0,
             ranks: Array(repeating: 0, count: weights.count)))
     }
-    if needed > total { throw .tooFewUnits(units: total, needed: needed) }
-    if capacity < Int128(total) {
-      throw .capacityBelowTotal(units: total, capacity: Int64(capacity))
-    }
+    if needed > Int128(total) { throw .tooFewUnits(units: total, needed: needed) }
+    if capacity < Int128(total) { throw .capacityBelowTotal(units: total, capacity: capacity) }
 
     let shares = BoundedShares(total: total, weights: weights, lower: low, upper: high)
     switch method {

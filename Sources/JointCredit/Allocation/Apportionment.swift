@@ -63,17 +63,20 @@ public struct Apportionment: Hashable, Sendable {
 }
 
 /// Why a total cannot be apportioned.
+///
+/// Units are counted in `Int64`; what several items need together is an `Int128`, which holds
+/// the sum of any number of `Int64` values a computer can list.
 public enum ApportionmentError: Error, Hashable, Sendable {
   /// There are units to give but every weight is zero (or there are no items).
   case noPositiveWeight(units: Int64)
   /// A method whose first divisor is zero gives every positive weight a unit, and there are
   /// fewer units than positive weights.
-  case tooFewUnits(units: Int64, needed: Int64)
+  case tooFewUnits(units: Int64, needed: Int128)
   /// The lower bounds (minimums) add up to more than the total.
-  case minimumsExceedTotal(units: Int64, needed: Int64)
+  case minimumsExceedTotal(units: Int64, needed: Int128)
   /// The upper bounds (caps) add up to less than the total.
-  case capacityBelowTotal(units: Int64, capacity: Int64)
+  case capacityBelowTotal(units: Int64, capacity: Int128)
   /// A body's events need more for their minimums than their caps let the body take, in whole
   /// body units.
-  case minimumsAboveCaps(needed: Int64, capacity: Int64)
+  case minimumsAboveCaps(needed: Int128, capacity: Int128)
 }

@@ -23,7 +23,9 @@ enum DivisorApportionment {
       })
     var pseudo = shares.units
     switch method {
-    case .dhondt: pseudo += free / 2
+    // Only a starting estimate: saturating keeps it one when the units are near Int64.max.
+    case .dhondt:
+      pseudo = pseudo.addingReportingOverflow(free / 2).overflow ? .max : pseudo + free / 2
     case .adams: pseudo = max(shares.units - free / 2, 1)
     default: break
     }

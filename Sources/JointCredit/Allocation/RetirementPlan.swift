@@ -62,14 +62,17 @@ enum RetirementPlan {
       var left = tonnes
       while left > 0, blockIndex < purchase.creditBlocks.count {
         let block = purchase.creditBlocks[blockIndex]
-        let take = min(left, block.last - next + 1)
+        // `last - next` and `next + (take - 1)` stay within the block, so nothing overflows even
+        // for a block that ends at Int64.max.
+        let take = min(left - 1, block.last - next) + 1
+        let last = next + (take - 1)
         ranges.append(
           RetirementRange(
-            body: code, name: name, basis: basis, block: block,
-            first: next, last: next + take - 1))
+            body: code, name: name, basis: basis, block: block, first: next, last: last))
         left -= take
-        next += take
-        if next > block.last {
+        if last < block.last {
+          next = last + 1
+        } else {
           blockIndex += 1
           next =
             blockIndex < purchase.creditBlocks.count ? purchase.creditBlocks[blockIndex].first : 0

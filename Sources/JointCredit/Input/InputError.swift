@@ -151,11 +151,13 @@ extension InputError {
     case conflictingPrices
     /// A price per tonne times the lot is not a whole number of yen.
     case priceNotWholeYen(price: String, lot: String)
+    /// A price per tonne times the lot is more yen than JointCredit accepts.
+    case invoiceTooLarge(price: String, lot: String)
     /// Credit serials are whole tonnes, so the lot must be.
     case serialsNeedWholeTonnes(lot: String)
     /// The credit blocks hold another number of serials than the lot has tonnes.
     case serialsDoNotMatchLot(serials: String, lot: String)
-    /// Two credit blocks share serials.
+    /// Two credit blocks print some of the same serials; each is named by its first and last.
     case overlappingBlocks(String, String)
     /// A credit block's field is missing or wrong; the text says which and why.
     case invalidBlock(String)
@@ -269,20 +271,24 @@ extension InputError.Reason {
     case .conflictingCaps:
       "give either cap or cap_rate_pct, not both"
     case .invalidYen(let field, let text):
-      "invalid \(field) '\(q(text))': expected a whole number of yen greater than zero, such as 450000"
+      "invalid \(field) '\(q(text))': expected a whole number of yen greater than zero and at most "
+        + "\(WholeNumber.maximumYen), written with digits only, such as 450000"
     case .conflictingPrices:
       "give either price_jpy_per_t or invoice_total_jpy, not both"
     case .priceNotWholeYen(let price, let lot):
       "\(price) yen per tonne times the lot of \(lot) t is not a whole number of yen; give "
         + "invoice_total_jpy instead"
+    case .invoiceTooLarge(let price, let lot):
+      "\(price) yen per tonne times the lot of \(lot) t is more than \(WholeNumber.maximumYen) yen, "
+        + "the largest amount JointCredit accepts"
     case .serialsNeedWholeTonnes(let lot):
       "credit serials are whole tonnes, so the lot must be too, not \(lot) t"
     case .serialsDoNotMatchLot(let serials, let lot):
       "the credit blocks hold \(serials) serials (1 serial = 1 t) but the lot is \(lot) t; every "
         + "serial bought must be assigned exactly once"
     case .overlappingBlocks(let first, let second):
-      "credit blocks overlap: the block from \(q(first)) shares serials with the block from "
-        + q(second)
+      "credit blocks overlap: the block '\(q(first))' prints serials that the block '\(q(second))' "
+        + "prints too; every serial must be in one block only"
     case .invalidBlock(let what):
       "invalid credit block: \(what)"
     case .unknownField(let field, let expected):

@@ -208,7 +208,8 @@ enum Yen {
           at: InputLocation(source, node.position)))
       return nil
     }
-    guard let yen = Int64(text), yen > 0 else {
+    guard case .success(let yen) = WholeNumber.parse(text, limit: WholeNumber.maximumYen), yen > 0
+    else {
       errors.append(
         InputError(
           .invalidYen(field: field, text: text),
@@ -231,12 +232,23 @@ enum Yen {
 /// Serial numbers may be strings (their width, with leading zeros, is kept) or numbers.
 enum CreditBlocks {
   static let fields = ["scheme", "project", "serial_prefix", "first", "last", "vintage"]
+  /// The most blocks one purchase lists.
+  static let maximumCount = 10_000
 
   static func read(_ node: JSONNode, source: String, errors: inout [InputError]) -> [CreditBlock]? {
     guard case .array(let elements) = node.value else {
       errors.append(
         InputError(
           .jsonType(field: "credit_blocks", expected: "an array of blocks"),
+          at: InputLocation(source, node.position)))
+      return nil
+    }
+    guard elements.count <= maximumCount else {
+      errors.append(
+        InputError(
+          .invalidBlock(
+            "\(elements.count) blocks are listed; at most \(maximumCount) are accepted: "
+              + "list each run of consecutive serials once"),
           at: InputLocation(source, node.position)))
       return nil
     }
@@ -273,18 +285,34 @@ enum CreditBlocks {
       else { continue }
       let firstText = TextNormalization.normalized(first.0)
       let lastText = TextNormalization.normalized(last.0)
-      guard let from = Int64(firstText), from >= 0 else {
-        fail("first serial '\(q(first.0))' is not a whole number", first.1)
+      let limit = WholeNumber.maximumSerial
+      guard case .success(let from) = WholeNumber.parse(firstText, limit: limit) else {
+        fail(
+          "first serial '\(q(first.0))' is not a serial number: write 1 to 18 digits, "
+            + "without sign or spaces, at most \(limit)", first.1)
         continue
       }
-      guard let to = Int64(lastText), to >= from else {
-        fail("last serial '\(q(last.0))' is not a whole number at least the first", last.1)
+      guard case .success(let to) = WholeNumber.parse(lastText, limit: limit), to >= from else {
+        fail(
+          "last serial '\(q(last.0))' is not a serial number at least the first: write 1 to 18 "
+            + "digits, without sign or spaces, at most \(limit)", last.1)
+        continue
+      }
+      // The width serials are printed with comes from the first serial; a last serial written
+      // with other leading zeros would say another width.
+      if lastText.count != firstText.count, lastText.hasPrefix("0") {
+        fail(
+          "last serial '\(q(last.0))' is written with leading zeros to another width than the "
+            + "first serial '\(q(first.0))'; write both with the same number of digits", last.1)
         continue
       }
       blocks.append(
         CreditBlock(
-          scheme: scheme.0, project: project.0, serialPrefix: texts["serial_prefix"]?.0 ?? "",
-          first: from, last: to, vintage: vintage.0, digits: firstText.count))
+          scheme: TextNormalization.trimmed(scheme.0),
+          project: TextNormalization.trimmed(project.0),
+          serialPrefix: TextNormalization.composed(texts["serial_prefix"]?.0 ?? ""),
+          first: from, last: to, vintage: TextNormalization.trimmed(vintage.0),
+          digits: firstText.count))
     }
     return errors.count == before ? blocks : nil
   }

@@ -207,11 +207,15 @@ public struct PurchaseSettings: Hashable, Sendable {
     var pricing: Pricing?
     if let price {
       pricing = Pricing(price.value, taxIncluded: taxIncluded?.value)
-      if pricing?.invoiceTotal(for: lot.value) == nil {
-        errors.append(
-          InputError(
-            .priceNotWholeYen(price: price.text, lot: lot.text),
-            at: price.location))
+      if case .perTonne(let yen) = price.value {
+        let total = Int128(yen) * Int128(lot.value.grams)
+        if total % Int128(Quantity.gramsPerTonne) != 0 {
+          errors.append(
+            InputError(.priceNotWholeYen(price: price.text, lot: lot.text), at: price.location))
+        } else if total / Int128(Quantity.gramsPerTonne) > Int128(WholeNumber.maximumYen) {
+          errors.append(
+            InputError(.invoiceTooLarge(price: price.text, lot: lot.text), at: price.location))
+        }
       }
     }
     guard let blocks = creditBlocks, !blocks.value.isEmpty else { return (pricing, [], errors) }
@@ -224,18 +228,14 @@ public struct PurchaseSettings: Hashable, Sendable {
           .serialsDoNotMatchLot(serials: String(serials), lot: lot.text),
           at: blocks.location))
     }
-    for (index, block) in blocks.value.enumerated() {
-      for other in blocks.value[..<index]
-      where other.serialPrefix == block.serialPrefix && other.first <= block.last
-        && block.first <= other.last
-      {
-        errors.append(
-          InputError(
-            .overlappingBlocks(
-              block.serial(block.first),
-              other.serial(other.first)),
-            at: blocks.location))
-      }
+    for (earlier, later) in SerialOverlap.collisions(in: blocks.value) {
+      let block = blocks.value[later], other = blocks.value[earlier]
+      errors.append(
+        InputError(
+          .overlappingBlocks(
+            block.serial(block.first) + "–" + block.serial(block.last),
+            other.serial(other.first) + "–" + other.serial(other.last)),
+          at: blocks.location))
     }
     return (pricing, blocks.value, errors)
   }

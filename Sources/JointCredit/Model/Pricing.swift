@@ -54,12 +54,13 @@ public struct CreditBlock: Hashable, Sendable {
 
   /// Creates a block.
   ///
-  /// - Precondition: `0 <= first <= last`.
+  /// - Precondition: `0 <= first <= last < Int64.max`, so that the count fits.
   public init(
     scheme: String, project: String, serialPrefix: String, first: Int64, last: Int64,
     vintage: String, digits: Int = 1
   ) {
-    precondition(first >= 0 && first <= last, "a block runs from its first serial to its last")
+    precondition(
+      first >= 0 && first <= last && last < .max, "a block runs from its first serial to its last")
     self.scheme = scheme
     self.project = project
     self.serialPrefix = serialPrefix

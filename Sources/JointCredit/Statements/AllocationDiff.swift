@@ -13,7 +13,7 @@ public struct AllocationDiff: Sendable {
     /// The allocation.
     public var allocated: Quantity
     /// The offset rate in percent, as printed (`nil` for a zero estimate).
-    public var rate: Quantity?
+    public var rate: FixedDecimal?
     /// The cost in yen, when priced.
     public var cost: Int64?
   }
@@ -99,8 +99,8 @@ public struct AllocationDiff: Sendable {
         row.decimal(line.old.map { allocated($0.allocated) })
         row.decimal(line.new.map { allocated($0.allocated) })
         row.decimal(delta(line.old?.allocated, line.new?.allocated).map(allocated))
-        row.decimal(line.old?.rate.map { FixedDecimal($0, decimals: 1) })
-        row.decimal(line.new?.rate.map { FixedDecimal($0, decimals: 1) })
+        row.decimal(line.old?.rate)
+        row.decimal(line.new?.rate)
         if let cost = line.old?.cost { row.integer(cost) } else { row.number("") }
         if let cost = line.new?.cost { row.integer(cost) } else { row.number("") }
         if line.old?.cost != nil || line.new?.cost != nil {
@@ -167,8 +167,8 @@ public struct AllocationDiff: Sendable {
     FixedDecimal(quantity, decimals: max(allocationDecimals, quantity.significantDecimals))
   }
 
-  private func rate(_ rate: Quantity?) -> String {
-    rate.map { FixedDecimal($0, decimals: 1).description } ?? "–"
+  private func rate(_ rate: FixedDecimal?) -> String {
+    rate?.description ?? "–"
   }
 
   private func delta(_ old: Quantity?, _ new: Quantity?) -> Quantity? {
@@ -217,22 +217,40 @@ extension AllocationDiff {
       var snapshot = Snapshot(total: Figures(name: "total", emissions: .zero, allocated: .zero))
       var bad = false
       func figures(_ value: JSONValue, name: String) -> Figures {
+        // Quantities and costs as allocate writes them: never negative, so that differences of
+        // two of them always fit.
         func quantity(_ key: String, decimals: inout Int) -> Quantity? {
           guard case .string(let text)? = member(key, of: value),
-            let parsed = try? Quantity.parse(text)
+            case .success(let parsed) = Result(catching: { try Quantity.parse(text) }),
+            parsed.quantity >= .zero
           else { return nil }
           decimals = max(decimals, parsed.writtenDecimals)
           return parsed.quantity
         }
-        var ignored = 0
         let emissions = quantity("emissions_t", decimals: &snapshot.emissionDecimals)
         let allocated = quantity("allocated_t", decimals: &snapshot.allocationDecimals)
         if emissions == nil || allocated == nil { bad = true }
         var cost: Int64?
-        if case .number(let text)? = member("cost_jpy", of: value) { cost = Int64(text) }
+        if let node = member("cost_jpy", of: value) {
+          if case .number(let text) = node,
+            case .success(let yen) = WholeNumber.parse(text, limit: Int64.max)
+          {
+            cost = yen
+          } else {
+            bad = true
+          }
+        }
+        var rate: FixedDecimal?
+        if let node = member("offset_rate_pct", of: value), node != .null {
+          if case .string(let text) = node, let parsed = Self.decimal(text) {
+            rate = parsed
+          } else {
+            bad = true
+          }
+        }
         return Figures(
           name: name, emissions: emissions ?? .zero, allocated: allocated ?? .zero,
-          rate: quantity("offset_rate_pct", decimals: &ignored), cost: cost)
+          rate: rate, cost: cost)
       }
       if let totals = member("totals", of: root.value) {
         snapshot.total = figures(totals, name: "total")
@@ -266,6 +284,17 @@ extension AllocationDiff {
         return nil
       }
       return snapshot
+    }
+
+    /// A non-negative decimal as written, `123` or `101.55`, with as many places as it has.
+    static func decimal(_ text: String) -> FixedDecimal? {
+      let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+      guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }),
+        text.utf8.count <= 36,
+        text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || (0x30...0x39).contains($0) })
+      else { return nil }
+      let digits = parts.joined().utf8.reduce(Int128(0)) { $0 * 10 + Int128($1 - 0x30) }
+      return FixedDecimal(digits: digits, decimals: parts.count == 2 ? parts[1].count : 0)
     }
 
     static func member(_ key: String, of value: JSONValue) -> JSONValue? {

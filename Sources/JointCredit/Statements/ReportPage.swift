@@ -109,7 +109,8 @@ public enum ReportPage {
       note = "<p class=\"muted\">\(bodies.count) / \(allocation.bodies.count)</p>\n"
     }
     // Rates in tenths of a percent; the scale runs to the next 50 % above the highest (at least 150 %).
-    let tenths = bodies.map { Int(OffsetRate.percent($0.offsetRate)!.digits) }
+    // In 128 bits: a rate can reach 10^20 % (a minimum far above a tiny estimate).
+    let tenths = bodies.map { OffsetRate.percent($0.offsetRate)!.digits }
     let top = max(1_500, ((tenths.max() ?? 0) + 499) / 500 * 500)
     let (label, plot, rowHeight) = (170, 520, 18)
     let height = bodies.count * rowHeight + 30
@@ -118,7 +119,7 @@ public enum ReportPage {
     svg += "<title>\(HTML.escape(text.chartRates))</title>\n"
     for (index, body) in bodies.enumerated() {
       let y = index * rowHeight + 4
-      let width = tenths[index] * plot / top
+      let width = Int(tenths[index] * Int128(plot) / top)
       let name =
         body.body.name.count > 12 ? String(body.body.name.prefix(11)) + "…" : body.body.name
       svg +=
@@ -128,7 +129,7 @@ public enum ReportPage {
       svg +=
         "<text x=\"\(label + width + 4)\" y=\"\(y + 12)\">\(tenths[index] / 10).\(tenths[index] % 10)</text>\n"
     }
-    let hundred = label + 1_000 * plot / top
+    let hundred = label + Int(1_000 * Int128(plot) / top)
     let axis = bodies.count * rowHeight + 4
     svg += "<line class=\"axis\" x1=\"\(hundred)\" y1=\"0\" x2=\"\(hundred)\" y2=\"\(axis)\"/>"
     svg += "<text x=\"\(hundred)\" y=\"\(axis + 14)\" text-anchor=\"middle\">100 %</text>\n</svg>\n"

@@ -160,8 +160,88 @@ import Testing
         error.errors.map(\.description) == [
           "p.json:1:11: credit serials are whole tonnes, so the lot must be too, not 100.5 t",
           "p.json:1:56: 3333 yen per tonne times the lot of 100.5 t is not a whole number of yen; give invoice_total_jpy instead",
-          "p.json:1:79: credit blocks overlap: the block from 50 shares serials with the block from 1",
+          "p.json:1:79: credit blocks overlap: the block '50–90' prints serials that the block '1–60' prints too; every serial must be in one block only",
         ])
     }
+  }
+
+  /// Credit blocks and what is wrong with them, or `nil` when they are fine. Each block is
+  /// (prefix, first, last); the lot is the number of serials in all.
+  static let blockCases: [(String, [(String, String, String)], String?)] = [
+    ("disjoint", [("JV-", "1", "5"), ("JV-", "6", "9")], nil),
+    ("other prefixes", [("JV-", "1", "5"), ("JX-", "1", "5")], nil),
+    (
+      "prefix digits make the same serials", [("JV-", "10", "14"), ("JV-1", "0", "4")],
+      "credit blocks overlap: the block 'JV-10–JV-14' prints serials that the block 'JV-10–JV-14' prints too; every serial must be in one block only"
+    ),
+    (
+      "padding makes the same serials", [("JV-", "000010", "000014"), ("JV-0000", "10", "14")],
+      "credit blocks overlap: the block 'JV-000010–JV-000014' prints serials that the block 'JV-000010–JV-000014' prints too; every serial must be in one block only"
+    ),
+    ("padding tells them apart", [("JV-", "01", "05"), ("JV-", "1", "5")], nil),
+    (
+      "numbers outgrow their width", [("JV-", "95", "105"), ("JV-1", "00", "05")],
+      "credit blocks overlap: the block 'JV-100–JV-105' prints serials that the block 'JV-95–JV-105' prints too; every serial must be in one block only"
+    ),
+    (
+      "a plus sign", [("JV-", "+1", "5")],
+      "invalid credit block: first serial '+1' is not a serial number: write 1 to 18 digits, without sign or spaces, at most 999999999999999999"
+    ),
+    (
+      "an exponent", [("JV-", "1", "1e3")],
+      "invalid credit block: last serial '1e3' is not a serial number at least the first: write 1 to 18 digits, without sign or spaces, at most 999999999999999999"
+    ),
+    (
+      "beyond 18 digits", [("JV-", "1", "9223372036854775807")],
+      "invalid credit block: last serial '9223372036854775807' is not a serial number at least the first: write 1 to 18 digits, without sign or spaces, at most 999999999999999999"
+    ),
+    (
+      "other leading zeros", [("JV-", "001", "0010")],
+      "invalid credit block: last serial '0010' is written with leading zeros to another width than the first serial '001'; write both with the same number of digits"
+    ),
+  ]
+
+  @Test(arguments: blockCases.indices)
+  func creditBlocksMustPrintDistinctDigitSerials(_ index: Int) throws {
+    let (name, blocks, expected) = Self.blockCases[index]
+    let lot = blocks.reduce(0) { sum, block in
+      sum + ((Int(block.2) ?? 0) - (Int(block.1) ?? 0) + 1)
+    }
+    let listed = blocks.map { block in
+      "{\"scheme\": \"J-VER\", \"project\": \"p\", \"serial_prefix\": \"\(block.0)\", "
+        + "\"first\": \"\(block.1)\", \"last\": \"\(block.2)\", \"vintage\": \"2011\"}"
+    }
+    let text =
+      "{\"lot_t\": \"\(min(max(lot, 1), 1_000_000))\", \"credit_blocks\": [\(listed.joined(separator: ", "))]}"
+    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    var messages = reading.errors.map(\.message)
+    if reading.errors.isEmpty {
+      do {
+        _ = try reading.settings.resolved()
+      } catch {
+        messages = error.errors.map(\.message)
+      }
+    }
+    #expect(messages == (expected.map { [$0] } ?? []), "\(name)")
+  }
+
+  @Test(arguments: [
+    ("+5", "invalid price_jpy_per_t '+5'"), ("1e3", "invalid price_jpy_per_t '1e3'"),
+    ("1000000000000000", "invalid price_jpy_per_t '1000000000000000'"),
+    ("999999999999999", "999999999999999 yen per tonne times the lot of 2 t is more than"),
+  ])
+  func yenAreDigitsWithinTheLimit(_ price: String, _ start: String) {
+    let text = "{\"lot_t\": 2, \"price_jpy_per_t\": \"\(price)\"}"
+    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    var messages = reading.errors.map(\.message)
+    if reading.errors.isEmpty {
+      do {
+        _ = try reading.settings.resolved()
+      } catch {
+        messages = error.errors.map(\.message)
+      }
+    }
+    #expect(messages.count == 1)
+    #expect(messages.first?.hasPrefix(start) == true, "\(messages)")
   }
 }
