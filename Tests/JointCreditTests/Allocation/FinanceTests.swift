@@ -23,31 +23,44 @@ import Testing
     #expect(allocation.bodies.map(\.cost) == [3_600, 5_701, 700])
   }
 
-  @Test(arguments: 0..<400)
-  func costsAddUpToTheInvoiceForEveryMethodAndMode(seed: Int) throws {
-    var rng = SplitMix64(seed: UInt64(seed) &+ 4_242)
-    let estimates = Generate.estimates(using: &rng)
-    var purchase = Generate.purchase(using: &rng)
-    purchase.method = ApportionmentMethod.allCases[seed % 6]
-    purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
-    if seed % 5 == 0 {
-      purchase.cap = .emissions
-      purchase.reserve = Body.Code("RESERVE")
+  @Test func costsAddUpToTheInvoiceForEveryMethodAndMode() throws {
+    var checked = 0
+    for seed in 0..<400 {
+      var rng = SplitMix64(seed: UInt64(seed) &+ 4_242)
+      let estimates = Generate.estimates(using: &rng)
+      var purchase = Generate.purchase(using: &rng)
+      purchase.method = ApportionmentMethod.allCases[seed % 6]
+      purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
+      if seed % 5 == 0 {
+        purchase.cap = .emissions
+        purchase.reserve = Body.Code("RESERVE")
+      }
+      purchase.pricing = Pricing(.invoiceTotal(Int64(rng.next() % 1_000_000_000) + 10_000))
+      let allocation: Allocation
+      do {
+        allocation = try Allocator().allocate(purchase, among: estimates)
+      } catch {
+        // Only constraints the generator made infeasible may refuse (too few units for a method
+        // that gives every positive estimate one, minimums above the lot): not this test's
+        // concern. Anything else is a failure.
+        switch error.reason {
+        case .tooFewUnits, .minimumsExceedTotal, .minimumsAboveCaps: continue
+        default:
+          Issue.record("seed \(seed): \(error)")
+          continue
+        }
+      }
+      let invoice = try #require(allocation.invoiceTotal)
+      let bodyCosts = allocation.bodies.compactMap(\.cost) + [allocation.reserve?.cost ?? 0]
+      #expect(bodyCosts.reduce(0, +) == invoice, "seed \(seed)")
+      for body in allocation.bodies {
+        #expect(body.events.compactMap(\.cost).reduce(0, +) == body.cost, "seed \(seed)")
+        if body.allocated == .zero { #expect(body.cost == 0, "seed \(seed)") }
+      }
+      checked += 1
     }
-    purchase.pricing = Pricing(.invoiceTotal(Int64(rng.next() % 1_000_000_000) + 10_000))
-    let allocation: Allocation
-    do {
-      allocation = try Allocator().allocate(purchase, among: estimates)
-    } catch {
-      return  // a method whose first divisor is zero with too few units: not this test's concern
-    }
-    let invoice = try #require(allocation.invoiceTotal)
-    let bodyCosts = allocation.bodies.compactMap(\.cost) + [allocation.reserve?.cost ?? 0]
-    #expect(bodyCosts.reduce(0, +) == invoice)
-    for body in allocation.bodies {
-      #expect(body.events.compactMap(\.cost).reduce(0, +) == body.cost)
-      if body.allocated == .zero { #expect(body.cost == 0) }
-    }
+    // Most seeds reach the checks: the generator gives enough units for every method.
+    #expect(checked >= 300, "only \(checked) of 400 seeds were checked")
   }
 
   @Test(arguments: 0..<300)

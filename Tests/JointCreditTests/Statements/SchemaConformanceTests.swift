@@ -44,32 +44,45 @@ import Testing
     #expect(checked > 50)
   }
 
-  @Test(arguments: 0..<60)
-  func generatedDocumentsConform(seed: Int) throws {
-    var rng = SplitMix64(seed: UInt64(seed) &+ 99)
-    let estimates = Generate.estimates(using: &rng)
-    var purchase = Generate.purchase(using: &rng)
-    purchase.method = ApportionmentMethod.allCases[seed % 6]
-    purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
-    if seed % 2 == 0 {
-      purchase.pricing = Pricing(.invoiceTotal(1_000_000), taxIncluded: seed % 4 == 0)
+  @Test func generatedDocumentsConform() throws {
+    var checked = 0
+    for seed in 0..<60 {
+      var rng = SplitMix64(seed: UInt64(seed) &+ 99)
+      let estimates = Generate.estimates(using: &rng)
+      var purchase = Generate.purchase(using: &rng)
+      purchase.method = ApportionmentMethod.allCases[seed % 6]
+      purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
+      if seed % 2 == 0 {
+        purchase.pricing = Pricing(.invoiceTotal(1_000_000), taxIncluded: seed % 4 == 0)
+      }
+      if seed % 3 == 0 {
+        purchase.cap = .emissions
+        purchase.reserve = Body.Code("RESERVE")
+      }
+      let allocation: Allocation
+      do {
+        allocation = try Allocator(explains: seed % 5 == 0).allocate(purchase, among: estimates)
+      } catch {
+        // Only constraints the generator made infeasible may refuse: not this test's concern.
+        switch error.reason {
+        case .tooFewUnits, .minimumsExceedTotal, .minimumsAboveCaps: continue
+        default:
+          Issue.record("seed \(seed): \(error)")
+          continue
+        }
+      }
+      var document: [UInt8] = []
+      AllocationDocument.write(
+        allocation, files: [], warnings: [InputWarning(.bodyUnitUnused)], to: &document)
+      #expect(Self.violations(document) == [])
+      for body in allocation.bodies {
+        var statement: [UInt8] = []
+        BodyStatementFiles.writeJSON(body, of: allocation, to: &statement)
+        #expect(Self.violations(statement) == [], "\(body.body.code)")
+      }
+      checked += 1
     }
-    if seed % 3 == 0 {
-      purchase.cap = .emissions
-      purchase.reserve = Body.Code("RESERVE")
-    }
-    guard
-      let allocation = try? Allocator(explains: seed % 5 == 0).allocate(purchase, among: estimates)
-    else { return }
-    var document: [UInt8] = []
-    AllocationDocument.write(
-      allocation, files: [], warnings: [InputWarning(.bodyUnitUnused)], to: &document)
-    #expect(Self.violations(document) == [])
-    for body in allocation.bodies {
-      var statement: [UInt8] = []
-      BodyStatementFiles.writeJSON(body, of: allocation, to: &statement)
-      #expect(Self.violations(statement) == [], "\(body.body.code)")
-    }
+    #expect(checked >= 45, "only \(checked) of 60 seeds were checked")
   }
 
   @Test func aDecimalWrittenAsANumberIsCaught() throws {
