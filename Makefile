@@ -4,7 +4,10 @@ BUILD_DIR := .build/debug
 TOOL := $(BUILD_DIR)/jointcredit
 SAMPLE := Samples/tokyo-2011
 
-.PHONY: all build run test bench lint format goldens clean
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= 1
+
+.PHONY: all build run test bench fuzz lint format goldens clean
 
 all: build
 
@@ -15,12 +18,21 @@ build:
 run: build
 	$(TOOL) allocate $(SAMPLE)/submissions --purchase $(SAMPLE)/purchase.json --out out/tokyo-2011
 
-## test: every unit, property, golden and end-to-end test, then the HTML statements rendered
-## in headless Chromium (installed from Debian's packages if missing).
+## test: every unit, property, golden and end-to-end test; the kill test (the output folder is one
+## whole run after kill -9, SIGTERM, SIGINT and concurrent runs); a brief fuzz; then the HTML
+## statements rendered in headless Chromium (installed from Debian's packages if missing).
 test:
 	$(SWIFT) build
 	$(SWIFT) test
+	python3 Scripts/kill-test.py --tool $(TOOL) --quick
+	python3 Scripts/fuzz.py --tool $(TOOL) --seconds 45 --seed $(FUZZ_SEED)
 	Scripts/check-report.sh $(TOOL)
+
+## fuzz: the release build under the mutation fuzzer for FUZZ_SECONDS (default 600) from
+## FUZZ_SEED; findings, each with a repro.sh, go to .fuzz-findings/.
+fuzz:
+	$(SWIFT) build -c release
+	python3 Scripts/fuzz.py --tool .build/release/jointcredit --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 ## bench: release build; end-to-end wall time and peak memory at 10k, 100k and 1M events, then
 ## the apportionment core alone, per method, at 10k, 100k and 1M items with 10M units.
@@ -39,4 +51,4 @@ goldens: build
 	Scripts/update-goldens.sh $(TOOL)
 
 clean:
-	rm -rf .build out
+	rm -rf .build out .fuzz-findings
