@@ -139,6 +139,18 @@ def inode_of(path: Path):
     return path.stat().st_ino if path.exists() else None
 
 
+def staging_has_files(out: Path) -> bool:
+    """Whether a hidden staging folder beside `out` holds some files yet."""
+    for entry in out.parent.iterdir():
+        if entry.name.startswith(f".{out.name}.") and entry.is_dir():
+            try:
+                if len(os.listdir(entry)) > 3:
+                    return True
+            except OSError:
+                pass
+    return False
+
+
 def wait_for_replacement(proc, out: Path, inode: int) -> bool:
     """Waits until the watched file in out is renamed away or replaced (True) or proc ends."""
     while proc.poll() is None:
@@ -277,7 +289,15 @@ def main() -> int:
                 runner.run("A", out)
                 delay = duration * (trial + 1) / (signal_trials + 1)
                 proc = runner.start("B", out)
-                time.sleep(delay)
+                if trial == 0:
+                    # The first trial aims at the writing phase: once the staging folder beside
+                    # the output has files in it, while writers are still at work.
+                    started_at = time.monotonic()
+                    while proc.poll() is None and not staging_has_files(out):
+                        time.sleep(0.002)
+                    delay = time.monotonic() - started_at
+                else:
+                    time.sleep(delay)
                 proc.send_signal(sig)
                 try:
                     proc.wait(timeout=SIGNAL_WAIT)

@@ -30,7 +30,12 @@ public enum Interruption {
       source.setEventHandler {
         // Holding the lock keeps a commit in progress from starting or from being cut short.
         registered.withLock { paths in
-          for path in paths.values.sorted() { FileSystem.removeTree(path) }
+          for path in paths.values.sorted() {
+            // Moved aside first, so that writers still at work create nothing more in it (they
+            // open files by the old path); then removed.
+            let doomed = path + ".interrupted"
+            FileSystem.removeTree(rename(path, doomed) == 0 ? doomed : path)
+          }
           paths.removeAll()
           _exit(128 + number)
         }
