@@ -7,7 +7,7 @@ SAMPLE := Samples/tokyo-2011
 FUZZ_SECONDS ?= 600
 FUZZ_SEED ?= 1
 
-.PHONY: all build run test bench fuzz lint format goldens clean
+.PHONY: all build run test bench fuzz docs lint format goldens clean
 
 all: build
 
@@ -26,7 +26,13 @@ test:
 	$(SWIFT) test
 	python3 Scripts/kill-test.py --tool $(TOOL) --quick
 	python3 Scripts/fuzz.py --tool $(TOOL) --seconds 45 --seed $(FUZZ_SEED)
+	python3 Scripts/check-doc-examples.py
 	Scripts/check-report.sh $(TOOL)
+
+## docs: the DocC documentation of the library, with no warning, and every example in it
+## compiled against the library (Scripts/docs.sh); the site goes to .build/docs.
+docs:
+	Scripts/docs.sh
 
 ## fuzz: the release build under the mutation fuzzer for FUZZ_SECONDS (default 600) from
 ## FUZZ_SEED; findings, each with a repro.sh, go to .fuzz-findings/.

@@ -1,7 +1,13 @@
 /// Shares a purchase among the bodies and events of some estimates.
 ///
 /// ```swift
-/// let purchase = Purchase(lot: Quantity(tonnes: 100), unit: try Quantity.parse("0.1").quantity,
+/// let files = [SubmissionFile(path: "a.csv", text: """
+///   body_code,body_name,body_kind,event_id,event_name,emissions_t
+///   131032,港区,ward,E01,環境フェア,2.5
+///   132012,八王子市,city,E01,エコフェスタ,3.1
+///   """)]
+/// let estimates = try SubmissionReader().read(files).value
+/// let purchase = Purchase(lot: Quantity(tonnes: 100), unit: try Quantity(parsing: "0.1"),
 ///                         mode: .bodyThenEvent, method: .sainteLague)
 /// let allocation = try Allocator().allocate(purchase, among: estimates)
 /// allocation.total == purchase.lot   // always

@@ -34,8 +34,11 @@ public struct Estimates: Hashable, Sendable {
 
   /// Creates estimates; sorts submissions by body code and files by path.
   ///
-  /// - Parameter decimals: the scale to print emissions at; by default the fewest decimals that
-  ///   print every estimate exactly.
+  /// - Parameters:
+  ///   - submissions: each body's events; they are kept in body-code order.
+  ///   - decimals: the scale to print emissions at; by default the fewest decimals that print
+  ///     every estimate exactly.
+  ///   - files: the files the submissions were read from, for the statements' record.
   public init(submissions: [Submission], decimals: Int? = nil, files: [InputFile] = []) {
     self.submissions = submissions.sorted { $0.body.code < $1.body.code }
     self.decimals =

@@ -47,6 +47,17 @@ extension Quantity {
     return try (result ?? parse(bytes: Array(text.utf8))).get()
   }
 
+  /// Creates the quantity a decimal text spells, exactly; see ``parse(_:)`` for the grammar.
+  ///
+  /// ```swift
+  /// let estimate = try Quantity(parsing: "1.25")   // 1_250_000 g
+  /// ```
+  ///
+  /// - Throws: ``ParseError`` saying what is wrong with the text.
+  public init(parsing text: String) throws(ParseError) {
+    self = try Self.parse(text).quantity
+  }
+
   /// Parses a quantity from UTF-8 bytes; see ``parse(_:)``.
   static func parse(bytes: some Collection<UInt8>) -> Result<Parsed, ParseError> {
     if bytes.isEmpty { return .failure(.empty) }

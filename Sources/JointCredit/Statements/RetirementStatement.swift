@@ -5,7 +5,8 @@
 /// 131016,千代田区,share,J-VER,…,2011,JV-000001,JV-000003,3
 /// ```
 ///
-/// Every serial bought appears in exactly one row; see ``RetirementPlan`` for the order.
+/// Every serial bought appears in exactly one row: blocks in the order listed, bodies in code
+/// order, then the reserve, then the pooled fractions.
 public enum RetirementStatement {
   /// The file name.
   public static let fileName = "retirement.csv"

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Compiles every Swift example in the documentation against the built library.
+
+    Scripts/check-doc-examples.py [--build-dir .build/debug]
+
+Collects each ```swift block from `///` comments in Sources/ and from the DocC catalogue, wraps
+each in a function of its own (so that `try` and local names work), and type-checks them all with
+`swiftc -typecheck` importing the JointCredit module that `swift build` made. Only the library's
+public API is visible, as to a program that uses the package. Exits 1, naming the block, when one
+does not compile. Part of `make test` and `make docs`.
+"""
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def comment_blocks(path: Path):
+    """(line, code) of each ```swift block in the `///` comments of a Swift file."""
+    inside, start, code = False, 0, []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if not stripped.startswith("///"):
+            inside = False
+            continue
+        text = stripped[3:]
+        text = text[1:] if text.startswith(" ") else text
+        if not inside and text.strip() == "```swift":
+            inside, start, code = True, number, []
+        elif inside and text.strip() == "```":
+            inside = False
+            yield start, "\n".join(code)
+        elif inside:
+            code.append(text)
+
+
+def markdown_blocks(path: Path):
+    """(line, code) of each ```swift block of a Markdown file."""
+    inside, start, code = False, 0, []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not inside and line.strip() == "```swift":
+            inside, start, code = True, number, []
+        elif inside and line.strip() == "```":
+            inside = False
+            yield start, "\n".join(code)
+        elif inside:
+            code.append(line)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", default=".build/debug")
+    args = parser.parse_args()
+    modules = REPO / args.build_dir / "Modules"
+    blocks = []
+    for path in sorted((REPO / "Sources").rglob("*.swift")):
+        blocks += [(path, line, code) for line, code in comment_blocks(path)]
+    for path in sorted((REPO / "Sources").rglob("*.docc/*.md")):
+        blocks += [(path, line, code) for line, code in markdown_blocks(path)]
+    if not blocks:
+        print("check-doc-examples: no examples found", file=sys.stderr)
+        return 1
+    source = ["import JointCredit", ""]
+    origins = {}
+    for index, (path, line, code) in enumerate(blocks):
+        origins[len(source) + 1] = (path, line)
+        source.append(f"func example{index}() throws {{  // {path.relative_to(REPO)}:{line}")
+        source += ["  " + text for text in code.splitlines()]
+        source.append("}")
+        source.append("")
+    with tempfile.TemporaryDirectory() as work:
+        file = Path(work) / "examples.swift"
+        file.write_text("\n".join(source), encoding="utf-8")
+        result = subprocess.run(
+            ["swiftc", "-typecheck", "-swift-version", "6", "-I", str(modules), str(file),
+             # Examples show values by leaving them unused; that is not worth a warning.
+             "-suppress-warnings"],
+            capture_output=True, text=True)
+    if result.returncode != 0:
+        # Point each error at the block it came from.
+        for message in result.stderr.splitlines():
+            match = re.match(r".*examples\.swift:(\d+):\d+: error: (.*)", message)
+            if match:
+                number = int(match.group(1))
+                start = max(k for k in origins if k <= number)
+                path, line = origins[start]
+                print(f"{path.relative_to(REPO)}:{line + number - start}: error: {match.group(2)}",
+                      file=sys.stderr)
+        print(f"check-doc-examples: {len(blocks)} examples, some do not compile", file=sys.stderr)
+        return 1
+    print(f"check-doc-examples: {len(blocks)} examples compile")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
