@@ -28,14 +28,28 @@ public struct Priority: Comparable, Hashable, Sendable {
   /// Whether the priority is zero (a zero weight).
   public var isZero: Bool { numerator == 0 }
 
+  /// Whether `lhs` is the weaker claim.
+  ///
+  /// - Precondition: both are squared or neither is, unless one is zero or infinite: priorities
+  ///   of one method.
   public static func < (lhs: Priority, rhs: Priority) -> Bool { compare(lhs, rhs) < 0 }
 
-  public static func == (lhs: Priority, rhs: Priority) -> Bool { compare(lhs, rhs) == 0 }
+  /// Whether two priorities are the same value: zero equals zero and infinite equals infinite
+  /// whatever their terms; otherwise a squared priority is never equal to one that is not (they
+  /// belong to different methods), and two of one kind are equal when their fractions are.
+  /// Unlike `<`, this never stops: it is an equivalence on every priority.
+  public static func == (lhs: Priority, rhs: Priority) -> Bool {
+    if lhs.isZero || rhs.isZero { return lhs.isZero && rhs.isZero }
+    if lhs.isInfinite || rhs.isInfinite { return lhs.isInfinite && rhs.isInfinite }
+    return lhs.isSquared == rhs.isSquared && compare(lhs, rhs) == 0
+  }
 
   public func hash(into hasher: inout Hasher) {
-    // Equal values may be written differently; hash only what every equal value shares.
+    // Equal values may be written with other terms (1/2 and 2/4); hash only what every equal
+    // value shares.
     hasher.combine(isInfinite)
     hasher.combine(isZero)
+    hasher.combine(isZero || isInfinite ? false : isSquared)
   }
 
   /// −1, 0 or 1 as `lhs` is below, equal to or above `rhs`.

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import JointCredit
+
+@Suite struct JSONWriterTests {
+  @Test func writesNestedDocumentsWithTwoSpaceIndentAndInlineArrays() {
+    var json = JSONWriter(output: [UInt8]())
+    json.beginObject()
+    json.field("name", "港区")
+    json.field("count", 3)
+    json.field("cost", Int64?.none)
+    json.field("rate", FixedDecimal(digits: 1_015, decimals: 1))
+    json.field("taxed", true)
+    json.key("ids")
+    json.beginArray(inline: true)
+    json.string("E01")
+    json.number(-7)
+    json.null()
+    json.endArray()
+    json.key("empty")
+    json.beginObject()
+    json.endObject()
+    json.endObject()
+    #expect(
+      String(decoding: json.output, as: UTF8.self) == """
+        {
+          "name": "港区",
+          "count": 3,
+          "cost": null,
+          "rate": "101.5",
+          "taxed": true,
+          "ids": [ "E01", -7, null ],
+          "empty": {}
+        }
+
+        """)
+  }
+
+  /// Each string, and the JSON text it must become (RFC 8259 escapes).
+  @Test(arguments: [
+    ("plain", "\"plain\""), ("a\"b", "\"a\\\"b\""), ("back\\slash", "\"back\\\\slash\""),
+    ("line\nbreak\r\ttab", "\"line\\nbreak\\r\\ttab\""), ("\u{0}\u{1F}", "\"\\u0000\\u001f\""),
+    ("\u{7F}é🌱", "\"\u{7F}é🌱\""),
+  ])
+  func escapesWhatJSONRequires(_ text: String, _ expected: String) throws {
+    var json = JSONWriter(output: [UInt8]())
+    json.beginArray(inline: true)
+    json.string(text)
+    json.endArray()
+    #expect(String(decoding: json.output, as: UTF8.self) == "[ \(expected) ]\n")
+    // And a JSON reader gives the same string back.
+    let parsed = try JSONSerialization.jsonObject(with: Data(json.output)) as? [String]
+    #expect(parsed == [text])
+  }
+
+  @Test func largeNumbersAreWrittenExactly() {
+    var json = JSONWriter(output: [UInt8]())
+    json.beginArray(inline: true)
+    json.number(Int64.max)
+    json.number(Int64.min)
+    json.number(Int128(Int64.max) * 1_000)
+    json.endArray()
+    #expect(
+      String(decoding: json.output, as: UTF8.self)
+        == "[ 9223372036854775807, -9223372036854775808, 9223372036854775807000 ]\n")
+  }
+}
