@@ -15,7 +15,7 @@ let package = Package(
 
     // Command line: argument parsing and presentation over the library.
     .target(name: "JointCreditCLI", dependencies: ["JointCredit"]),
-    .executableTarget(name: "jointcredit", dependencies: ["JointCredit", "JointCreditCLI"]),
+    .executableTarget(name: "jointcredit", dependencies: ["JointCreditCLI"]),
 
     // Benchmark of the apportionment core (make bench, release mode).
     .executableTarget(

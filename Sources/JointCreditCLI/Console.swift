@@ -32,14 +32,31 @@ public struct StandardConsole: Console {
 
   public mutating func writeError(_ text: String) {
     flush()
-    FileHandle.standardError.write(Data(text.utf8))
+    Self.writeAll(Array(text.utf8), to: 2)
   }
 
   /// Writes whatever standard output holds.
   public mutating func flush() {
     guard !buffer.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(buffer))
+    Self.writeAll(buffer, to: 1)
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes bytes to a descriptor. A reader that went away (`| head`, say: EPIPE, with SIGPIPE
+  /// ignored by ``Tool/prepareProcess()``) or any other write error drops the rest quietly: the
+  /// statements are already in place, and the exit status still says how the run went.
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        offset += written
+      }
+    }
   }
 }
 

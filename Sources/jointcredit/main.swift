@@ -1,9 +1,7 @@
 import Foundation
-import JointCredit
 import JointCreditCLI
 
-// An interrupted run removes its temporary files before it ends.
-Interruption.installSignalHandlers()
+Tool.prepareProcess()
 var console = StandardConsole()
 let code = Tool.run(Array(CommandLine.arguments.dropFirst()), console: &console)
 console.flush()

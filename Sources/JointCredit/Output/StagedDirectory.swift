@@ -121,18 +121,21 @@ private struct OutputTarget: ~Copyable {
     }
     let parent = (real as NSString).deletingLastPathComponent
     let name = (real as NSString).lastPathComponent
-    do throws(OutputError) {
-      guard let lock = try FolderLock(real), lock.isStill(at: real) else {
-        throw OutputError(
-          path: given,
-          reason: "another jointcredit run is writing to this folder; wait for it to finish, "
-            + "or choose another --out")
-      }
-      return OutputTarget(path: real, parent: parent, name: name, created: created, lock: lock)
+    let lock: FolderLock?
+    do {
+      lock = try FolderLock(real)
     } catch {
       for folder in created.reversed() { rmdir(folder) }
       throw error
     }
+    // Another run holds the folder: the folders made on the way are its now too, so they stay.
+    guard let lock, lock.isStill(at: real) else {
+      throw OutputError(
+        path: given,
+        reason: "another jointcredit run is writing to this folder; wait for it to finish, "
+          + "or choose another --out")
+    }
+    return OutputTarget(path: real, parent: parent, name: name, created: created, lock: lock)
   }
 
   private init(
