@@ -2,7 +2,7 @@ import Foundation
 import JointCredit
 
 /// `jointcredit allocate`: the main job.
-enum AllocateCommand {
+enum AllocateCommand: FileSubcommand {
   static let spec = CommandSpec(
     name: "allocate",
     overview: "Allocate a lot among the submitted events and write the statements.",
@@ -17,23 +17,26 @@ enum AllocateCommand {
         repeating: true)
     ],
     options: PurchaseOptions.specs + [
-      .init(name: "out", valueName: "dir", help: "Where to write the statements. (default: out)"),
+      .init(
+        name: "out", valueName: "dir", help: "Where to write the statements.",
+        defaultValue: "out"),
       .init(
         name: "csv-encoding", valueName: "encoding",
         help: "utf8-bom (Excel opens it cleanly), utf8 (no byte order mark) or cp932 "
-          + "(Shift_JIS, for older Japanese imports). (default: utf8-bom)"),
+          + "(Shift_JIS, for older Japanese imports).",
+        defaultValue: CSVFormat.Encoding.utf8BOM.rawValue),
       .init(
         name: "cp932-replace", valueName: nil,
         help: "In cp932, write '?' for a character with no Shift_JIS form instead of "
           + "stopping with an error that names its row and column."),
       .init(
         name: "line-ending", valueName: "crlf|lf",
-        help: "Line endings of CSV statements. "
-          + "(default: crlf)"),
+        help: "Line endings of CSV statements.",
+        defaultValue: CSVFormat.LineEnding.crlf.rawValue),
       .init(
         name: "lang", valueName: "en|ja",
-        help: "Language of column headers, kind and level names and statement text. "
-          + "(default: en)"),
+        help: "Language of column headers, kind and level names and statement text.",
+        defaultValue: StatementLanguage.en.rawValue),
       .init(
         name: "skip-body-statements", valueName: nil,
         help: "Do not write statements/<body_code>.csv, .json and .html for each body."),

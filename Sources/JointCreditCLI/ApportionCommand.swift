@@ -1,7 +1,7 @@
 import JointCredit
 
 /// `jointcredit apportion`: the rounding core on its own, over a CSV of weights.
-enum ApportionCommand {
+enum ApportionCommand: Subcommand {
   static let spec = CommandSpec(
     name: "apportion",
     overview: "Apportion a total among weighted ids read from CSV (the rounding core on its own).",
@@ -15,14 +15,17 @@ enum ApportionCommand {
         optional: true)
     ],
     options: [
-      .init(name: "total", valueName: "q", help: "The quantity to share, e.g. 100."),
       .init(
-        name: "unit", valueName: "u", help: "The step of the allocations, e.g. 0.1. (default: 1)"),
+        name: "total", valueName: "q", help: "The quantity to share, e.g. 100.",
+        isRequired: true),
+      .init(
+        name: "unit", valueName: "u", help: "The step of the allocations, e.g. 0.1.",
+        defaultValue: "1"),
       .init(
         name: "method", valueName: "method",
         help: "The rounding rule: "
-          + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
-          + ". (default: largest-remainder)"),
+          + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ") + ".",
+        defaultValue: ApportionmentMethod.largestRemainder.rawValue),
     ])
 
   static func run(
@@ -30,7 +33,7 @@ enum ApportionCommand {
     standardInput: () -> Result<[UInt8], InputError>
   ) throws(UsageError) -> ExitCode {
     guard let totalSetting = try PurchaseOptions.quantity(parsed, "total") else {
-      throw .missingValue("--total <q>")
+      throw .missingArgument("--total <q>")
     }
     let unit = try PurchaseOptions.quantity(parsed, "unit")?.value ?? Quantity(tonnes: 1)
     let total = totalSetting.value

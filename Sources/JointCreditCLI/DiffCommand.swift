@@ -1,7 +1,7 @@
 import JointCredit
 
 /// `jointcredit diff`: what a revision of the estimates changed.
-enum DiffCommand {
+enum DiffCommand: FileSubcommand {
   static let spec = CommandSpec(
     name: "diff",
     overview: "List what changed between two allocations, per event and body, and in the totals.",
@@ -15,8 +15,8 @@ enum DiffCommand {
     options: [
       .init(
         name: "format", valueName: "text|csv",
-        help: "text (for people) or csv (one row per difference, for spreadsheets). "
-          + "(default: text)")
+        help: "text (for people) or csv (one row per difference, for spreadsheets).",
+        defaultValue: Format.text.rawValue)
     ])
 
   enum Format: String, CaseIterable {

@@ -1,7 +1,7 @@
 import JointCredit
 
 /// `jointcredit explain`: how one event's (or body's) figure came about.
-enum ExplainCommand {
+enum ExplainCommand: FileSubcommand {
   static let spec = CommandSpec(
     name: "explain",
     overview: "Explain how one event's (or body's) allocation came about, step by step.",
@@ -25,7 +25,7 @@ enum ExplainCommand {
     -> ExitCode
   {
     guard let target = parsed.values["event"] else {
-      throw .missingValue("--event <body-code/event-id>")
+      throw .missingArgument("--event <body-code/event-id>")
     }
     guard
       let allocation = try AllocationJob.run(

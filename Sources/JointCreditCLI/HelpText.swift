@@ -23,12 +23,12 @@ enum HelpText {
       text += "\n"
     }
     text += "OPTIONS:\n"
-    for option in spec.allOptions { text += entry(option.label, option.help) }
+    for option in spec.allOptions { text += entry(option.label, option.fullHelp) }
     return text
   }
 
   /// The help of the tool itself.
-  static func toolHelp(_ commands: [CommandSpec]) -> String {
+  static func toolHelp(_ commands: [any Subcommand.Type]) -> String {
     var text =
       "OVERVIEW: Share a jointly purchased lot of carbon credits among bodies and their "
       + "events, exactly.\n\n"
@@ -42,7 +42,7 @@ enum HelpText {
     text += entry("--version", "Show the version.")
     text += entry("-h, --help", "Show help information.")
     text += "\nSUBCOMMANDS:\n"
-    for command in commands { text += entry(command.name, command.overview) }
+    for command in commands { text += entry(command.spec.name, command.spec.overview) }
     text += "\n  See '\(tool) help <subcommand>' for detailed help.\n"
     return text
   }

@@ -50,6 +50,9 @@ struct ParsedArguments: Sendable {
     }
     if flags.contains(CommandSpec.help.name) { return }
     try checkPositionals(spec)
+    if let missing = spec.options.first(where: { $0.isRequired && values[$0.name] == nil }) {
+      throw .missingArgument(missing.usage)
+    }
   }
 
   private func checkPositionals(_ spec: CommandSpec) throws(UsageError) {

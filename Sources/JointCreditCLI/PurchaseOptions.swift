@@ -10,23 +10,23 @@ struct PurchaseOptions {
     .init(name: "lot", valueName: "t", help: "The quantity bought, in tonnes, e.g. 100."),
     .init(
       name: "unit", valueName: "t",
-      help: "The step events are allocated in, in tonnes, e.g. 0.1. (default: 1)"),
+      help: "The step events are allocated in, in tonnes, e.g. 0.1.", defaultValue: "1"),
     .init(
       name: "body-unit", valueName: "t",
       help: "The step bodies are allocated in (body-then-event mode): a multiple of the "
-        + "unit, e.g. 1. (default: the unit)"),
+        + "unit, e.g. 1.", defaultValue: "the unit"),
     .init(
       name: "mode", valueName: "mode",
       help: "event (the lot goes to events directly) or body-then-event (to bodies by their "
-        + "totals, then to their events). (default: event)"),
+        + "totals, then to their events).", defaultValue: AllocationMode.event.rawValue),
     .init(
       name: "method", valueName: "method",
       help: "The rounding rule: "
-        + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ")
-        + ". (default: largest-remainder)"),
+        + ApportionmentMethod.allCases.map(\.nameWithAlias).joined(separator: ", ") + ".",
+      defaultValue: ApportionmentMethod.largestRemainder.rawValue),
     .init(
       name: "body-method", valueName: "method",
-      help: "The rounding rule for bodies in body-then-event mode. (default: the method)"),
+      help: "The rounding rule for bodies in body-then-event mode.", defaultValue: "the method"),
     .init(
       name: "min", valueName: "t",
       help: "The least every event with a positive estimate receives, a multiple of the unit, "
@@ -54,8 +54,8 @@ struct PurchaseOptions {
         + "never computed)."),
     .init(
       name: "secretariat", valueName: "body-code",
-      help: "Who retires the pooled fractions of whole tonnes when credit blocks are listed. "
-        + "(default: the reserve body)"),
+      help: "Who retires the pooled fractions of whole tonnes when credit blocks are listed.",
+      defaultValue: "the reserve body"),
   ]
 
   var purchaseFile: String?

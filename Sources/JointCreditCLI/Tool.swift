@@ -5,10 +5,13 @@ import JointCredit
 ///
 /// The executable only calls ``run(_:console:standardInput:)``; tests call it in-process.
 public enum Tool {
-  static let commands = [
-    AllocateCommand.spec, ValidateCommand.spec, ExplainCommand.spec, DiffCommand.spec,
-    ApportionCommand.spec,
-  ]
+  /// Every subcommand, in the order help lists them.
+  static var commands: [any Subcommand.Type] {
+    [
+      AllocateCommand.self, ValidateCommand.self, ExplainCommand.self, DiffCommand.self,
+      ApportionCommand.self,
+    ]
+  }
 
   /// Sets up the process for the command line: SIGINT, SIGTERM and SIGHUP remove the temporary
   /// files of a write in progress (``Interruption``), and SIGPIPE is ignored, so that a reader
@@ -44,7 +47,7 @@ public enum Tool {
         console.write(HelpText.toolHelp(commands))
         return .success
       }
-      guard let spec = commands.first(where: { $0.name == arguments[1] }) else {
+      guard let spec = commands.first(where: { $0.spec.name == arguments[1] })?.spec else {
         return usageError(
           .unknownSubcommand(arguments[1], suggestion: suggestion(arguments[1])),
           spec: nil, console: &console)
@@ -54,39 +57,31 @@ public enum Tool {
     default:
       break
     }
-    guard let spec = commands.first(where: { $0.name == first }) else {
+    guard let command = commands.first(where: { $0.spec.name == first }) else {
       let error: UsageError =
         first.hasPrefix("-")
         ? .unknownOption(first, suggestion: nil)
         : .unknownSubcommand(first, suggestion: suggestion(first))
       return usageError(error, spec: nil, console: &console)
     }
+    let spec = command.spec
     do {
       let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: spec)
       if parsed.flags.contains(CommandSpec.help.name) {
         console.write(HelpText.help(spec))
         return .success
       }
-      switch spec.name {
-      case AllocateCommand.spec.name:
-        return try AllocateCommand.run(parsed, console: &console)
-      case ValidateCommand.spec.name:
-        return try ValidateCommand.run(parsed, console: &console)
-      case ExplainCommand.spec.name:
-        return try ExplainCommand.run(parsed, console: &console)
-      case DiffCommand.spec.name:
-        return try DiffCommand.run(parsed, console: &console)
-      default:
-        return try ApportionCommand.run(parsed, console: &console, standardInput: standardInput)
-      }
+      return try command.run(parsed, console: &console, standardInput: standardInput)
     } catch {
       return usageError(error, spec: spec, console: &console)
     }
   }
 
   private static func suggestion(_ name: String) -> String? {
-    commands.map(\.name).min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
-      .flatMap { EditDistance.between(name, $0) <= 3 ? $0 : nil }
+    commands.map { $0.spec.name }.min {
+      EditDistance.between(name, $0) < EditDistance.between(name, $1)
+    }
+    .flatMap { EditDistance.between(name, $0) <= 3 ? $0 : nil }
   }
 
   private static func usageError(

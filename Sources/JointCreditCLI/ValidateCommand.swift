@@ -1,7 +1,7 @@
 import JointCredit
 
 /// `jointcredit validate`: every check of `allocate`, nothing written.
-enum ValidateCommand {
+enum ValidateCommand: FileSubcommand {
   static let spec = CommandSpec(
     name: "validate",
     overview: "Check submissions (and purchase parameters) and report every problem; "

@@ -31,6 +31,33 @@ import Testing
     #expect(throws: error) { try ParsedArguments(arguments, spec: Self.spec) }
   }
 
+  @Test func aRequiredOptionIsRequiredButNotForHelp() throws {
+    #expect(throws: UsageError.missingArgument("--total <q>")) {
+      try ParsedArguments(["w.csv", "--unit", "1"], spec: ApportionCommand.spec)
+    }
+    #expect(try ParsedArguments(["--help"], spec: ApportionCommand.spec).flags == ["help"])
+    #expect(
+      try ParsedArguments(["--total", "5"], spec: ApportionCommand.spec).values == ["total": "5"])
+  }
+
+  /// Help states each default once, from the option's declaration, and usage shows required
+  /// options without brackets.
+  @Test func helpComesFromTheDeclarations() {
+    for command in Tool.commands {
+      let help = HelpText.help(command.spec)
+      for option in command.spec.options {
+        let shown = help.replacingOccurrences(of: "\n", with: " ")
+          .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        if let value = option.defaultValue {
+          #expect(shown.contains("(default: \(value))"), "\(command.spec.name) --\(option.name)")
+        }
+        #expect(!option.help.contains("(default:"), "\(command.spec.name) --\(option.name)")
+        let usage = HelpText.usage(command.spec)
+        #expect(usage.contains(option.isRequired ? " \(option.usage)" : "[\(option.usage)]"))
+      }
+    }
+  }
+
   @Test func helpNeedsNoArguments() throws {
     let parsed = try ParsedArguments(["-h"], spec: Self.spec)
     #expect(parsed.flags == ["help"])

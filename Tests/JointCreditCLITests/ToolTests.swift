@@ -58,7 +58,12 @@ import Testing
         ["allocate", "x", "--csv-encoding", "latin1"],
         "Error: The value 'latin1' is invalid for '--csv-encoding <encoding>': expected one of utf8-bom, utf8, cp932."
       ),
-      (["apportion", "--unit", "1"], "Error: Missing value for '--total <q>'."),
+      (["apportion", "--unit", "1"], "Error: Missing expected argument '--total <q>'."),
+      (["apportion", "--total"], "Error: Missing value for '--total <q>'."),
+      (
+        ["explain", "Samples/quickstart/submissions", "--lot", "10"],
+        "Error: Missing expected argument '--event <body-code/event-id>'."
+      ),
       (
         ["apportion", "--total", "10", "--unit", "0.3"],
         "Error: The value '10' is invalid for '--total <q>': the total must be a whole multiple of the unit 0.3."
