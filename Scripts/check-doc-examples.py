@@ -19,17 +19,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def comment_blocks(path: Path):
-    """(line, code) of each ```swift block in the `///` comments of a Swift file."""
+def fenced_blocks(lines):
+    """(line, code) of each ```swift block in (number, text) lines; None ends any block."""
     inside, start, code = False, 0, []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        stripped = line.strip()
-        if not stripped.startswith("///"):
+    for number, text in lines:
+        if text is None:
             inside = False
-            continue
-        text = stripped[3:]
-        text = text[1:] if text.startswith(" ") else text
-        if not inside and text.strip() == "```swift":
+        elif not inside and text.strip() == "```swift":
             inside, start, code = True, number, []
         elif inside and text.strip() == "```":
             inside = False
@@ -38,17 +34,22 @@ def comment_blocks(path: Path):
             code.append(text)
 
 
+def comment_blocks(path: Path):
+    """The ```swift blocks of the `///` comments of a Swift file; other lines end a block."""
+    def lines():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            stripped = line.strip()
+            if not stripped.startswith("///"):
+                yield number, None
+            else:
+                text = stripped[3:]
+                yield number, text[1:] if text.startswith(" ") else text
+    return fenced_blocks(lines())
+
+
 def markdown_blocks(path: Path):
-    """(line, code) of each ```swift block of a Markdown file."""
-    inside, start, code = False, 0, []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not inside and line.strip() == "```swift":
-            inside, start, code = True, number, []
-        elif inside and line.strip() == "```":
-            inside = False
-            yield start, "\n".join(code)
-        elif inside:
-            code.append(line)
+    """The ```swift blocks of a Markdown file."""
+    return fenced_blocks(enumerate(path.read_text(encoding="utf-8").splitlines(), 1))
 
 
 def main() -> int:

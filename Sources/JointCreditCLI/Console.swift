@@ -46,17 +46,7 @@ public struct StandardConsole: Console {
   /// ignored by ``Tool/prepareProcess()``) or any other write error drops the rest quietly: the
   /// statements are already in place, and the exit status still says how the run went.
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
-      }
-    }
+    _ = FileSystem.writeAll(bytes, to: descriptor)
   }
 }
 

@@ -34,17 +34,8 @@ public struct FileOutput: ByteOutput {
   private mutating func flush() {
     defer { buffer.removeAll(keepingCapacity: true) }
     guard failure == nil else { return }
-    buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += written
-      }
+    if let code = FileSystem.writeAll(buffer, to: descriptor) {
+      failure = String(cString: strerror(code))
     }
   }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The few POSIX calls the output folder needs, spelled so that none of them follows a symbolic
 /// link unless asked to.
-enum FileSystem {
+package enum FileSystem {
   /// What a path names, without following a final symbolic link.
   enum Kind: Equatable {
     case missing
@@ -80,6 +80,24 @@ enum FileSystem {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
+  }
+
+  /// Writes all the bytes to a descriptor, again after an interrupted or partial `write`.
+  ///
+  /// - Returns: `nil`, or the `errno` of the write that failed.
+  package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
   }
 
   /// Swaps two paths in one step (`renameat2` with `RENAME_EXCHANGE`, Linux 3.15 and later):

@@ -28,28 +28,16 @@ import Testing
     for seed in 0..<400 {
       var rng = SplitMix64(seed: UInt64(seed) &+ 4_242)
       let estimates = Generate.estimates(using: &rng)
-      var purchase = Generate.purchase(using: &rng)
-      purchase.method = ApportionmentMethod.allCases[seed % 6]
-      purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
+      var purchase = Generate.purchase(seed: seed, using: &rng)
       if seed % 5 == 0 {
         purchase.cap = .emissions
         purchase.reserve = Body.Code("RESERVE")
       }
       purchase.pricing = Pricing(.invoiceTotal(Int64(rng.next() % 1_000_000_000) + 10_000))
-      let allocation: Allocation
-      do {
-        allocation = try Allocator().allocate(purchase, among: estimates)
-      } catch {
-        // Only constraints the generator made infeasible may refuse (too few units for a method
-        // that gives every positive estimate one, minimums above the lot): not this test's
-        // concern. Anything else is a failure.
-        switch error.reason {
-        case .tooFewUnits, .minimumsExceedTotal, .minimumsAboveCaps: continue
-        default:
-          Issue.record("seed \(seed): \(error)")
-          continue
-        }
-      }
+      guard
+        let allocation = Generate.allocation(
+          purchase, among: estimates, explains: false, seed: seed)
+      else { continue }
       let invoice = try #require(allocation.invoiceTotal)
       let bodyCosts = allocation.bodies.compactMap(\.cost) + [allocation.reserve?.cost ?? 0]
       #expect(bodyCosts.reduce(0, +) == invoice, "seed \(seed)")

@@ -213,15 +213,7 @@ import Testing
     }
     let text =
       "{\"lot_t\": \"\(min(max(lot, 1), 1_000_000))\", \"credit_blocks\": [\(listed.joined(separator: ", "))]}"
-    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
-    var messages = reading.errors.map(\.message)
-    if reading.errors.isEmpty {
-      do {
-        _ = try reading.settings.resolved()
-      } catch {
-        messages = error.errors.map(\.message)
-      }
-    }
+    let messages = Self.messages(reading: text)
     #expect(messages == (expected.map { [$0] } ?? []), "\(name)")
   }
 
@@ -232,16 +224,20 @@ import Testing
   ])
   func yenAreDigitsWithinTheLimit(_ price: String, _ start: String) {
     let text = "{\"lot_t\": 2, \"price_jpy_per_t\": \"\(price)\"}"
-    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
-    var messages = reading.errors.map(\.message)
-    if reading.errors.isEmpty {
-      do {
-        _ = try reading.settings.resolved()
-      } catch {
-        messages = error.errors.map(\.message)
-      }
-    }
+    let messages = Self.messages(reading: text)
     #expect(messages.count == 1)
     #expect(messages.first?.hasPrefix(start) == true, "\(messages)")
+  }
+
+  /// The problems of a purchase file: those reading it finds, else those resolving it finds.
+  static func messages(reading text: String) -> [String] {
+    let reading = PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    guard reading.errors.isEmpty else { return reading.errors.map(\.message) }
+    do {
+      _ = try reading.settings.resolved()
+      return []
+    } catch {
+      return error.errors.map(\.message)
+    }
   }
 }

@@ -49,9 +49,7 @@ import Testing
     for seed in 0..<60 {
       var rng = SplitMix64(seed: UInt64(seed) &+ 99)
       let estimates = Generate.estimates(using: &rng)
-      var purchase = Generate.purchase(using: &rng)
-      purchase.method = ApportionmentMethod.allCases[seed % 6]
-      purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
+      var purchase = Generate.purchase(seed: seed, using: &rng)
       if seed % 2 == 0 {
         purchase.pricing = Pricing(.invoiceTotal(1_000_000), taxIncluded: seed % 4 == 0)
       }
@@ -59,18 +57,10 @@ import Testing
         purchase.cap = .emissions
         purchase.reserve = Body.Code("RESERVE")
       }
-      let allocation: Allocation
-      do {
-        allocation = try Allocator(explains: seed % 5 == 0).allocate(purchase, among: estimates)
-      } catch {
-        // Only constraints the generator made infeasible may refuse: not this test's concern.
-        switch error.reason {
-        case .tooFewUnits, .minimumsExceedTotal, .minimumsAboveCaps: continue
-        default:
-          Issue.record("seed \(seed): \(error)")
-          continue
-        }
-      }
+      guard
+        let allocation = Generate.allocation(
+          purchase, among: estimates, explains: seed % 5 == 0, seed: seed)
+      else { continue }
       var document: [UInt8] = []
       AllocationDocument.write(
         allocation, files: [], warnings: [InputWarning(.bodyUnitUnused)], to: &document)

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import JointCredit
 
 /// Random inputs for property tests, built from a seeded generator.
@@ -65,5 +67,32 @@ extension Array {
   func shuffled(seed: UInt64) -> [Element] {
     var rng = SplitMix64(seed: seed)
     return shuffled(using: &rng)
+  }
+}
+
+extension Generate {
+  /// A generated case with every method at both levels in turn: the seed picks the methods.
+  static func purchase(seed: Int, using rng: inout SplitMix64) -> Purchase {
+    var purchase = Generate.purchase(using: &rng)
+    purchase.method = ApportionmentMethod.allCases[seed % 6]
+    purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
+    return purchase
+  }
+
+  /// The allocation, or `nil` when the generated constraints cannot be met — too few units for a
+  /// method that gives every positive estimate one, minimums above the lot — the only refusals a
+  /// property test may skip. Any other error is recorded as a failure (and also gives `nil`).
+  static func allocation(
+    _ purchase: Purchase, among estimates: Estimates, explains: Bool = false, seed: Int
+  ) -> Allocation? {
+    do {
+      return try Allocator(explains: explains).allocate(purchase, among: estimates)
+    } catch {
+      switch error.reason {
+      case .tooFewUnits, .minimumsExceedTotal, .minimumsAboveCaps: break
+      default: Issue.record("seed \(seed): \(error)")
+      }
+      return nil
+    }
   }
 }
