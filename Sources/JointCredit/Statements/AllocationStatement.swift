@@ -28,43 +28,30 @@ public enum AllocationStatement {
     write(allocation, writer: CSVWriter(format: format), language: language, to: &output)
   }
 
+  /// The statement's table: its columns over its lines.
+  public static func table(for allocation: Allocation) -> StatementTable<ShareLine> {
+    ShareLine.table(
+      columns(priced: allocation.invoiceTotal != nil), numbers: StatementNumbers(allocation))
+  }
+
+  /// The lines: every event of every body, then the reserve.
+  public static func lines(of allocation: Allocation, language: StatementLanguage)
+    -> some Sequence<ShareLine>
+  {
+    let events = allocation.bodies.lazy.flatMap { body in
+      body.events.lazy.map { ShareLine($0, of: body, language: language) }
+    }
+    return Chained(events, allocation.reserve.map { [ShareLine($0)] } ?? [])
+  }
+
   /// Writes the statement with a given writer (which may collect encoding problems).
   public static func write(
     _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
-    let numbers = StatementNumbers(allocation)
-    let priced = allocation.invoiceTotal != nil
     csv.writeStart(to: &output)
-    csv.writeHeader(language.headers(columns(priced: priced)), to: &output)
-    for body in allocation.bodies {
-      let kind = language.kind(body.body.kind)
-      for share in body.events {
-        csv.writeRecord(to: &output) { row in
-          row.text(body.body.code.rawValue)
-          row.text(body.body.name)
-          row.text(kind)
-          row.text(share.event.id.rawValue)
-          row.text(share.event.name)
-          row.date(share.event.date)
-          row.decimal(numbers.emissions(share.event.emissions))
-          row.decimal(numbers.quota(share.quota))
-          row.decimal(numbers.allocated(share.allocated))
-          row.decimal(numbers.rate(share.offsetRate))
-          if priced { row.integer(share.cost ?? 0) }
-        }
-      }
-    }
-    if let reserve = allocation.reserve {
-      csv.writeRecord(to: &output) { row in
-        row.text(reserve.code.rawValue)
-        row.text(reserve.name)
-        row.text(language.reserve)
-        for _ in 0..<6 { row.number("") }
-        row.decimal(numbers.allocated(reserve.allocated))
-        row.number("")
-        if priced { row.integer(reserve.cost ?? 0) }
-      }
-    }
+    csv.write(
+      table(for: allocation), rows: lines(of: allocation, language: language),
+      language: language, to: &output)
   }
 }

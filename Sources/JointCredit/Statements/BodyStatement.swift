@@ -25,40 +25,28 @@ public enum BodyStatement {
     write(allocation, writer: CSVWriter(format: format), language: language, to: &output)
   }
 
+  /// The statement's table: its columns over its lines.
+  public static func table(for allocation: Allocation) -> StatementTable<ShareLine> {
+    ShareLine.table(
+      columns(priced: allocation.invoiceTotal != nil), numbers: StatementNumbers(allocation))
+  }
+
+  /// The lines: every body, then the reserve.
+  public static func lines(of allocation: Allocation, language: StatementLanguage)
+    -> [ShareLine]
+  {
+    allocation.bodies.map { ShareLine($0, language: language) }
+      + (allocation.reserve.map { [ShareLine($0)] } ?? [])
+  }
+
   /// Writes the statement with a given writer (which may collect encoding problems).
   public static func write(
     _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
-    let numbers = StatementNumbers(allocation)
-    let priced = allocation.invoiceTotal != nil
     csv.writeStart(to: &output)
-    csv.writeHeader(language.headers(columns(priced: priced)), to: &output)
-    for body in allocation.bodies {
-      csv.writeRecord(to: &output) { row in
-        row.text(body.body.code.rawValue)
-        row.text(body.body.name)
-        row.text(language.kind(body.body.kind))
-        row.integer(body.events.count)
-        row.decimal(numbers.emissions(body.emissions))
-        row.decimal(numbers.quota(body.quota))
-        row.decimal(numbers.allocated(body.allocated))
-        row.decimal(numbers.rate(body.offsetRate))
-        if priced { row.integer(body.cost ?? 0) }
-      }
-    }
-    if let reserve = allocation.reserve {
-      csv.writeRecord(to: &output) { row in
-        row.text(reserve.code.rawValue)
-        row.text(reserve.name)
-        row.text(language.reserve)
-        row.integer(0)
-        row.number("")
-        row.number("")
-        row.decimal(numbers.allocated(reserve.allocated))
-        row.number("")
-        if priced { row.integer(reserve.cost ?? 0) }
-      }
-    }
+    csv.write(
+      table(for: allocation), rows: lines(of: allocation, language: language),
+      language: language, to: &output)
   }
 }

@@ -58,8 +58,6 @@ public enum BodyStatementFiles {
   ) {
     let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
     let text = StatementText(language: language)
-    let numbers = StatementNumbers(allocation)
-    let priced = allocation.invoiceTotal != nil
     csv.writeStart(to: &output)
     csv.writeHeader(
       [language == .en ? "item" : "項目", language == .en ? "value" : "内容"],
@@ -72,51 +70,37 @@ public enum BodyStatementFiles {
       + purchaseFacts(allocation, text)
     for (label, value) in facts { csv.writeRecord([.text(label), .text(value)], to: &output) }
     csv.writeBlankLine(to: &output)
-    let columns: [StatementColumn] =
-      [
-        .eventID, .eventName, .eventDate, .emissions, .quota,
-        .allocated, .offsetRate,
-      ] + (priced ? [.cost] : [])
-    csv.writeHeader(language.headers(columns), to: &output)
-    for share in body.events {
-      csv.writeRecord(to: &output) { row in
-        row.text(share.event.id.rawValue)
-        row.text(share.event.name)
-        row.date(share.event.date)
-        row.decimal(numbers.emissions(share.event.emissions))
-        row.decimal(numbers.quota(share.quota))
-        row.decimal(numbers.allocated(share.allocated))
-        row.decimal(numbers.rate(share.offsetRate))
-        if priced { row.integer(share.cost ?? 0) }
-      }
-    }
-    csv.writeRecord(to: &output) { row in
-      row.text(language.total)
-      row.text("")
-      row.date(nil)
-      row.decimal(numbers.emissions(body.emissions))
-      row.decimal(numbers.quota(body.quota))
-      row.decimal(numbers.allocated(body.allocated))
-      row.decimal(numbers.rate(body.offsetRate))
-      if priced { row.integer(body.cost ?? 0) }
-    }
+    let events = eventTable(for: allocation)
+    csv.write(
+      events,
+      rows: Chained(
+        eventLines(of: body, language: language), [totalLine(of: body, language: language)]),
+      language: language, to: &output)
     if !ranges.isEmpty {
       csv.writeBlankLine(to: &output)
-      csv.writeHeader(
-        language.headers([
-          .basis, .scheme, .project, .vintage, .serialFrom,
-          .serialTo, .quantity,
-        ]), to: &output)
-      for range in ranges {
-        csv.writeRecord(
-          [
-            .text(language.basis(range.basis)), .text(range.block.scheme),
-            .text(range.block.project),
-            .text(range.block.vintage), .text(range.block.serial(range.first)),
-            .text(range.block.serial(range.last)), .integer(Int(range.last - range.first + 1)),
-          ], to: &output)
-      }
+      csv.write(rangeTable, rows: ranges, language: language, to: &output)
     }
+  }
+
+  /// The events of a body's statement: its columns over the body's event lines and total line.
+  public static func eventTable(for allocation: Allocation) -> StatementTable<ShareLine> {
+    ShareLine.table(
+      [.eventID, .eventName, .eventDate, .emissions, .quota, .allocated, .offsetRate]
+        + (allocation.invoiceTotal != nil ? [.cost] : []),
+      numbers: StatementNumbers(allocation))
+  }
+
+  /// The serials retired for a body: the columns of retirement.csv but the body's own.
+  public static let rangeTable = RetirementRange.table([
+    .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity,
+  ])
+
+  static func eventLines(of body: BodyAllocation, language: StatementLanguage) -> [ShareLine] {
+    body.events.map { ShareLine($0, of: body, language: language) }
+  }
+
+  static func totalLine(of body: BodyAllocation, language: StatementLanguage) -> ShareLine {
+    ShareLine(body, language: language, isTotal: true)
   }
 
   /// Writes the JSON statement (layout `jointcredit-body-statement`, described by the schema).
@@ -153,39 +137,15 @@ public enum BodyStatementFiles {
   ) {
     let text = StatementText(language: language)
     let numbers = StatementNumbers(allocation)
-    let priced = allocation.invoiceTotal != nil
     let title = "\(text.statementTitle): \(body.body.name)"
     var html = "<h1>\(HTML.escape(text.statementTitle))</h1>\n"
     html +=
       "<p><strong>\(HTML.escape(body.body.name))</strong> (\(HTML.escape(body.body.code.rawValue)), "
       + "\(HTML.escape(language.kind(body.body.kind))))</p>\n"
     html += "<h2>\(HTML.escape(text.events))</h2>\n"
-    let header: [(String, Bool)] =
-      [
-        (text.id, false), (text.name, false), (text.date, false),
-        (text.emissions + " (t)", true), (text.allocated + " (t)", true),
-        (text.rate + " (%)", true),
-      ]
-      + (priced ? [(text.cost + " (\(text.yen))", true)] : [])
-    let rows = body.events.map { share -> [(String, Bool)] in
-      [
-        (share.event.id.rawValue, false), (share.event.name, false),
-        (share.event.date?.description ?? "", false),
-        (numbers.emissions(share.event.emissions).description, true),
-        (numbers.allocated(share.allocated).description, true),
-        (OffsetRate.percentText(share.offsetRate), true),
-      ]
-        + (priced ? [(HTML.yen(share.cost ?? 0), true)] : [])
-    }
-    let total: [(String, Bool)] =
-      [
-        (text.total, false), ("", false), ("", false),
-        (numbers.emissions(body.emissions).description, true),
-        (numbers.allocated(body.allocated).description, true),
-        (OffsetRate.percentText(body.offsetRate), true),
-      ]
-      + (priced ? [(HTML.yen(body.cost ?? 0), true)] : [])
-    html += HTML.table(header, rows, totalRow: total)
+    html += HTML.table(
+      eventTable(for: allocation), rows: eventLines(of: body, language: language),
+      totalRow: totalLine(of: body, language: language), language: language)
     if !allocation.purchase.creditBlocks.isEmpty {
       html += "<h2>\(HTML.escape(text.serials))</h2>\n"
       let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
@@ -198,19 +158,7 @@ public enum BodyStatementFiles {
       if ranges.isEmpty {
         html += "<p>\(HTML.escape(text.noSerials))</p>\n"
       } else {
-        html += HTML.table(
-          [
-            (text.basis, false), (text.scheme, false), (text.project, false), (text.vintage, false),
-            (text.from, false), (text.to, false), (text.quantity + " (t)", true),
-          ],
-          ranges.map { range in
-            [
-              (language.basis(range.basis), false), (range.block.scheme, false),
-              (range.block.project, false), (range.block.vintage, false),
-              (range.block.serial(range.first), false), (range.block.serial(range.last), false),
-              (String(range.last - range.first + 1), true),
-            ]
-          })
+        html += HTML.table(rangeTable, rows: ranges, language: language)
       }
     }
     html +=

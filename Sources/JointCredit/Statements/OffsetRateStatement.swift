@@ -28,55 +28,33 @@ public enum OffsetRateStatement {
     write(allocation, writer: CSVWriter(format: format), language: language, to: &output)
   }
 
+  /// The statement's table: its columns over its lines.
+  public static func table(for allocation: Allocation) -> StatementTable<ShareLine> {
+    ShareLine.table(columns, numbers: StatementNumbers(allocation))
+  }
+
+  /// The lines, finest first: events, bodies, kinds, the total, then the reserve.
+  public static func lines(of allocation: Allocation, language: StatementLanguage)
+    -> some Sequence<ShareLine>
+  {
+    let events = allocation.bodies.lazy.flatMap { body in
+      body.events.lazy.map { ShareLine($0, of: body, language: language) }
+    }
+    let rest =
+      allocation.bodies.map { ShareLine($0, language: language) }
+      + allocation.kinds.map { ShareLine($0, language: language) }
+      + [ShareLine(totalOf: allocation)] + (allocation.reserve.map { [ShareLine($0)] } ?? [])
+    return Chained(events, rest)
+  }
+
   /// Writes the statement with a given writer (which may collect encoding problems).
   public static func write(
     _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
-    let numbers = StatementNumbers(allocation)
-    func row(
-      _ level: StatementLevel, _ key: (inout CSVWriter.Record) -> Void, _ name: String,
-      _ emissions: Quantity, _ allocated: Quantity
-    ) {
-      csv.writeRecord(to: &output) { row in
-        row.text(language.level(level))
-        key(&row)
-        row.text(name)
-        row.decimal(numbers.emissions(emissions))
-        row.decimal(numbers.allocated(allocated))
-        row.decimal(numbers.rate(OffsetRate.of(allocated, per: emissions)))
-      }
-    }
     csv.writeStart(to: &output)
-    csv.writeHeader(language.headers(columns), to: &output)
-    for body in allocation.bodies {
-      let code = body.body.code.rawValue
-      for share in body.events {
-        row(
-          .event, { $0.text(code, joinedBy: UInt8(ascii: "/"), share.event.id.rawValue) },
-          share.event.name, share.event.emissions, share.allocated)
-      }
-    }
-    for body in allocation.bodies {
-      row(
-        .body, { $0.text(body.body.code.rawValue) }, body.body.name, body.emissions,
-        body.allocated)
-    }
-    for kind in allocation.kinds {
-      row(
-        .kind, { $0.text(kind.kind.rawValue) }, language.kind(kind.kind), kind.emissions,
-        kind.allocated)
-    }
-    row(.total, { $0.text("total") }, language.total, allocation.emissions, allocation.allocated)
-    if let reserve = allocation.reserve {
-      csv.writeRecord(to: &output) { row in
-        row.text(language.level(.reserve))
-        row.text(reserve.code.rawValue)
-        row.text(reserve.name)
-        row.number("")
-        row.decimal(numbers.allocated(reserve.allocated))
-        row.number("")
-      }
-    }
+    csv.write(
+      table(for: allocation), rows: lines(of: allocation, language: language),
+      language: language, to: &output)
   }
 }

@@ -30,19 +30,8 @@ public enum RetirementStatement {
     to output: inout some ByteOutput
   ) {
     csv.writeStart(to: &output)
-    csv.writeHeader(language.headers(columns), to: &output)
-    for range in allocation.retirement {
-      csv.writeRecord(to: &output) { row in
-        row.text(range.body.rawValue)
-        row.text(range.name)
-        row.text(language.basis(range.basis))
-        row.text(range.block.scheme)
-        row.text(range.block.project)
-        row.text(range.block.vintage)
-        row.text(range.block.serial(range.first))
-        row.text(range.block.serial(range.last))
-        row.integer(Int(range.last - range.first + 1))
-      }
-    }
+    csv.write(
+      RetirementRange.table(columns), rows: allocation.retirement, language: language,
+      to: &output)
   }
 }

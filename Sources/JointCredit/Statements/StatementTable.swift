@@ -1,0 +1,133 @@
+/// A value in one cell of a statement, typed, so that each format writes it its own way.
+public enum StatementCell: Hashable, Sendable {
+  /// Free text, such as a name or a code.
+  case text(String)
+  /// Two texts joined by an ASCII separator, as one text: `131032/E01`.
+  case joined(String, separator: UInt8, String)
+  /// A decimal with fixed places; empty when `nil`.
+  case decimal(FixedDecimal?)
+  /// A whole number (yen, serials, a count); empty when `nil`.
+  case integer(Int64?)
+  /// A date, `YYYY-MM-DD`; empty when `nil`.
+  case date(EventDate?)
+  /// The word for a total row, in each format's own words (`total` in CSV, `Total` on a page).
+  case total
+  /// The word for the reserve's kind (`reserve`, 留保).
+  case reserve
+  /// A level of offset-rates.csv, in the statement's language.
+  case level(StatementLevel)
+  /// Why serials are retired, in the statement's language.
+  case basis(RetirementRange.Basis)
+}
+
+/// One column of a statement: which column, and how a row gives its cell.
+public struct StatementField<Row>: Sendable {
+  /// The column, which names it in every format and language.
+  public let column: StatementColumn
+  /// Whether pages for people (HTML) show it; data formats always do.
+  public let isShownOnPages: Bool
+  /// The row's cell.
+  public let cell: @Sendable (Row) -> StatementCell
+
+  /// Creates a field.
+  public init(
+    _ column: StatementColumn, isShownOnPages: Bool = true,
+    cell: @escaping @Sendable (Row) -> StatementCell
+  ) {
+    self.column = column
+    self.isShownOnPages = isShownOnPages
+    self.cell = cell
+  }
+}
+
+/// The layout of a statement: typed columns over a row model, defined once and rendered to every
+/// format by the generic writers below, so that every row has exactly its header's cells.
+public struct StatementTable<Row>: Sendable {
+  /// The fields, in column order.
+  public let fields: [StatementField<Row>]
+
+  /// Creates a table.
+  public init(_ fields: [StatementField<Row>]) {
+    self.fields = fields
+  }
+
+  /// The columns, in order.
+  public var columns: [StatementColumn] { fields.map(\.column) }
+
+  /// A row's cells, one per column.
+  public func cells(of row: Row) -> [StatementCell] { fields.map { $0.cell(row) } }
+}
+
+extension CSVWriter {
+  /// Writes a table: the header in `language`, then one record per row.
+  public func write<Row>(
+    _ table: StatementTable<Row>, rows: some Sequence<Row>, language: StatementLanguage,
+    to output: inout some ByteOutput
+  ) {
+    writeHeader(language.headers(table.columns), to: &output)
+    for row in rows {
+      writeRecord(to: &output) { record in
+        for field in table.fields { record.cell(field.cell(row), language: language) }
+      }
+    }
+  }
+}
+
+extension CSVWriter.Record {
+  /// Writes a typed cell as CSV has it: numbers as they are, text guarded and quoted.
+  mutating func cell(_ cell: StatementCell, language: StatementLanguage) {
+    switch cell {
+    case .text(let text): self.text(text)
+    case .joined(let first, let separator, let second):
+      self.text(first, joinedBy: separator, second)
+    case .decimal(let value): decimal(value)
+    case .integer(let value?): integer(value)
+    case .integer(nil): number("")
+    case .date(let value): date(value)
+    case .total: self.text(language.total)
+    case .reserve: self.text(language.reserve)
+    case .level(let level): self.text(language.level(level))
+    case .basis(let basis): self.text(language.basis(basis))
+    }
+  }
+}
+
+extension HTML {
+  /// A table of the fields shown on pages, with their labels; yen with thousands separators.
+  static func table<Row>(
+    _ table: StatementTable<Row>, rows: some Sequence<Row>, totalRow: Row? = nil,
+    language: StatementLanguage
+  ) -> String {
+    let text = StatementText(language: language)
+    let fields = table.fields.filter(\.isShownOnPages)
+    func cells(_ row: Row) -> [(String, Bool)] {
+      fields.map { field in
+        switch field.cell(row) {
+        case .text(let value): (value, false)
+        case .joined(let first, let separator, let second):
+          (first + String(UnicodeScalar(separator)) + second, false)
+        case .decimal(let value): (value?.description ?? "", true)
+        case .integer(let value):
+          (value.map { field.column == .cost ? HTML.yen($0) : String($0) } ?? "", true)
+        case .date(let value): (value?.description ?? "", false)
+        case .total: (text.total, false)
+        case .reserve: (text.reserve, false)
+        case .level(let level): (language.level(level), false)
+        case .basis(let basis): (language.basis(basis), false)
+        }
+      }
+    }
+    let header = fields.map { (text.label(for: $0.column), $0.column.isNumeric) }
+    return HTML.table(header, rows.map(cells), totalRow: totalRow.map(cells))
+  }
+}
+
+extension StatementColumn {
+  /// Whether the column holds figures (right-aligned on pages).
+  var isNumeric: Bool {
+    switch self {
+    case .events, .emissions, .quota, .allocated, .offsetRate, .cost, .quantity: true
+    default: false
+    }
+  }
+}
