@@ -190,36 +190,35 @@ extension AllocationDocument {
 
   }
 
+  /// A body's figures in allocation.json: the columns of bodies.csv but the count of events.
+  static func bodyTable(priced: Bool, numbers: StatementNumbers) -> StatementTable<ShareLine> {
+    ShareLine.table(
+      ShareLine.bodyColumns + ShareLine.figureColumns, priced: priced, numbers: numbers)
+  }
+
+  /// An event's figures in allocation.json: the columns of a body statement's events.
+  static func eventTable(priced: Bool, numbers: StatementNumbers) -> StatementTable<ShareLine> {
+    ShareLine.table(ShareLine.eventColumns, priced: priced, numbers: numbers)
+  }
+
   /// Writes one body, with its events, as allocation.json and the body's own statement have it.
   static func writeBody<Output: ByteOutput>(
     _ body: BodyAllocation, of purchase: Purchase, numbers: StatementNumbers,
     to json: inout JSONWriter<Output>
   ) {
     json.beginObject()
-    json.field("body_code", body.body.code.rawValue)
-    json.field("body_name", body.body.name)
-    json.field("body_kind", body.body.kind.rawValue)
-    json.field("emissions_t", numbers.emissions(body.emissions))
-    json.field("quota_t", numbers.quota(body.quota))
-    json.field("allocated_t", numbers.allocated(body.allocated))
-    json.field("offset_rate_pct", numbers.rate(body.offsetRate))
-    if let cost = body.cost { json.field("cost_jpy", cost) }
+    json.fields(
+      bodyTable(priced: body.cost != nil, numbers: numbers), of: ShareLine(body, language: .en))
     if purchase.mode == .bodyThenEvent, purchase.isConstrained {
       json.field("constraint", body.bound.constraintName)
     }
     if let lines = body.explanation { writeLines("explanation", lines, to: &json) }
     json.key("events")
     json.beginArray()
+    let events = eventTable(priced: body.cost != nil, numbers: numbers)
     for share in body.events {
       json.beginObject(inline: true)
-      json.field("event_id", share.event.id.rawValue)
-      json.field("event_name", share.event.name)
-      json.field("event_date", share.event.date)
-      json.field("emissions_t", numbers.emissions(share.event.emissions))
-      json.field("quota_t", numbers.quota(share.quota))
-      json.field("allocated_t", numbers.allocated(share.allocated))
-      json.field("offset_rate_pct", numbers.rate(share.offsetRate))
-      if let cost = share.cost { json.field("cost_jpy", cost) }
+      json.fields(events, of: ShareLine(share, of: body, language: .en))
       if purchase.isConstrained {
         json.field("constraint", share.bound.constraintName)
       }
@@ -255,21 +254,13 @@ extension AllocationDocument {
     _ ranges: [RetirementRange], to json: inout JSONWriter<Output>
   ) {
     json.beginArray()
+    let table = RetirementRange.table(RetirementStatement.columns)
     for range in ranges {
       json.beginObject(inline: true)
-      json.field("body_code", range.body.rawValue)
-      json.field("body_name", range.name)
-      json.field("basis", range.basis.rawValue)
-      json.field("scheme", range.block.scheme)
-      json.field("project", range.block.project)
-      json.field("vintage", range.block.vintage)
-      json.field("serial_from", range.block.serial(range.first))
-      json.field("serial_to", range.block.serial(range.last))
-      json.field("quantity_t", Int(range.last - range.first + 1))
+      json.fields(table, of: range)
       json.endObject()
     }
     json.endArray()
-
   }
 
   static func writeLines<Output: ByteOutput>(

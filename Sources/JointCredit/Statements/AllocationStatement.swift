@@ -14,10 +14,7 @@ public enum AllocationStatement {
 
   /// The columns, in order; `cost_jpy` only when the purchase has a price.
   public static func columns(priced: Bool) -> [StatementColumn] {
-    [
-      .bodyCode, .bodyName, .bodyKind, .eventID, .eventName, .eventDate, .emissions, .quota,
-      .allocated, .offsetRate,
-    ] + (priced ? [.cost] : [])
+    ShareLine.bodyColumns + ShareLine.eventColumns + (priced ? [.cost] : [])
   }
 
   /// Writes the statement.

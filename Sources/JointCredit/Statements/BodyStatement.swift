@@ -13,8 +13,7 @@ public enum BodyStatement {
 
   /// The columns, in order; `cost_jpy` only when the purchase has a price.
   public static func columns(priced: Bool) -> [StatementColumn] {
-    [.bodyCode, .bodyName, .bodyKind, .events, .emissions, .quota, .allocated, .offsetRate]
-      + (priced ? [.cost] : [])
+    ShareLine.bodyColumns + [.events] + ShareLine.figureColumns + (priced ? [.cost] : [])
   }
 
   /// Writes the statement.

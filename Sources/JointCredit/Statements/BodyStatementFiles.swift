@@ -84,10 +84,8 @@ public enum BodyStatementFiles {
 
   /// The events of a body's statement: its columns over the body's event lines and total line.
   public static func eventTable(for allocation: Allocation) -> StatementTable<ShareLine> {
-    ShareLine.table(
-      [.eventID, .eventName, .eventDate, .emissions, .quota, .allocated, .offsetRate]
-        + (allocation.invoiceTotal != nil ? [.cost] : []),
-      numbers: StatementNumbers(allocation))
+    AllocationDocument.eventTable(
+      priced: allocation.invoiceTotal != nil, numbers: StatementNumbers(allocation))
   }
 
   /// The serials retired for a body: the columns of retirement.csv but the body's own.

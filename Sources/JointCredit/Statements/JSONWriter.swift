@@ -89,6 +89,16 @@ public struct JSONWriter<Output: ByteOutput> {
     afterKey = true
   }
 
+  /// Writes a key given as a string (escaped as JSON needs); the next call writes its value.
+  public mutating func key(_ name: String) {
+    separate()
+    output.writeBuffered { bytes in
+      Self.appendString(name, to: &bytes)
+      bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+    afterKey = true
+  }
+
   /// Writes a string value, or `null`.
   public mutating func string(_ value: String?) {
     separate()

@@ -112,12 +112,22 @@ extension ShareLine {
     }
   }
 
-  /// A table of these columns.
-  public static func table(_ columns: [StatementColumn], numbers: StatementNumbers)
-    -> StatementTable<ShareLine>
-  {
-    StatementTable(columns.map { field($0, numbers: numbers) })
+  /// A table of these columns, with `cost_jpy` last when the purchase is priced.
+  public static func table(
+    _ columns: [StatementColumn], priced: Bool = false, numbers: StatementNumbers
+  ) -> StatementTable<ShareLine> {
+    StatementTable((columns + (priced ? [.cost] : [])).map { field($0, numbers: numbers) })
   }
+
+  /// Who a line is about: the first columns of allocation.csv and bodies.csv.
+  public static let bodyColumns: [StatementColumn] = [.bodyCode, .bodyName, .bodyKind]
+  /// The figures of a line, in the order every statement shows them.
+  public static let figureColumns: [StatementColumn] = [
+    .emissions, .quota, .allocated, .offsetRate,
+  ]
+  /// An event and its figures: a body statement's events, and allocation.csv after the body.
+  public static let eventColumns: [StatementColumn] =
+    [.eventID, .eventName, .eventDate] + figureColumns
 }
 
 extension RetirementRange {

@@ -92,6 +92,30 @@ extension CSVWriter.Record {
   }
 }
 
+extension JSONWriter {
+  /// Writes a row's fields as members of the object being written: each key is its column's
+  /// name; decimals and dates as strings, whole numbers as numbers, an empty cell as `null`, and
+  /// words (`total`, `reserve`, levels, bases) as their machine names, whatever the language.
+  public mutating func fields<Row>(_ table: StatementTable<Row>, of row: Row) {
+    for field in table.fields {
+      key(field.column.rawValue)
+      switch field.cell(row) {
+      case .text(let value): string(value)
+      case .joined(let first, let separator, let second):
+        string(first + String(UnicodeScalar(separator)) + second)
+      case .decimal(let value): decimal(value)
+      case .integer(let value?): number(value)
+      case .integer(nil): null()
+      case .date(let value): date(value)
+      case .total: string("total")
+      case .reserve: string("reserve")
+      case .level(let level): string(level.rawValue)
+      case .basis(let basis): string(basis.rawValue)
+      }
+    }
+  }
+}
+
 extension HTML {
   /// A table of the fields shown on pages, with their labels; yen with thousands separators.
   static func table<Row>(
