@@ -206,9 +206,10 @@ extension AllocationDocument {
     _ body: BodyAllocation, of purchase: Purchase, numbers: StatementNumbers,
     to json: inout JSONWriter<Output>
   ) {
+    let reference = ShareLine.BodyReference(body)
     json.beginObject()
     json.fields(
-      bodyTable(priced: body.cost != nil, numbers: numbers), of: ShareLine(body, language: .en))
+      bodyTable(priced: body.cost != nil, numbers: numbers), of: ShareLine.body(reference))
     if purchase.mode == .bodyThenEvent, purchase.isConstrained {
       json.field("constraint", body.bound.constraintName)
     }
@@ -216,9 +217,9 @@ extension AllocationDocument {
     json.key("events")
     json.beginArray()
     let events = eventTable(priced: body.cost != nil, numbers: numbers)
-    for share in body.events {
+    for (index, share) in body.events.enumerated() {
       json.beginObject(inline: true)
-      json.fields(events, of: ShareLine(share, of: body, language: .en))
+      json.fields(events, of: ShareLine.event(index, of: reference))
       if purchase.isConstrained {
         json.field("constraint", share.bound.constraintName)
       }

@@ -32,13 +32,10 @@ public enum AllocationStatement {
   }
 
   /// The lines: every event of every body, then the reserve.
-  public static func lines(of allocation: Allocation, language: StatementLanguage)
-    -> some Sequence<ShareLine>
-  {
-    let events = allocation.bodies.lazy.flatMap { body in
-      body.events.lazy.map { ShareLine($0, of: body, language: language) }
-    }
-    return Chained(events, allocation.reserve.map { [ShareLine($0)] } ?? [])
+  public static func lines(of allocation: Allocation) -> some Sequence<ShareLine> {
+    Chained(
+      ShareLine.events(of: ShareLine.bodies(of: allocation)),
+      allocation.reserve.map { [ShareLine.reserve($0)] } ?? [])
   }
 
   /// Writes the statement with a given writer (which may collect encoding problems).
@@ -48,7 +45,7 @@ public enum AllocationStatement {
   ) {
     csv.writeStart(to: &output)
     csv.write(
-      table(for: allocation), rows: lines(of: allocation, language: language),
+      table(for: allocation), rows: lines(of: allocation),
       language: language, to: &output)
   }
 }

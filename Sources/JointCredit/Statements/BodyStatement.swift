@@ -31,11 +31,9 @@ public enum BodyStatement {
   }
 
   /// The lines: every body, then the reserve.
-  public static func lines(of allocation: Allocation, language: StatementLanguage)
-    -> [ShareLine]
-  {
-    allocation.bodies.map { ShareLine($0, language: language) }
-      + (allocation.reserve.map { [ShareLine($0)] } ?? [])
+  public static func lines(of allocation: Allocation) -> [ShareLine] {
+    ShareLine.bodies(of: allocation).map(ShareLine.body)
+      + (allocation.reserve.map { [ShareLine.reserve($0)] } ?? [])
   }
 
   /// Writes the statement with a given writer (which may collect encoding problems).
@@ -45,7 +43,7 @@ public enum BodyStatement {
   ) {
     csv.writeStart(to: &output)
     csv.write(
-      table(for: allocation), rows: lines(of: allocation, language: language),
+      table(for: allocation), rows: lines(of: allocation),
       language: language, to: &output)
   }
 }

@@ -57,6 +57,7 @@ public enum BodyStatementFiles {
     writer csv: CSVWriter, language: StatementLanguage, to output: inout some ByteOutput
   ) {
     let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
+    let reference = ShareLine.BodyReference(body)
     let text = StatementText(language: language)
     csv.writeStart(to: &output)
     csv.writeHeader(
@@ -73,8 +74,7 @@ public enum BodyStatementFiles {
     let events = eventTable(for: allocation)
     csv.write(
       events,
-      rows: Chained(
-        eventLines(of: body, language: language), [totalLine(of: body, language: language)]),
+      rows: Chained(reference.eventLines, [ShareLine.total(of: reference)]),
       language: language, to: &output)
     if !ranges.isEmpty {
       csv.writeBlankLine(to: &output)
@@ -92,14 +92,6 @@ public enum BodyStatementFiles {
   public static let rangeTable = RetirementRange.table([
     .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity,
   ])
-
-  static func eventLines(of body: BodyAllocation, language: StatementLanguage) -> [ShareLine] {
-    body.events.map { ShareLine($0, of: body, language: language) }
-  }
-
-  static func totalLine(of body: BodyAllocation, language: StatementLanguage) -> ShareLine {
-    ShareLine(body, language: language, isTotal: true)
-  }
 
   /// Writes the JSON statement (layout `jointcredit-body-statement`, described by the schema).
   public static func writeJSON(
@@ -133,6 +125,7 @@ public enum BodyStatementFiles {
     ranges: [RetirementRange]? = nil, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
+    let reference = ShareLine.BodyReference(body)
     let text = StatementText(language: language)
     let numbers = StatementNumbers(allocation)
     let title = "\(text.statementTitle): \(body.body.name)"
@@ -142,8 +135,8 @@ public enum BodyStatementFiles {
       + "\(HTML.escape(language.kind(body.body.kind))))</p>\n"
     html += "<h2>\(HTML.escape(text.events))</h2>\n"
     html += HTML.table(
-      eventTable(for: allocation), rows: eventLines(of: body, language: language),
-      totalRow: totalLine(of: body, language: language), language: language)
+      eventTable(for: allocation), rows: reference.eventLines,
+      totalRow: ShareLine.total(of: reference), language: language)
     if !allocation.purchase.creditBlocks.isEmpty {
       html += "<h2>\(HTML.escape(text.serials))</h2>\n"
       let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }

@@ -34,17 +34,13 @@ public enum OffsetRateStatement {
   }
 
   /// The lines, finest first: events, bodies, kinds, the total, then the reserve.
-  public static func lines(of allocation: Allocation, language: StatementLanguage)
-    -> some Sequence<ShareLine>
-  {
-    let events = allocation.bodies.lazy.flatMap { body in
-      body.events.lazy.map { ShareLine($0, of: body, language: language) }
-    }
+  public static func lines(of allocation: Allocation) -> some Sequence<ShareLine> {
+    let bodies = ShareLine.bodies(of: allocation)
     let rest =
-      allocation.bodies.map { ShareLine($0, language: language) }
-      + allocation.kinds.map { ShareLine($0, language: language) }
-      + [ShareLine(totalOf: allocation)] + (allocation.reserve.map { [ShareLine($0)] } ?? [])
-    return Chained(events, rest)
+      bodies.map(ShareLine.body) + allocation.kinds.map(ShareLine.kind)
+      + [ShareLine.total(of: allocation)]
+      + (allocation.reserve.map { [ShareLine.reserve($0)] } ?? [])
+    return Chained(ShareLine.events(of: bodies), rest)
   }
 
   /// Writes the statement with a given writer (which may collect encoding problems).
@@ -54,7 +50,7 @@ public enum OffsetRateStatement {
   ) {
     csv.writeStart(to: &output)
     csv.write(
-      table(for: allocation), rows: lines(of: allocation, language: language),
+      table(for: allocation), rows: lines(of: allocation),
       language: language, to: &output)
   }
 }

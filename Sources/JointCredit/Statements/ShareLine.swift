@@ -1,112 +1,195 @@
-/// One line of a statement about shares: an event, a body, a kind, the total or the reserve.
+/// One line of a statement about shares: an event, a body, a body's total, a kind, the total or
+/// the reserve.
 ///
 /// Every statement about shares (allocation.csv, bodies.csv, offset-rates.csv, the events of a
-/// body's statement) is a ``StatementTable`` of these, with the columns it shows; each column is
-/// defined once, in ``field(_:numbers:)``, so a figure is written the same way everywhere and a
-/// line has a cell for every column, whatever it is a line of.
+/// body's statement, allocation.json) is a ``StatementTable`` of these, with the columns it shows;
+/// each column is defined once, in ``field(_:numbers:)``, so a figure is written the same way
+/// everywhere and a line has a cell for every column, whatever it is a line of.
+///
+/// A line is small: it refers to its body's allocation, shared by all the body's lines, rather
+/// than copying its figures, so a million lines cost a million small values, not a million copies.
 public struct ShareLine: Sendable {
-  /// The level, for offset-rates.csv.
-  public var level: StatementLevel
-  /// The key of offset-rates.csv: `131032/E01`, `131032`, `ward`, `total`.
-  public var key: StatementCell
-  /// The body, if the line is about one (an event's, a body's, the reserve's).
-  public var bodyCode: String?
-  /// The body's name.
-  public var bodyName: String?
-  /// The body's kind, or ``StatementCell/reserve``.
-  public var bodyKind: StatementCell?
-  /// The event, if the line is one.
-  public var event: Event?
-  /// Whether the line is a total (a body's events added up).
-  public var isTotal = false
-  /// The name offset-rates.csv shows: the event's, the body's, the kind's, or the total's word.
-  public var name: StatementCell
-  /// The number of events, for a body.
-  public var events: Int?
-  /// The estimate; `nil` for the reserve.
-  public var emissions: Quantity?
-  /// The exact share; `nil` where there is none.
-  public var quota: Fraction?
-  /// The allocation.
-  public var allocated: Quantity
-  /// The cost in yen, when priced (an unpriced cost in a priced statement is 0).
-  public var cost: Int64?
+  /// A body's allocation, held once for all its lines.
+  public final class BodyReference: Sendable {
+    /// The allocation.
+    public let body: BodyAllocation
 
-  /// The offset rate, `nil` without an estimate or for a zero estimate.
-  public var offsetRate: Fraction? { emissions.flatMap { OffsetRate.of(allocated, per: $0) } }
-}
+    /// Holds a body's allocation for its lines.
+    public init(_ body: BodyAllocation) {
+      self.body = body
+    }
 
-extension ShareLine {
+    /// The lines of the body's events, in order.
+    public var eventLines: some RandomAccessCollection<ShareLine> {
+      body.events.indices.lazy.map { ShareLine(subject: .event(self, $0)) }
+    }
+  }
+
+  enum Subject: Sendable {
+    case event(BodyReference, Int)
+    case body(BodyReference)
+    case bodyTotal(BodyReference)
+    case kind(KindTotal)
+    case total(emissions: Quantity, allocated: Quantity)
+    case reserve(ReserveAllocation)
+  }
+
+  let subject: Subject
+
   /// An event of a body.
-  public init(_ share: EventAllocation, of body: BodyAllocation, language: StatementLanguage) {
-    self.init(
-      level: .event,
-      key: .joined(body.body.code.rawValue, separator: UInt8(ascii: "/"), share.event.id.rawValue),
-      bodyCode: body.body.code.rawValue, bodyName: body.body.name,
-      bodyKind: .text(language.kind(body.body.kind)), event: share.event,
-      name: .text(share.event.name), emissions: share.event.emissions, quota: share.quota,
-      allocated: share.allocated, cost: share.cost ?? 0)
+  public static func event(_ index: Int, of body: BodyReference) -> ShareLine {
+    ShareLine(subject: .event(body, index))
   }
 
-  /// A body, as a line of its own (`isTotal`: as the total of its events).
-  public init(_ body: BodyAllocation, language: StatementLanguage, isTotal: Bool = false) {
-    self.init(
-      level: .body, key: .text(body.body.code.rawValue), bodyCode: body.body.code.rawValue,
-      bodyName: body.body.name, bodyKind: .text(language.kind(body.body.kind)), isTotal: isTotal,
-      name: .text(body.body.name), events: body.events.count, emissions: body.emissions,
-      quota: body.quota, allocated: body.allocated, cost: body.cost ?? 0)
-  }
+  /// A body, as a line of its own.
+  public static func body(_ body: BodyReference) -> ShareLine { ShareLine(subject: .body(body)) }
 
-  /// The reserve: what caps left unplaced.
-  public init(_ reserve: ReserveAllocation) {
-    self.init(
-      level: .reserve, key: .text(reserve.code.rawValue), bodyCode: reserve.code.rawValue,
-      bodyName: reserve.name, bodyKind: .reserve, name: .text(reserve.name), events: 0,
-      emissions: nil, quota: nil, allocated: reserve.allocated, cost: reserve.cost ?? 0)
+  /// A body's events added up: the total line of its statement.
+  public static func total(of body: BodyReference) -> ShareLine {
+    ShareLine(subject: .bodyTotal(body))
   }
 
   /// A kind of body, added up.
-  public init(_ kind: KindTotal, language: StatementLanguage) {
-    self.init(
-      level: .kind, key: .text(kind.kind.rawValue), name: .text(language.kind(kind.kind)),
-      emissions: kind.emissions, allocated: kind.allocated)
-  }
+  public static func kind(_ kind: KindTotal) -> ShareLine { ShareLine(subject: .kind(kind)) }
 
   /// Everything that went to events.
-  public init(totalOf allocation: Allocation) {
-    self.init(
-      level: .total, key: .text("total"), name: .total, emissions: allocation.emissions,
-      allocated: allocation.allocated)
+  public static func total(of allocation: Allocation) -> ShareLine {
+    ShareLine(subject: .total(emissions: allocation.emissions, allocated: allocation.allocated))
   }
 
+  /// The reserve: what caps left unplaced.
+  public static func reserve(_ reserve: ReserveAllocation) -> ShareLine {
+    ShareLine(subject: .reserve(reserve))
+  }
+
+  /// The body lines of an allocation, each with its reference for its events' lines.
+  public static func bodies(of allocation: Allocation) -> [BodyReference] {
+    allocation.bodies.map(BodyReference.init)
+  }
+
+  /// Every event line of an allocation, body by body.
+  public static func events(of bodies: [BodyReference]) -> some Sequence<ShareLine> {
+    bodies.lazy.flatMap(\.eventLines)
+  }
+}
+
+extension ShareLine {
+  /// The level, for offset-rates.csv.
+  var level: StatementLevel {
+    switch subject {
+    case .event: .event
+    case .body, .bodyTotal: .body
+    case .kind: .kind
+    case .total: .total
+    case .reserve: .reserve
+    }
+  }
+
+  private var event: EventAllocation? {
+    if case .event(let body, let index) = subject { body.body.events[index] } else { nil }
+  }
+
+  private var body: BodyAllocation? {
+    switch subject {
+    case .event(let body, _), .body(let body), .bodyTotal(let body): body.body
+    default: nil
+    }
+  }
+
+  var emissions: Quantity? {
+    switch subject {
+    case .event(let body, let index): body.body.events[index].event.emissions
+    case .body(let body), .bodyTotal(let body): body.body.emissions
+    case .kind(let kind): kind.emissions
+    case .total(let emissions, _): emissions
+    case .reserve: nil
+    }
+  }
+
+  var quota: Fraction? {
+    switch subject {
+    case .event(let body, let index): body.body.events[index].quota
+    case .body(let body), .bodyTotal(let body): body.body.quota
+    default: nil
+    }
+  }
+
+  var allocated: Quantity {
+    switch subject {
+    case .event(let body, let index): body.body.events[index].allocated
+    case .body(let body), .bodyTotal(let body): body.body.allocated
+    case .kind(let kind): kind.allocated
+    case .total(_, let allocated): allocated
+    case .reserve(let reserve): reserve.allocated
+    }
+  }
+
+  /// The cost in yen; an unpriced share in a priced statement costs 0.
+  var cost: Int64? {
+    switch subject {
+    case .event(let body, let index): body.body.events[index].cost ?? 0
+    case .body(let body), .bodyTotal(let body): body.body.cost ?? 0
+    case .reserve(let reserve): reserve.cost ?? 0
+    default: nil
+    }
+  }
+
+  /// The offset rate, `nil` without an estimate or for a zero estimate.
+  var offsetRate: Fraction? { emissions.flatMap { OffsetRate.of(allocated, per: $0) } }
+
+}
+
+extension ShareLine: StatementRow {
   /// The one definition of each column of a statement about shares.
   ///
   /// - Precondition: the column is one of shares (not of serials).
-  public static func field(_ column: StatementColumn, numbers: StatementNumbers)
-    -> StatementField<ShareLine>
-  {
+  public func cell(_ column: StatementColumn, numbers: StatementNumbers) -> StatementCell {
     switch column {
-    case .level: return StatementField(column) { .level($0.level) }
-    case .key: return StatementField(column) { $0.key }
-    case .name: return StatementField(column) { $0.name }
-    case .bodyCode: return StatementField(column) { .text($0.bodyCode ?? "") }
-    case .bodyName: return StatementField(column) { .text($0.bodyName ?? "") }
-    case .bodyKind: return StatementField(column) { $0.bodyKind ?? .text("") }
+    case .level: return .level(level)
+    case .key:
+      switch subject {
+      case .event(let body, let index):
+        return .joined(
+          body.body.body.code.rawValue, separator: UInt8(ascii: "/"),
+          body.body.events[index].event.id.rawValue)
+      case .body(let body), .bodyTotal(let body): return .text(body.body.body.code.rawValue)
+      case .kind(let kind): return .text(kind.kind.rawValue)
+      case .total: return .text("total")
+      case .reserve(let reserve): return .text(reserve.code.rawValue)
+      }
+    case .name:
+      switch subject {
+      case .event(let body, let index): return .text(body.body.events[index].event.name)
+      case .body(let body), .bodyTotal(let body): return .text(body.body.body.name)
+      case .kind(let kind): return .kind(kind.kind)
+      case .total: return .total
+      case .reserve(let reserve): return .text(reserve.name)
+      }
+    case .bodyCode:
+      if case .reserve(let reserve) = subject { return .text(reserve.code.rawValue) }
+      return .text(body?.body.code.rawValue ?? "")
+    case .bodyName:
+      if case .reserve(let reserve) = subject { return .text(reserve.name) }
+      return .text(body?.body.name ?? "")
+    case .bodyKind:
+      if case .reserve = subject { return .reserve }
+      return body.map { .kind($0.body.kind) } ?? .text("")
     case .eventID:
-      return StatementField(column) { line in
-        line.isTotal ? .total : .text(line.event?.id.rawValue ?? "")
+      if case .bodyTotal = subject { return .total }
+      return .text(event?.event.id.rawValue ?? "")
+    case .eventName: return .text(event?.event.name ?? "")
+    case .eventDate: return .date(event?.event.date)
+    case .events:
+      switch subject {
+      case .body(let body), .bodyTotal(let body): return .integer(Int64(body.body.events.count))
+      case .reserve: return .integer(0)
+      default: return .integer(nil)
       }
-    case .eventName: return StatementField(column) { .text($0.event?.name ?? "") }
-    case .eventDate: return StatementField(column) { .date($0.event?.date) }
-    case .events: return StatementField(column) { .integer($0.events.map(Int64.init)) }
-    case .emissions: return StatementField(column) { .decimal($0.emissions.map(numbers.emissions)) }
-    case .quota:
-      return StatementField(column, isShownOnPages: false) {
-        .decimal($0.quota.map(numbers.quota))
-      }
-    case .allocated: return StatementField(column) { .decimal(numbers.allocated($0.allocated)) }
-    case .offsetRate: return StatementField(column) { .decimal(numbers.rate($0.offsetRate)) }
-    case .cost: return StatementField(column) { .integer($0.cost) }
+    case .emissions: return .decimal(emissions.map(numbers.emissions))
+    case .quota: return .decimal(quota.map(numbers.quota))
+    case .allocated: return .decimal(numbers.allocated(allocated))
+    case .offsetRate: return .decimal(numbers.rate(offsetRate))
+    case .cost: return .integer(cost)
     case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity:
       preconditionFailure("\(column) is a column of serials, not of shares")
     }
@@ -116,7 +199,7 @@ extension ShareLine {
   public static func table(
     _ columns: [StatementColumn], priced: Bool = false, numbers: StatementNumbers
   ) -> StatementTable<ShareLine> {
-    StatementTable((columns + (priced ? [.cost] : [])).map { field($0, numbers: numbers) })
+    StatementTable(columns + (priced ? [.cost] : []), numbers: numbers)
   }
 
   /// Who a line is about: the first columns of allocation.csv and bodies.csv.
@@ -130,27 +213,27 @@ extension ShareLine {
     [.eventID, .eventName, .eventDate] + figureColumns
 }
 
-extension RetirementRange {
+extension RetirementRange: StatementRow {
   /// The one definition of each column about retired serials.
   ///
   /// - Precondition: the column is one of serials or of the body retiring them.
-  public static func field(_ column: StatementColumn) -> StatementField<RetirementRange> {
+  public func cell(_ column: StatementColumn, numbers: StatementNumbers) -> StatementCell {
     switch column {
-    case .bodyCode: StatementField(column) { .text($0.body.rawValue) }
-    case .bodyName: StatementField(column) { .text($0.name) }
-    case .basis: StatementField(column) { .basis($0.basis) }
-    case .scheme: StatementField(column) { .text($0.block.scheme) }
-    case .project: StatementField(column) { .text($0.block.project) }
-    case .vintage: StatementField(column) { .text($0.block.vintage) }
-    case .serialFrom: StatementField(column) { .text($0.block.serial($0.first)) }
-    case .serialTo: StatementField(column) { .text($0.block.serial($0.last)) }
-    case .quantity: StatementField(column) { .integer($0.last - $0.first + 1) }
+    case .bodyCode: .text(body.rawValue)
+    case .bodyName: .text(name)
+    case .basis: .basis(basis)
+    case .scheme: .text(block.scheme)
+    case .project: .text(block.project)
+    case .vintage: .text(block.vintage)
+    case .serialFrom: .text(block.serial(first))
+    case .serialTo: .text(block.serial(last))
+    case .quantity: .integer(last - first + 1)
     default: preconditionFailure("\(column) is not a column of serials")
     }
   }
 
   /// A table of these columns.
   public static func table(_ columns: [StatementColumn]) -> StatementTable<RetirementRange> {
-    StatementTable(columns.map(field))
+    StatementTable(columns, numbers: StatementNumbers(emissionDecimals: 0, allocationDecimals: 0))
   }
 }

@@ -16,58 +16,56 @@ public enum StatementCell: Hashable, Sendable {
   case reserve
   /// A level of offset-rates.csv, in the statement's language.
   case level(StatementLevel)
+  /// A kind of body, in the statement's language (`ward`, 区).
+  case kind(Body.Kind)
   /// Why serials are retired, in the statement's language.
   case basis(RetirementRange.Basis)
 }
 
-/// One column of a statement: which column, and how a row gives its cell.
-public struct StatementField<Row>: Sendable {
-  /// The column, which names it in every format and language.
-  public let column: StatementColumn
-  /// Whether pages for people (HTML) show it; data formats always do.
-  public let isShownOnPages: Bool
-  /// The row's cell.
-  public let cell: @Sendable (Row) -> StatementCell
-
-  /// Creates a field.
-  public init(
-    _ column: StatementColumn, isShownOnPages: Bool = true,
-    cell: @escaping @Sendable (Row) -> StatementCell
-  ) {
-    self.column = column
-    self.isShownOnPages = isShownOnPages
-    self.cell = cell
-  }
+/// A line of a statement: it gives its cell in each column it has.
+///
+/// Each row model defines every column once, in ``cell(_:numbers:)``; tables pick the columns
+/// they show, and the generic writers render them to CSV, JSON and HTML.
+public protocol StatementRow: Sendable {
+  /// The row's cell in a column.
+  ///
+  /// - Precondition: the column is one this kind of row has.
+  func cell(_ column: StatementColumn, numbers: StatementNumbers) -> StatementCell
 }
 
 /// The layout of a statement: typed columns over a row model, defined once and rendered to every
 /// format by the generic writers below, so that every row has exactly its header's cells.
-public struct StatementTable<Row>: Sendable {
-  /// The fields, in column order.
-  public let fields: [StatementField<Row>]
+public struct StatementTable<Row: StatementRow>: Sendable {
+  /// The columns, in order.
+  public let columns: [StatementColumn]
+  /// How figures are printed.
+  public let numbers: StatementNumbers
 
   /// Creates a table.
-  public init(_ fields: [StatementField<Row>]) {
-    self.fields = fields
+  public init(_ columns: [StatementColumn], numbers: StatementNumbers) {
+    self.columns = columns
+    self.numbers = numbers
   }
 
-  /// The columns, in order.
-  public var columns: [StatementColumn] { fields.map(\.column) }
-
   /// A row's cells, one per column.
-  public func cells(of row: Row) -> [StatementCell] { fields.map { $0.cell(row) } }
+  public func cells(of row: Row) -> [StatementCell] {
+    columns.map { row.cell($0, numbers: numbers) }
+  }
 }
 
 extension CSVWriter {
   /// Writes a table: the header in `language`, then one record per row.
-  public func write<Row>(
+  public func write<Row: StatementRow>(
     _ table: StatementTable<Row>, rows: some Sequence<Row>, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
     writeHeader(language.headers(table.columns), to: &output)
+    let columns = table.columns, numbers = table.numbers
     for row in rows {
       writeRecord(to: &output) { record in
-        for field in table.fields { record.cell(field.cell(row), language: language) }
+        for column in columns {
+          record.cell(row.cell(column, numbers: numbers), language: language)
+        }
       }
     }
   }
@@ -87,6 +85,7 @@ extension CSVWriter.Record {
     case .total: self.text(language.total)
     case .reserve: self.text(language.reserve)
     case .level(let level): self.text(language.level(level))
+    case .kind(let kind): self.text(language.kind(kind))
     case .basis(let basis): self.text(language.basis(basis))
     }
   }
@@ -96,10 +95,10 @@ extension JSONWriter {
   /// Writes a row's fields as members of the object being written: each key is its column's
   /// name; decimals and dates as strings, whole numbers as numbers, an empty cell as `null`, and
   /// words (`total`, `reserve`, levels, bases) as their machine names, whatever the language.
-  public mutating func fields<Row>(_ table: StatementTable<Row>, of row: Row) {
-    for field in table.fields {
-      key(field.column.rawValue)
-      switch field.cell(row) {
+  public mutating func fields<Row: StatementRow>(_ table: StatementTable<Row>, of row: Row) {
+    for column in table.columns {
+      key(column.rawValue)
+      switch row.cell(column, numbers: table.numbers) {
       case .text(let value): string(value)
       case .joined(let first, let separator, let second):
         string(first + String(UnicodeScalar(separator)) + second)
@@ -110,6 +109,7 @@ extension JSONWriter {
       case .total: string("total")
       case .reserve: string("reserve")
       case .level(let level): string(level.rawValue)
+      case .kind(let kind): string(kind.rawValue)
       case .basis(let basis): string(basis.rawValue)
       }
     }
@@ -118,35 +118,40 @@ extension JSONWriter {
 
 extension HTML {
   /// A table of the fields shown on pages, with their labels; yen with thousands separators.
-  static func table<Row>(
+  static func table<Row: StatementRow>(
     _ table: StatementTable<Row>, rows: some Sequence<Row>, totalRow: Row? = nil,
     language: StatementLanguage
   ) -> String {
     let text = StatementText(language: language)
-    let fields = table.fields.filter(\.isShownOnPages)
+    let columns = table.columns.filter(\.isShownOnPages)
     func cells(_ row: Row) -> [(String, Bool)] {
-      fields.map { field in
-        switch field.cell(row) {
+      columns.map { column in
+        switch row.cell(column, numbers: table.numbers) {
         case .text(let value): (value, false)
         case .joined(let first, let separator, let second):
           (first + String(UnicodeScalar(separator)) + second, false)
         case .decimal(let value): (value?.description ?? "", true)
         case .integer(let value):
-          (value.map { field.column == .cost ? HTML.yen($0) : String($0) } ?? "", true)
+          (value.map { column == .cost ? HTML.yen($0) : String($0) } ?? "", true)
         case .date(let value): (value?.description ?? "", false)
         case .total: (text.total, false)
         case .reserve: (text.reserve, false)
         case .level(let level): (language.level(level), false)
+        case .kind(let kind): (language.kind(kind), false)
         case .basis(let basis): (language.basis(basis), false)
         }
       }
     }
-    let header = fields.map { (text.label(for: $0.column), $0.column.isNumeric) }
+    let header = columns.map { (text.label(for: $0), $0.isNumeric) }
     return HTML.table(header, rows.map(cells), totalRow: totalRow.map(cells))
   }
 }
 
 extension StatementColumn {
+  /// Whether pages for people (HTML) show it; data formats always do. The exact share is for
+  /// checking, not for reading.
+  var isShownOnPages: Bool { self != .quota }
+
   /// Whether the column holds figures (right-aligned on pages).
   var isNumeric: Bool {
     switch self {
