@@ -7,7 +7,7 @@
 ///   132012,八王子市,city,E01,エコフェスタ,3.1
 ///   """)]
 /// let estimates = try SubmissionReader().read(files).value
-/// let purchase = Purchase(lot: Quantity(tonnes: 100), unit: try Quantity(parsing: "0.1"),
+/// let purchase = try Purchase(lot: Quantity(tonnes: 100), unit: try Quantity(parsing: "0.1"),
 ///                         mode: .bodyThenEvent, method: .sainteLague)
 /// let allocation = try Allocator().allocate(purchase, among: estimates)
 /// allocation.total == purchase.lot   // always

@@ -154,7 +154,8 @@ struct EstimatesBuilder {
       rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID)))
       return nil
     }
-    let event = Event(id: id, name: eventName, date: date, emissions: emissions)
+    // Negative estimates were reported above.
+    let event = Event(checked: id, name: eventName, date: date, emissions: emissions)
     events.append(
       PendingEvent(
         body: Int32(body), file: Int32(sources.count - 1),

@@ -306,13 +306,17 @@ enum CreditBlocks {
             + "first serial '\(q(first.0))'; write both with the same number of digits", last.1)
         continue
       }
-      blocks.append(
-        CreditBlock(
-          scheme: TextNormalization.trimmed(scheme.0),
-          project: TextNormalization.trimmed(project.0),
-          serialPrefix: TextNormalization.composed(texts["serial_prefix"]?.0 ?? ""),
-          first: from, last: to, vintage: TextNormalization.trimmed(vintage.0),
-          digits: firstText.count))
+      do {
+        blocks.append(
+          try CreditBlock(
+            scheme: TextNormalization.trimmed(scheme.0),
+            project: TextNormalization.trimmed(project.0),
+            serialPrefix: TextNormalization.composed(texts["serial_prefix"]?.0 ?? ""),
+            first: from, last: to, vintage: TextNormalization.trimmed(vintage.0),
+            digits: firstText.count))
+      } catch {
+        fail(error.message, first.1)
+      }
     }
     return errors.count == before ? blocks : nil
   }

@@ -188,54 +188,42 @@ public struct PurchaseSettings: Hashable, Sendable {
     guard errors.isEmpty, invalidFields.isEmpty else {
       throw InputErrors(errors, warnings: warnings)
     }
-    var purchase = Purchase(
-      lot: lot.value, unit: unit.value, bodyUnit: bodyUnit?.value, mode: mode,
-      method: method?.value ?? .largestRemainder, bodyMethod: bodyMethod?.value,
-      minimum: minimum?.value, cap: cap?.value, reserve: reserve?.value,
-      description: description?.value ?? "")
-    purchase.pricing = pricing
-    purchase.creditBlocks = blocks
-    purchase.secretariat = secretariat?.value
-    return WithWarnings(purchase, warnings: warnings)
+    do {
+      let purchase = try Purchase(
+        lot: lot.value, unit: unit.value, bodyUnit: bodyUnit?.value, mode: mode,
+        method: method?.value ?? .largestRemainder, bodyMethod: bodyMethod?.value,
+        minimum: minimum?.value, cap: cap?.value, reserve: reserve?.value, pricing: pricing,
+        creditBlocks: blocks, secretariat: secretariat?.value,
+        description: description?.value ?? "")
+      return WithWarnings(purchase, warnings: warnings)
+    } catch {
+      // Every check of Purchase is made above with its place; this only keeps the two honest.
+      throw InputErrors(error.errors, warnings: warnings)
+    }
   }
 
-  /// Checks the price and the credit blocks against the lot.
+  /// Checks the price and the credit blocks against the lot, as ``Purchase`` does, each
+  /// problem located at the field it is about.
   private func finance(lot: Setting<Quantity>)
     -> (Pricing?, [CreditBlock], [InputError])
   {
     var errors: [InputError] = []
     var pricing: Pricing?
     if let price {
-      pricing = Pricing(price.value, taxIncluded: taxIncluded?.value)
-      if case .perTonne(let yen) = price.value {
-        let total = Int128(yen) * Int128(lot.value.grams)
-        if total % Int128(Quantity.gramsPerTonne) != 0 {
-          errors.append(
-            InputError(.priceNotWholeYen(price: price.text, lot: lot.text), at: price.location))
-        } else if total / Int128(Quantity.gramsPerTonne) > Int128(WholeNumber.maximumYen) {
-          errors.append(
-            InputError(.invoiceTooLarge(price: price.text, lot: lot.text), at: price.location))
-        }
-      }
+      let priced = Pricing(price.value, taxIncluded: taxIncluded?.value)
+      pricing = priced
+      errors += priced.problems(for: lot.value).map { InputError($0, at: price.location) }
     }
     guard let blocks = creditBlocks, !blocks.value.isEmpty else { return (pricing, [], errors) }
-    let serials = blocks.value.reduce(Int128(0)) { $0 + Int128($1.count) }
-    if !lot.value.isMultiple(of: Quantity(tonnes: 1)) {
-      errors.append(InputError(.serialsNeedWholeTonnes(lot: lot.text), at: lot.location))
-    } else if serials != Int128(lot.value.grams / Quantity.gramsPerTonne) {
-      errors.append(
-        InputError(
-          .serialsDoNotMatchLot(serials: String(serials), lot: lot.text),
-          at: blocks.location))
-    }
-    for (earlier, later) in SerialOverlap.collisions(in: blocks.value) {
-      let block = blocks.value[later], other = blocks.value[earlier]
-      errors.append(
-        InputError(
-          .overlappingBlocks(
-            block.serial(block.first) + "–" + block.serial(block.last),
-            other.serial(other.first) + "–" + other.serial(other.last)),
-          at: blocks.location))
+    for reason in CreditBlock.problems(of: blocks.value, lot: lot.value) {
+      if case .serialsNeedWholeTonnes = reason {
+        errors.append(InputError(.serialsNeedWholeTonnes(lot: lot.text), at: lot.location))
+      } else if case .serialsDoNotMatchLot(let serials, _) = reason {
+        errors.append(
+          InputError(.serialsDoNotMatchLot(serials: serials, lot: lot.text), at: blocks.location))
+      } else {
+        errors.append(InputError(reason, at: blocks.location))
+      }
     }
     return (pricing, blocks.value, errors)
   }

@@ -1,16 +1,27 @@
 /// A meeting, event or activity of a body, with its emission estimate.
 public struct Event: Hashable, Sendable {
   /// The event's identifier, unique within its body, e.g. `E01`.
-  public var id: ID
+  public internal(set) var id: ID
   /// The event's name as submitted.
-  public var name: String
+  public internal(set) var name: String
   /// The day the event took place, when submitted.
-  public var date: EventDate?
+  public internal(set) var date: EventDate?
   /// The estimated emissions of the event, at least zero.
-  public var emissions: Quantity
+  public internal(set) var emissions: Quantity
 
   /// Creates an event.
-  public init(id: ID, name: String, date: EventDate? = nil, emissions: Quantity) {
+  ///
+  /// - Throws: ``InputError`` with ``InputError/Reason/negativeEstimate(_:)`` when the estimate
+  ///   is below zero.
+  public init(id: ID, name: String, date: EventDate? = nil, emissions: Quantity)
+    throws(InputError)
+  {
+    guard emissions >= .zero else { throw InputError(.negativeEstimate("\(emissions)")) }
+    self.init(checked: id, name: name, date: date, emissions: emissions)
+  }
+
+  /// Creates an event whose estimate the caller has checked.
+  init(checked id: ID, name: String, date: EventDate?, emissions: Quantity) {
     self.id = id
     self.name = name
     self.date = date

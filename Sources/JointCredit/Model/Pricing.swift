@@ -11,9 +11,9 @@ public struct Pricing: Hashable, Sendable {
   }
 
   /// How the amount is given.
-  public var basis: Basis
+  public internal(set) var basis: Basis
   /// Whether the amount includes consumption tax, as stated (`nil`: not stated).
-  public var taxIncluded: Bool?
+  public internal(set) var taxIncluded: Bool?
 
   /// Creates a pricing.
   public init(_ basis: Basis, taxIncluded: Bool? = nil) {
@@ -33,34 +33,68 @@ public struct Pricing: Hashable, Sendable {
       return Int64(quotient)
     }
   }
+
+  /// What is wrong with the pricing of a lot: an amount that is not positive or past
+  /// ``WholeNumber/maximumYen``, or a price per tonne that makes an invoice of a fraction of a
+  /// yen or past the limit.
+  func problems(for lot: Quantity) -> [InputError.Reason] {
+    switch basis {
+    case .invoiceTotal(let yen):
+      guard yen > 0, yen <= WholeNumber.maximumYen else {
+        return [.invalidYen(field: "invoice_total_jpy", text: String(yen))]
+      }
+      return []
+    case .perTonne(let yen):
+      guard yen > 0, yen <= WholeNumber.maximumYen else {
+        return [.invalidYen(field: "price_jpy_per_t", text: String(yen))]
+      }
+      let total = Int128(yen) * Int128(lot.grams)
+      let price = String(yen), lotText = "\(lot)"
+      if total % Int128(Quantity.gramsPerTonne) != 0 {
+        return [.priceNotWholeYen(price: price, lot: lotText)]
+      }
+      if total / Int128(Quantity.gramsPerTonne) > Int128(WholeNumber.maximumYen) {
+        return [.invoiceTooLarge(price: price, lot: lotText)]
+      }
+      return []
+    }
+  }
 }
 
 /// A block of credits bought: consecutive serial numbers, one per tonne.
 public struct CreditBlock: Hashable, Sendable {
   /// The scheme, e.g. `J-VER`.
-  public var scheme: String
+  public internal(set) var scheme: String
   /// The project the credits come from.
-  public var project: String
+  public internal(set) var project: String
   /// What every serial starts with, e.g. `JP-JVER-0123-`.
-  public var serialPrefix: String
+  public internal(set) var serialPrefix: String
   /// The first serial number of the block.
-  public var first: Int64
+  public internal(set) var first: Int64
   /// The last serial number of the block (inclusive).
-  public var last: Int64
+  public internal(set) var last: Int64
   /// The vintage (year of the reductions or removals), as stated.
-  public var vintage: String
+  public internal(set) var vintage: String
   /// How many digits serial numbers are written with (zero-padded), e.g. 6 for `000123`.
-  public var digits: Int
+  public internal(set) var digits: Int
 
   /// Creates a block.
   ///
-  /// - Precondition: `0 <= first <= last < Int64.max`, so that the count fits.
+  /// - Throws: ``InputError`` with ``InputError/Reason/invalidBlock(_:)`` unless
+  ///   `0 <= first <= last <= WholeNumber.maximumSerial` and `1 <= digits <= 18`.
   public init(
     scheme: String, project: String, serialPrefix: String, first: Int64, last: Int64,
     vintage: String, digits: Int = 1
-  ) {
-    precondition(
-      first >= 0 && first <= last && last < .max, "a block runs from its first serial to its last")
+  ) throws(InputError) {
+    let limit = WholeNumber.maximumSerial
+    guard first >= 0, first <= last, last <= limit else {
+      throw InputError(
+        .invalidBlock(
+          "serials \(first) to \(last) do not run upwards from 0 to at most \(limit)"))
+    }
+    guard (1...18).contains(digits) else {
+      throw InputError(.invalidBlock("serials are written with 1 to 18 digits, not \(digits)"))
+    }
     self.scheme = scheme
     self.project = project
     self.serialPrefix = serialPrefix
@@ -72,6 +106,26 @@ public struct CreditBlock: Hashable, Sendable {
 
   /// How many serials (tonnes) the block holds.
   public var count: Int64 { last - first + 1 }
+
+  /// What is wrong with the blocks of a lot: a lot that is not whole tonnes, another number of
+  /// serials than its tonnes, and blocks that print the same serial (see ``SerialOverlap``).
+  static func problems(of blocks: [CreditBlock], lot: Quantity) -> [InputError.Reason] {
+    var problems: [InputError.Reason] = []
+    let serials = blocks.reduce(Int128(0)) { $0 + Int128($1.count) }
+    if !lot.isMultiple(of: Quantity(tonnes: 1)) {
+      problems.append(.serialsNeedWholeTonnes(lot: "\(lot)"))
+    } else if serials != Int128(lot.grams / Quantity.gramsPerTonne) {
+      problems.append(.serialsDoNotMatchLot(serials: String(serials), lot: "\(lot)"))
+    }
+    for (earlier, later) in SerialOverlap.collisions(in: blocks) {
+      let block = blocks[later], other = blocks[earlier]
+      problems.append(
+        .overlappingBlocks(
+          block.serial(block.first) + "–" + block.serial(block.last),
+          other.serial(other.first) + "–" + other.serial(other.last)))
+    }
+    return problems
+  }
 
   /// The serial with number `number`, zero-padded: `JP-JVER-0123-000042`.
   public func serial(_ number: Int64) -> String {

@@ -2,33 +2,33 @@
 /// constraints.
 public struct Purchase: Hashable, Sendable {
   /// The quantity bought, to be shared out in full.
-  public var lot: Quantity
+  public internal(set) var lot: Quantity
   /// The step allocations to events are made in, such as 0.1 t. The lot is a multiple of it.
-  public var unit: Quantity
+  public internal(set) var unit: Quantity
   /// The step allocations to bodies are made in, in ``AllocationMode/bodyThenEvent`` mode: a
   /// multiple of ``unit``, such as whole tonnes per body.
-  public var bodyUnit: Quantity
+  public internal(set) var bodyUnit: Quantity
   /// Whether bodies get their share first.
-  public var mode: AllocationMode
+  public internal(set) var mode: AllocationMode
   /// The rounding rule for events (and for bodies, unless ``bodyMethod`` says otherwise).
-  public var method: ApportionmentMethod
+  public internal(set) var method: ApportionmentMethod
   /// The rounding rule for bodies in body-then-event mode.
-  public var bodyMethod: ApportionmentMethod
+  public internal(set) var bodyMethod: ApportionmentMethod
   /// The least every event with a positive estimate receives, a multiple of the unit.
-  public var minimum: Quantity?
+  public internal(set) var minimum: Quantity?
   /// The most an event may receive, relative to its estimate.
-  public var cap: Cap?
+  public internal(set) var cap: Cap?
   /// The body that takes what caps leave unplaced.
-  public var reserve: Body.Code?
+  public internal(set) var reserve: Body.Code?
   /// A free description of the credits, such as the scheme, project and vintage.
-  public var description: String
+  public internal(set) var description: String
   /// What the credits cost, when given: body and event costs are then shared out in whole yen.
-  public var pricing: Pricing?
+  public internal(set) var pricing: Pricing?
   /// The blocks of credits bought, when given: serial ranges are then assigned to bodies.
-  public var creditBlocks: [CreditBlock] = []
+  public internal(set) var creditBlocks: [CreditBlock] = []
   /// The body in whose name shares smaller than a whole tonne are retired (default: the
   /// reserve body, or `secretariat`).
-  public var secretariat: Body.Code?
+  public internal(set) var secretariat: Body.Code?
 
   /// A limit on an event's allocation relative to its own estimate.
   public enum Cap: Hashable, Sendable, CustomStringConvertible {
@@ -54,36 +54,98 @@ public struct Purchase: Hashable, Sendable {
     }
   }
 
-  /// Creates purchase parameters.
+  /// Creates purchase parameters, checking that they fit together.
   ///
-  /// - Precondition: the parameters are consistent (see ``PurchaseSettings/resolved()`` for the
-  ///   checked way to build them from input): `lot >= 0`, `unit > 0`, `bodyUnit` a positive
-  ///   multiple of `unit`, `lot` a multiple of the unit of the first level, `minimum` a
-  ///   non-negative multiple of `unit`, a rate cap positive.
+  /// ```swift
+  /// let purchase = try Purchase(
+  ///   lot: Quantity(tonnes: 100), unit: try Quantity(parsing: "0.1"), mode: .bodyThenEvent,
+  ///   pricing: Pricing(.perTonne(12_000)), secretariat: Body.Code("ALL62"))
+  /// ```
+  ///
+  /// The values cannot be changed afterwards, so an ``Allocator`` always works on parameters
+  /// that passed these checks. ``PurchaseSettings/resolved()`` builds them from a purchase file
+  /// and options, with each problem located in the file or option.
+  ///
+  /// - Throws: ``InputErrors`` listing every problem: a lot or unit that is not positive, a body
+  ///   unit that is not a positive multiple of the unit, a lot that is not a multiple of the step
+  ///   it is first shared in, a minimum that is negative or not a multiple of the unit, a cap rate
+  ///   that is not positive, a price that is not positive or makes an invoice past
+  ///   ``WholeNumber/maximumYen`` or one that is not whole, credit blocks whose serials are
+  ///   negative, out of order or past ``WholeNumber/maximumSerial``, that print the same serial
+  ///   twice, or that do not hold one serial per tonne of a lot of whole tonnes.
   public init(
     lot: Quantity, unit: Quantity = Quantity(tonnes: 1), bodyUnit: Quantity? = nil,
     mode: AllocationMode = .event, method: ApportionmentMethod = .largestRemainder,
     bodyMethod: ApportionmentMethod? = nil, minimum: Quantity? = nil, cap: Cap? = nil,
-    reserve: Body.Code? = nil, description: String = ""
+    reserve: Body.Code? = nil, pricing: Pricing? = nil, creditBlocks: [CreditBlock] = [],
+    secretariat: Body.Code? = nil, description: String = ""
+  ) throws(InputErrors) {
+    self.init(
+      checked: lot, unit: unit, bodyUnit: bodyUnit ?? unit, mode: mode, method: method,
+      bodyMethod: bodyMethod ?? method, minimum: minimum, cap: cap, reserve: reserve,
+      pricing: pricing, creditBlocks: creditBlocks, secretariat: secretariat,
+      description: description)
+    let problems = self.problems
+    guard problems.isEmpty else { throw InputErrors(problems.map { InputError($0) }) }
+  }
+
+  init(
+    checked lot: Quantity, unit: Quantity, bodyUnit: Quantity, mode: AllocationMode,
+    method: ApportionmentMethod, bodyMethod: ApportionmentMethod, minimum: Quantity?, cap: Cap?,
+    reserve: Body.Code?, pricing: Pricing?, creditBlocks: [CreditBlock], secretariat: Body.Code?,
+    description: String
   ) {
-    let bodyUnit = bodyUnit ?? unit
-    precondition(lot >= .zero && unit > .zero && bodyUnit > .zero, "quantities must be positive")
-    precondition(bodyUnit.isMultiple(of: unit), "body unit must be a multiple of the unit")
-    precondition(lot.isMultiple(of: mode == .event ? unit : bodyUnit), "lot must fit the unit")
-    precondition(minimum.map { $0 >= .zero && $0.isMultiple(of: unit) } ?? true, "bad minimum")
-    precondition(cap?.percent ?? Quantity(tonnes: 1) > .zero, "a cap rate must be positive")
     self.lot = lot
     self.unit = unit
     self.bodyUnit = bodyUnit
     self.mode = mode
     self.method = method
-    self.bodyMethod = bodyMethod ?? method
+    self.bodyMethod = bodyMethod
     self.minimum = minimum
     self.cap = cap
     self.reserve = reserve
+    self.pricing = pricing
+    self.creditBlocks = creditBlocks
+    self.secretariat = secretariat
     self.description = description
   }
 
+  /// What does not fit together, in the words of ``InputError/Reason``.
+  var problems: [InputError.Reason] {
+    var problems: [InputError.Reason] = []
+    if unit <= .zero { problems.append(.notPositive(field: "unit", value: "\(unit)")) }
+    // A body unit that is the unit (the default) has nothing more to say wrong.
+    if bodyUnit != unit, bodyUnit <= .zero {
+      problems.append(.notPositive(field: "body unit", value: "\(bodyUnit)"))
+    } else if bodyUnit != unit, unit > .zero, !bodyUnit.isMultiple(of: unit) {
+      problems.append(
+        .notAMultiple(
+          field: "body unit", value: "\(bodyUnit)", unitField: "unit", unit: "\(unit)"))
+    }
+    let step = mode == .event ? unit : bodyUnit
+    if lot <= .zero {
+      problems.append(.notPositive(field: "lot", value: "\(lot)"))
+    } else if step > .zero, !lot.isMultiple(of: step) {
+      problems.append(
+        .notAMultiple(
+          field: "lot", value: "\(lot)", unitField: mode == .event ? "unit" : "body unit",
+          unit: "\(step)"))
+    }
+    if let minimum {
+      if minimum < .zero {
+        problems.append(.negativeValue(field: "minimum", value: "\(minimum)"))
+      } else if unit > .zero, !minimum.isMultiple(of: unit) {
+        problems.append(
+          .notAMultiple(field: "minimum", value: "\(minimum)", unitField: "unit", unit: "\(unit)"))
+      }
+    }
+    if let cap, cap.percent <= .zero {
+      problems.append(.notPositive(field: "cap rate", value: "\(cap.percent)"))
+    }
+    if let pricing { problems += pricing.problems(for: lot) }
+    if !creditBlocks.isEmpty { problems += CreditBlock.problems(of: creditBlocks, lot: lot) }
+    return problems
+  }
   /// Whether any constraint (minimum, cap) applies.
   public var isConstrained: Bool { minimum != nil || cap != nil }
 }

@@ -3,7 +3,7 @@
 ///
 /// Every statement about shares (allocation.csv, bodies.csv, offset-rates.csv, the events of a
 /// body's statement, allocation.json) is a ``StatementTable`` of these, with the columns it shows;
-/// each column is defined once, in ``field(_:numbers:)``, so a figure is written the same way
+/// each column is defined once, in ``cell(_:numbers:)``, so a figure is written the same way
 /// everywhere and a line has a cell for every column, whatever it is a line of.
 ///
 /// A line is small: it refers to its body's allocation, shared by all the body's lines, rather

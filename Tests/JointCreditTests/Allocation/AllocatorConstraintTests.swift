@@ -11,7 +11,7 @@ import Testing
     // 131032/E02 and 133035/E01 fall below the minimum of 5 steps and are raised to it; the other
     // three share 40 steps by 2.5 : 3.1 : 1.4 → 14.29, 17.71, 8.0 → 14, 17, 8 and the one left
     // goes to the largest remainder (.71): 14, 18, 8.
-    let purchase = Purchase(lot: Self.t("5"), unit: Self.t("0.1"), minimum: Self.t("0.5"))
+    let purchase = try Purchase(lot: Self.t("5"), unit: Self.t("0.1"), minimum: Self.t("0.5"))
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     let events = allocation.bodies.flatMap(\.events)
     #expect(events.map(\.allocated) == ["1.4", "0.5", "1.8", "0.8", "0.5"].map(Self.t))
@@ -21,7 +21,7 @@ import Testing
 
   @Test func capsSendWhatCannotBePlacedToTheReserve() throws {
     // Capped at 100 % of 8.0 t of estimates, 2.0 t of the 10 t cannot be placed.
-    let capped = Purchase(
+    let capped = try Purchase(
       lot: Self.t("10"), unit: Self.t("0.1"), cap: .emissions,
       reserve: Self.reserve)
     let allocation = try Allocator().allocate(capped, among: Fixtures.quickstart)
@@ -31,7 +31,7 @@ import Testing
     #expect(allocation.reserve == ReserveAllocation(code: Self.reserve, allocated: Self.t("2")))
     #expect(allocation.allocated == Self.t("8") && allocation.total == Self.t("10"))
 
-    let noReserve = Purchase(lot: Self.t("10"), unit: Self.t("0.1"), cap: .emissions)
+    let noReserve = try Purchase(lot: Self.t("10"), unit: Self.t("0.1"), cap: .emissions)
     #expect(
       throws: AllocationError(
         .capacityBelowTotal(units: 100, capacity: 80), level: .event,
@@ -45,7 +45,7 @@ import Testing
     // Body caps in whole tonnes: ⌊2.9⌋ = 2, ⌊4.5⌋ = 4, ⌊0.6⌋ = 0; 6 t placed, 4 t to the reserve.
     // 131032: 20 steps by 2.5 : 0.4 → 17.24, 2.76 → 17, 2, the last to .76 (E02): 1.7, 0.3.
     // 132012: 40 steps by 3.1 : 1.4 → 27.56, 12.44 → 27, 12, the last to .56 (E01): 2.8, 1.2.
-    let purchase = Purchase(
+    let purchase = try Purchase(
       lot: Self.t("10"), unit: Self.t("0.1"), bodyUnit: Self.t("1"),
       mode: .bodyThenEvent, cap: .emissions, reserve: Self.reserve)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
@@ -59,7 +59,7 @@ import Testing
 
   @Test func aRateCapRoundsDownToTheUnit() throws {
     // 150 % of 0.4 t is 0.6 t; of 0.6 t, 0.9 t; of 2.5 t, 3.75 t → 3.7 t in steps of 0.1 t.
-    let purchase = Purchase(lot: Self.t("10"), unit: Self.t("0.1"), cap: .rate(Self.t("150")))
+    let purchase = try Purchase(lot: Self.t("10"), unit: Self.t("0.1"), cap: .rate(Self.t("150")))
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     for share in allocation.bodies.flatMap(\.events) {
       #expect(share.allocated.grams * 100 <= share.event.emissions.grams * 150)
@@ -68,7 +68,7 @@ import Testing
   }
 
   @Test func aMinimumAboveACapIsClippedWithANote() throws {
-    let purchase = Purchase(
+    let purchase = try Purchase(
       lot: Self.t("8"), unit: Self.t("0.1"), minimum: Self.t("0.5"),
       cap: .emissions)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
@@ -82,17 +82,17 @@ import Testing
   @Test(
     arguments: [
       (
-        Purchase(
+        try Purchase(
           lot: Fixtures.tonnes("1"), unit: Fixtures.tonnes("0.1"), minimum: Fixtures.tonnes("0.5")),
         "the minimums need 2.5 t but the lot of 1.0 t is less; lower --min"
       ),
       (
-        Purchase(
+        try Purchase(
           lot: Fixtures.tonnes("0.3"), unit: Fixtures.tonnes("0.1"), method: .huntingtonHill),
         "huntington-hill gives every one of the events with a positive estimate at least one unit of 0.1 t, which needs 0.5 t, but the lot of 0.3 t is less; choose another method or a smaller unit"
       ),
       (
-        Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"), cap: .emissions),
+        try Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"), cap: .emissions),
         "the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest with --reserve, or raise the cap"
       ),
     ] as [(Purchase, String)])

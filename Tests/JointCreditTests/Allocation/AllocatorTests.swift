@@ -7,7 +7,7 @@ import Testing
     // Lot 10 t in 0.1 t steps over 8.0 t: 12.5 steps per tonne estimated.
     // Steps: 31.25, 5, 38.75, 17.5, 7.5 → floors 31, 5, 38, 17, 7 (98); 2 left:
     // .75 → 132012/E01; then .5 and .5 tie → larger estimate 132012/E02 (1.4 > 0.6).
-    let purchase = Purchase(lot: Quantity(tonnes: 10), unit: Fixtures.tonnes("0.1"))
+    let purchase = try Purchase(lot: Quantity(tonnes: 10), unit: Fixtures.tonnes("0.1"))
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     let events = allocation.bodies.flatMap(\.events)
     #expect(events.map(\.allocated) == ["3.1", "0.5", "3.9", "1.8", "0.7"].map(Fixtures.tonnes))
@@ -30,7 +30,7 @@ import Testing
     // .75 → 133035; .625 = .625 → larger estimate 132012. Bodies get 3, 6, 1 t.
     // 131032: 30 steps × 2.5/2.9 = 25.86, × 0.4/2.9 = 4.14 → 25, 4; 1 left → E01.
     // 132012: 60 steps × 3.1/4.5 = 41.33, × 1.4/4.5 = 18.67 → 41, 18; 1 left → E02.
-    let purchase = Purchase(
+    let purchase = try Purchase(
       lot: Quantity(tonnes: 10), unit: Fixtures.tonnes("0.1"),
       bodyUnit: Quantity(tonnes: 1), mode: .bodyThenEvent)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
@@ -56,7 +56,7 @@ import Testing
     ]).value
     for mode in AllocationMode.allCases {
       let allocation = try Allocator().allocate(
-        Purchase(lot: Quantity(tonnes: 5), mode: mode), among: estimates)
+        try Purchase(lot: Quantity(tonnes: 5), mode: mode), among: estimates)
       #expect(allocation.bodies.map(\.allocated) == [Quantity(tonnes: 5), .zero])
       #expect(allocation.bodies[0].events[1].allocated == .zero)
       #expect(allocation.bodies[0].events[1].offsetRate == nil)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct FinanceTests {
   @Test func costsFollowTheAllocationsToTheYen() throws {
     // 10.0 t at 1,000 yen per tonne: 10,000 yen; each event's cost is 1,000 yen per tonne it got.
-    var purchase = Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"))
+    var purchase = try Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"))
     purchase.pricing = Pricing(.perTonne(1_000), taxIncluded: false)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     #expect(allocation.invoiceTotal == 10_000)
@@ -17,7 +17,7 @@ import Testing
   @Test func anInvoiceThatDoesNotDivideEvenlyIsSharedByTheRule() throws {
     // 10,001 yen over 3.6, 5.7 and 0.7 t: quotas 3600.36, 5700.57, 700.07 → 3600, 5700, 700
     // and the last yen to the largest remainder, .57.
-    var purchase = Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"))
+    var purchase = try Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"))
     purchase.pricing = Pricing(.invoiceTotal(10_001))
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     #expect(allocation.bodies.map(\.cost) == [3_600, 5_701, 700])
@@ -56,7 +56,7 @@ import Testing
     var rng = SplitMix64(seed: UInt64(seed) &+ 777)
     let estimates = Generate.estimates(using: &rng)
     let lotTonnes = Int64(rng.next() % 40) + 1
-    var purchase = Purchase(
+    var purchase = try Purchase(
       lot: Quantity(tonnes: lotTonnes), unit: Fixtures.tonnes("0.1"),
       mode: seed % 2 == 0 ? .event : .bodyThenEvent)
     // Split the lot into 1 to 3 blocks with gaps between their serial numbers.
@@ -65,7 +65,7 @@ import Testing
     while left > 0 {
       let size = blocks.count == 2 ? left : min(left, Int64(rng.next() % UInt64(left)) + 1)
       blocks.append(
-        CreditBlock(
+        try CreditBlock(
           scheme: "J-VER", project: "P", serialPrefix: "S-", first: start,
           last: start + size - 1, vintage: "2011", digits: 6))
       start += size + Int64(rng.next() % 10)
@@ -104,7 +104,7 @@ import Testing
     ])
     let estimates = try SubmissionReader().read(files).value
     return try Allocator().allocate(
-      Purchase(lot: Quantity(tonnes: 100), unit: Fixtures.tonnes("0.1"), mode: .bodyThenEvent),
+      try Purchase(lot: Quantity(tonnes: 100), unit: Fixtures.tonnes("0.1"), mode: .bodyThenEvent),
       among: estimates)
   }
 
@@ -134,7 +134,8 @@ import Testing
       Fixtures.header + "131032,港区,ward,E01,講演会 — 森と水,2011-10-15,1\n"
       + "131032,港区,ward,E02,打ち水 〜 芝公園,,1\n"
     let estimates = try Fixtures.read([("a.csv", text)]).value
-    let allocation = try Allocator().allocate(Purchase(lot: Quantity(tonnes: 2)), among: estimates)
+    let allocation = try Allocator().allocate(
+      try Purchase(lot: Quantity(tonnes: 2)), among: estimates)
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("jointcredit-cp932-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -249,12 +249,10 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         Body(code: Body.Code("131032"), name: "港区", kind: .ward),
         Body(code: Body.Code("ALL62"), name: "共同事業", kind: .other),
       ])
-    #expect(
-      estimates.submissions[0].events == [
-        Event(
-          id: Event.ID("E01"), name: "環境フェア", date: EventDate(iso: "2011-10-15"),
-          emissions: Quantity(grams: 1_250_000))
-      ])
+    let expected = try Event(
+      id: Event.ID("E01"), name: "環境フェア", date: EventDate(iso: "2011-10-15"),
+      emissions: Quantity(grams: 1_250_000))
+    #expect(estimates.submissions[0].events == [expected])
     #expect(estimates.decimals == 3)
     #expect(estimates.emissions == Quantity(grams: 1_550_000))
   }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct StatementTests {
   static let allocation = try! Allocator().allocate(
-    Purchase(lot: Quantity(tonnes: 10), unit: Fixtures.tonnes("0.1"), description: "J-VER"),
+    try Purchase(lot: Quantity(tonnes: 10), unit: Fixtures.tonnes("0.1"), description: "J-VER"),
     among: Fixtures.quickstart)
 
   static func text(_ write: (inout [UInt8]) -> Void) -> String {

@@ -36,7 +36,8 @@ enum Generate {
       let small = rng.next() % 2 == 0
       let events = (0..<eventCount).map { e in
         let thousandths = Int64(rng.next() % (small ? 4 : 5_000))
-        return Event(
+        // Estimates are never negative here: a failure would be a bug in this generator.
+        return try! Event(
           id: Event.ID("E\(e + 1)"), name: "Event \(e + 1)",
           emissions: Quantity(grams: thousandths * 1_000))
       }
@@ -58,7 +59,9 @@ enum Generate {
       ? Quantity(grams: unit.grams * Int64(rng.next() % 5 + 1)) : unit
     let steps = Int64(rng.next() % 50) + 1
     let lot = Quantity(grams: bodyUnit.grams * steps * (rng.next() % 3 == 0 ? 10 : 1))
-    return Purchase(lot: lot, unit: unit, bodyUnit: bodyUnit, mode: mode)
+    // The lot is a multiple of the body unit, a multiple of the unit: a failure would be a bug
+    // in this generator.
+    return try! Purchase(lot: lot, unit: unit, bodyUnit: bodyUnit, mode: mode)
   }
 }
 
