@@ -14,7 +14,7 @@ public enum Tool {
   }
 
   /// Sets up the process for the command line: SIGINT, SIGTERM and SIGHUP remove the temporary
-  /// files of a write in progress (``Interruption``), and SIGPIPE is ignored, so that a reader
+  /// files of a write in progress (`Interruption`), and SIGPIPE is ignored, so that a reader
   /// that stops early (`jointcredit apportion w.csv | head -1`) does not end the tool by a signal.
   public static func prepareProcess() {
     signal(SIGPIPE, SIG_IGN)

@@ -17,19 +17,19 @@ import Foundation
 /// // ["id", "name"]
 /// // ["E01", "Fair, autumn"]
 /// ```
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
   /// A problem found while reading, and where.
-  public struct Problem: Hashable, Sendable {
+  package struct Problem: Hashable, Sendable {
     /// What is wrong.
-    public var reason: InputError.Reason
+    package var reason: InputError.Reason
     /// Where.
-    public var position: TextPosition
+    package var position: TextPosition
   }
 
   /// The text being read.
-  public let utf8: [UInt8]
+  package let utf8: [UInt8]
   /// Problems found so far, in the order met.
-  public private(set) var problems: [Problem] = []
+  package private(set) var problems: [Problem] = []
   private var offset = 0
   private var line = 1
   private var lineStart = 0
@@ -42,7 +42,7 @@ public struct CSVReader: Sendable {
   private var continuation = 0
 
   /// Creates a reader over UTF-8 text (without a byte order mark).
-  public init(utf8: [UInt8]) {
+  package init(utf8: [UInt8]) {
     self.utf8 = utf8
   }
 
@@ -50,7 +50,7 @@ public struct CSVReader: Sendable {
   ///
   /// - Returns: `false` at the end of the text.
   /// - Complexity: O(*m*) for a record of *m* bytes.
-  public mutating func next(into record: inout CSVRecord) -> Bool {
+  package mutating func next(into record: inout CSVRecord) -> Bool {
     record.spans.removeAll(keepingCapacity: true)
     record.isMalformed = false
     guard offset < utf8.count else { return false }
@@ -132,12 +132,12 @@ public struct CSVReader: Sendable {
   }
 
   /// The position of a field of a record this reader returned.
-  public func position(ofField index: Int, in record: CSVRecord) -> TextPosition {
+  package func position(ofField index: Int, in record: CSVRecord) -> TextPosition {
     position(of: record.spans[index].start)
   }
 
   /// The position just after the last character of a record this reader returned.
-  public func endPosition(of record: CSVRecord) -> TextPosition { position(of: record.end) }
+  package func endPosition(of record: CSVRecord) -> TextPosition { position(of: record.end) }
 
   private func position(of place: CSVRecord.Place) -> TextPosition {
     TextPosition(line: place.line, column: place.column)
@@ -172,7 +172,7 @@ public struct CSVReader: Sendable {
 }
 
 /// One CSV record: where its fields are in the text, turned into strings on demand.
-public struct CSVRecord: Sendable {
+package struct CSVRecord: Sendable {
   /// A place in the text: a line, where that line starts, and an offset.
   struct Place: Hashable, Sendable {
     var line: Int
@@ -192,22 +192,22 @@ public struct CSVRecord: Sendable {
   }
 
   /// Whether the reader found a problem in this record (see ``CSVReader/problems``).
-  public var isMalformed = false
+  package var isMalformed = false
   var text: [UInt8] = []
   var spans: [Span] = []
   var end = Place(line: 0, lineStart: 0, offset: 0, column: 0)
 
   /// Creates an empty record to read into.
-  public init() {}
+  package init() {}
 
   /// How many fields the record has.
-  public var count: Int { spans.count }
+  package var count: Int { spans.count }
 
   /// The line the record starts on.
-  public var line: Int { spans.first?.start.line ?? 0 }
+  package var line: Int { spans.first?.start.line ?? 0 }
 
   /// A field's text, unquoted.
-  public func field(_ index: Int) -> String {
+  package func field(_ index: Int) -> String {
     let span = spans[index]
     let content = text[span.contentStart..<span.contentEnd]
     guard span.escaped else { return String(decoding: content, as: UTF8.self) }
@@ -226,13 +226,15 @@ public struct CSVRecord: Sendable {
   }
 
   /// Every field's text.
-  public var fields: [String] { spans.indices.map(field) }
+  package var fields: [String] { spans.indices.map(field) }
 
   /// Whether a field is empty.
-  public func isEmpty(_ index: Int) -> Bool { spans[index].contentStart == spans[index].contentEnd }
+  package func isEmpty(_ index: Int) -> Bool {
+    spans[index].contentStart == spans[index].contentEnd
+  }
 
   /// Whether every field is empty, as in a blank line or a row of commas.
-  public var isBlank: Bool { spans.indices.allSatisfy(isEmpty) }
+  package var isBlank: Bool { spans.indices.allSatisfy(isEmpty) }
 
   /// Whether a field holds the same bytes, as written, as the same field of another record.
   func sameField(_ index: Int, as other: CSVRecord, field otherIndex: Int) -> Bool {

@@ -297,7 +297,7 @@ extension InputError.Reason {
   }
 }
 
-/// A value from the input, escaped and shortened for a message (see ``QuotedText``).
+/// A value from the input, escaped and shortened for a message (see `QuotedText`).
 func q(_ text: some StringProtocol) -> String { QuotedText.quote(text) }
 
 /// An id or code from the input, as a message shows it.

@@ -3,7 +3,7 @@
 /// Foundation's `JSONSerialization` turns numbers into binary floats; this parser keeps each number's
 /// text so decimals stay exact. It rejects what RFC 8259 rejects (trailing commas, comments,
 /// single quotes, leading zeros, control characters in strings) and duplicate keys in an object.
-public struct JSONParser {
+package struct JSONParser {
   private let bytes: [UInt8]
   private var offset = 0
   private var line = 1
@@ -11,14 +11,14 @@ public struct JSONParser {
   private var depth = 0
 
   /// The deepest nesting accepted; deeper documents are rejected rather than overflowing the stack.
-  public static let maximumDepth = 512
+  package static let maximumDepth = 512
 
   /// A syntax error and where it is.
-  public struct SyntaxError: Error, Hashable, Sendable {
+  package struct SyntaxError: Error, Hashable, Sendable {
     /// What was wrong, such as "expected ',' or '}'".
-    public var reason: InputError.Reason
+    package var reason: InputError.Reason
     /// Where.
-    public var position: TextPosition
+    package var position: TextPosition
   }
 
   /// Parses a whole document.
@@ -26,7 +26,7 @@ public struct JSONParser {
   /// - Parameter utf8: the text, without a byte order mark.
   /// - Returns: the top-level value.
   /// - Throws: ``SyntaxError`` at the first place that is not valid JSON.
-  public static func parse(_ utf8: [UInt8]) throws(SyntaxError) -> JSONNode {
+  package static func parse(_ utf8: [UInt8]) throws(SyntaxError) -> JSONNode {
     var parser = JSONParser(bytes: utf8)
     parser.skipWhitespace()
     let node = try parser.parseValue()

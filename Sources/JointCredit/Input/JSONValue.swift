@@ -2,21 +2,21 @@
 ///
 /// Numbers keep their source text, so `1.250` stays exactly `1.250`: JointCredit never lets a
 /// decimal pass through binary floating point.
-public struct JSONNode: Hashable, Sendable {
+package struct JSONNode: Hashable, Sendable {
   /// The value.
-  public var value: JSONValue
+  package var value: JSONValue
   /// Where the value begins.
-  public var position: TextPosition
+  package var position: TextPosition
 
   /// Creates a node.
-  public init(_ value: JSONValue, at position: TextPosition) {
+  package init(_ value: JSONValue, at position: TextPosition) {
     self.value = value
     self.position = position
   }
 }
 
 /// The kinds of JSON value.
-public indirect enum JSONValue: Hashable, Sendable {
+package indirect enum JSONValue: Hashable, Sendable {
   /// An object, with its members in the order written.
   case object([JSONMember])
   /// An array.
@@ -31,7 +31,7 @@ public indirect enum JSONValue: Hashable, Sendable {
   case null
 
   /// A word for the value's type, for messages: "an object", "a number".
-  public var typeDescription: String {
+  package var typeDescription: String {
     switch self {
     case .object: "an object"
     case .array: "an array"
@@ -44,16 +44,16 @@ public indirect enum JSONValue: Hashable, Sendable {
 }
 
 /// A member of a JSON object.
-public struct JSONMember: Hashable, Sendable {
+package struct JSONMember: Hashable, Sendable {
   /// The key, unescaped.
-  public var key: String
+  package var key: String
   /// Where the key begins.
-  public var keyPosition: TextPosition
+  package var keyPosition: TextPosition
   /// The value.
-  public var value: JSONNode
+  package var value: JSONNode
 
   /// Creates a member.
-  public init(key: String, keyPosition: TextPosition, value: JSONNode) {
+  package init(key: String, keyPosition: TextPosition, value: JSONNode) {
     self.key = key
     self.keyPosition = keyPosition
     self.value = value

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file being written, buffered; write errors are kept and reported when it is closed.
-public struct FileOutput: ByteOutput {
+package struct FileOutput: ByteOutput {
   private let path: String
   private var descriptor: Int32
   private var buffer: [UInt8] = []
@@ -16,17 +16,17 @@ public struct FileOutput: ByteOutput {
     buffer.reserveCapacity(Self.chunk + Self.chunk / 2)
   }
 
-  public mutating func write(_ bytes: some Collection<UInt8>) {
+  package mutating func write(_ bytes: some Collection<UInt8>) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.chunk { flush() }
   }
 
-  public mutating func write(byte: UInt8) {
+  package mutating func write(byte: UInt8) {
     buffer.append(byte)
     if buffer.count >= Self.chunk { flush() }
   }
 
-  public mutating func writeBuffered(_ body: (inout [UInt8]) -> Void) {
+  package mutating func writeBuffered(_ body: (inout [UInt8]) -> Void) {
     body(&buffer)
     if buffer.count >= Self.chunk { flush() }
   }

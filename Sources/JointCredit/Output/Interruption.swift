@@ -9,7 +9,7 @@ import Synchronization
 /// registered folder before the process ends with status 128 + the signal's number, so that an
 /// interrupted run leaves nothing behind. (After `kill -9`, which no program can catch, the next
 /// run into the same folder removes what was left.)
-public enum Interruption {
+package enum Interruption {
   private static let registered = Mutex<[Int: String]>([:])
   private static let nextKey = Atomic<Int>(0)
   private nonisolated(unsafe) static var sources: [any DispatchSourceSignal] = []
@@ -17,7 +17,7 @@ public enum Interruption {
 
   /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary folders of writes in progress and end
   /// the process. Calling it again does nothing.
-  public static func installSignalHandlers() {
+  package static func installSignalHandlers() {
     let first = installed.withLock { done in
       defer { done = true }
       return !done

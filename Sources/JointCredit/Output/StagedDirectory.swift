@@ -3,14 +3,14 @@ import Foundation
 import Synchronization
 
 /// One file for ``StagedDirectory`` to write: its name and what to write into it.
-public struct StagedFile: Sendable {
+package struct StagedFile: Sendable {
   /// The file name, relative to the folder (it may contain subfolders).
-  public var name: String
+  package var name: String
   /// Writes the content.
-  public var render: @Sendable (inout FileOutput) -> Void
+  package var render: @Sendable (inout FileOutput) -> Void
 
   /// Creates a file to write.
-  public init(_ name: String, render: @escaping @Sendable (inout FileOutput) -> Void) {
+  package init(_ name: String, render: @escaping @Sendable (inout FileOutput) -> Void) {
     self.name = name
     self.render = render
   }
@@ -35,17 +35,17 @@ public struct StagedFile: Sendable {
 /// - a run that fails removes every folder it created.
 ///
 /// Files are written concurrently, one per core.
-public struct StagedDirectory: Sendable {
+package struct StagedDirectory: Sendable {
   /// The folder the files go to, as given.
-  public let directory: String
+  package let directory: String
 
   /// Prepares to write into a folder. Nothing is created until ``write(_:commitIf:)``.
-  public init(directory: String) {
+  package init(directory: String) {
     self.directory = directory
   }
 
   /// The path a file of this name has once written.
-  public func path(of name: String) -> String {
+  package func path(of name: String) -> String {
     (directory as NSString).appendingPathComponent(name)
   }
 
@@ -59,7 +59,7 @@ public struct StagedDirectory: Sendable {
   /// - Throws: ``OutputError`` when a file cannot be written, another run holds the folder, or an
   ///   entry that JointCredit did not write stands where a file must go; then the folder is as
   ///   it was.
-  public func write(_ files: [StagedFile], commitIf shouldCommit: () -> Bool = { true })
+  package func write(_ files: [StagedFile], commitIf shouldCommit: () -> Bool = { true })
     throws(OutputError) -> [String]
   {
     let names = files.map(\.name)

@@ -4,14 +4,14 @@
 /// Objects and arrays opened with `inline: true` are written on one line, which keeps documents
 /// with a million small records readable and compact. Decimals are written as strings, so that
 /// no reader parses them through a float.
-public struct JSONWriter<Output: ByteOutput> {
+package struct JSONWriter<Output: ByteOutput> {
   /// Where the JSON goes.
-  public var output: Output
+  package var output: Output
   private var stack: [(first: Bool, inline: Bool)] = []
   private var afterKey = false
 
   /// Creates a writer.
-  public init(output: Output) {
+  package init(output: Output) {
     self.output = output
   }
 
@@ -40,16 +40,16 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Opens an object.
-  public mutating func beginObject(inline: Bool = false) { open(UInt8(ascii: "{"), inline) }
+  package mutating func beginObject(inline: Bool = false) { open(UInt8(ascii: "{"), inline) }
 
   /// Closes the innermost object.
-  public mutating func endObject() { close(UInt8(ascii: "}")) }
+  package mutating func endObject() { close(UInt8(ascii: "}")) }
 
   /// Opens an array.
-  public mutating func beginArray(inline: Bool = false) { open(UInt8(ascii: "["), inline) }
+  package mutating func beginArray(inline: Bool = false) { open(UInt8(ascii: "["), inline) }
 
   /// Closes the innermost array.
-  public mutating func endArray() { close(UInt8(ascii: "]")) }
+  package mutating func endArray() { close(UInt8(ascii: "]")) }
 
   private mutating func open(_ bracket: UInt8, _ inline: Bool) {
     separate()
@@ -79,7 +79,7 @@ public struct JSONWriter<Output: ByteOutput> {
   ///
   /// Keys are literals in JointCredit's documents, plain ASCII with nothing to escape, so they
   /// are copied as they are.
-  public mutating func key(_ name: StaticString) {
+  package mutating func key(_ name: StaticString) {
     separate()
     output.writeBuffered { bytes in
       bytes.append(UInt8(ascii: "\""))
@@ -90,7 +90,7 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes a key given as a string (escaped as JSON needs); the next call writes its value.
-  public mutating func key(_ name: String) {
+  package mutating func key(_ name: String) {
     separate()
     output.writeBuffered { bytes in
       Self.appendString(name, to: &bytes)
@@ -100,14 +100,14 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes a string value, or `null`.
-  public mutating func string(_ value: String?) {
+  package mutating func string(_ value: String?) {
     separate()
     guard let value else { return output.write("null") }
     output.writeBuffered { Self.appendString(value, to: &$0) }
   }
 
   /// Writes a decimal as a string (`"1.250"`), or `null`.
-  public mutating func decimal(_ value: FixedDecimal?) {
+  package mutating func decimal(_ value: FixedDecimal?) {
     separate()
     guard let value else { return output.write("null") }
     output.writeBuffered { bytes in
@@ -118,7 +118,7 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes a date as a string (`"2011-12-15"`), or `null`.
-  public mutating func date(_ value: EventDate?) {
+  package mutating func date(_ value: EventDate?) {
     separate()
     guard let value else { return output.write("null") }
     output.writeBuffered { bytes in
@@ -129,55 +129,55 @@ public struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes a whole number.
-  public mutating func number(_ value: some BinaryInteger) {
+  package mutating func number(_ value: some BinaryInteger) {
     separate()
     output.writeBuffered { DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &$0) }
   }
 
   /// Writes `null`.
-  public mutating func null() {
+  package mutating func null() {
     separate()
     output.write("null")
   }
 
   /// Writes `true` or `false`.
-  public mutating func bool(_ value: Bool) {
+  package mutating func bool(_ value: Bool) {
     separate()
     output.write(value ? "true" : "false")
   }
 
   /// Writes `"name": "value"` (or `null`).
-  public mutating func field(_ name: StaticString, _ value: String?) {
+  package mutating func field(_ name: StaticString, _ value: String?) {
     key(name)
     string(value)
   }
 
   /// Writes `"name": value` for a whole number.
-  public mutating func field(_ name: StaticString, _ value: Int) {
+  package mutating func field(_ name: StaticString, _ value: Int) {
     key(name)
     number(value)
   }
 
   /// Writes `"name": value` for a whole number (yen, say), or `null`.
-  public mutating func field(_ name: StaticString, _ value: Int64?) {
+  package mutating func field(_ name: StaticString, _ value: Int64?) {
     key(name)
     if let value { number(value) } else { null() }
   }
 
   /// Writes `"name": true/false`, or `null`.
-  public mutating func field(_ name: StaticString, _ value: Bool?) {
+  package mutating func field(_ name: StaticString, _ value: Bool?) {
     key(name)
     if let value { bool(value) } else { null() }
   }
 
   /// Writes `"name": "1.250"` (or `null`).
-  public mutating func field(_ name: StaticString, _ value: FixedDecimal?) {
+  package mutating func field(_ name: StaticString, _ value: FixedDecimal?) {
     key(name)
     decimal(value)
   }
 
   /// Writes `"name": "2011-12-15"` (or `null`).
-  public mutating func field(_ name: StaticString, _ value: EventDate?) {
+  package mutating func field(_ name: StaticString, _ value: EventDate?) {
     key(name)
     date(value)
   }

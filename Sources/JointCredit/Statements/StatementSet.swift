@@ -28,7 +28,7 @@ public struct StatementSet: Sendable {
       + [AllocationDocument.fileName] + (includesReport ? [ReportPage.fileName] : [])
   }
 
-  /// Writes every statement into `directory` as one whole set (see ``StagedDirectory``): the
+  /// Writes every statement into `directory` as one whole set (see docs/reliability.md): the
   /// folder then holds this run's statements and whatever else was there that an earlier run did
   /// not write; statements of an earlier run that this one does not write are removed.
   ///

@@ -6,7 +6,7 @@ import Synchronization
 /// The table is read once from Foundation's Shift_JIS converter, which follows Microsoft's
 /// mapping (～ U+FF5E is 0x8160, － U+FF0D is 0x817C; the em dash U+2014, the wave dash U+301C and
 /// the minus sign U+2212 have no CP932 form).
-public enum CP932 {
+package enum CP932 {
   /// For each BMP scalar, its CP932 code: one byte below 0x100, two bytes otherwise; 0 when it
   /// has none. ASCII maps to itself.
   static let table: [UInt16] = {
@@ -26,7 +26,7 @@ public enum CP932 {
   ///
   /// - Returns: the scalars that had no CP932 form, in order.
   @discardableResult
-  public static func append(utf8: some Collection<UInt8>, to bytes: inout [UInt8])
+  package static func append(utf8: some Collection<UInt8>, to bytes: inout [UInt8])
     -> [Unicode.Scalar]
   {
     var missing: [Unicode.Scalar] = []

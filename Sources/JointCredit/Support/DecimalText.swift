@@ -1,6 +1,6 @@
 /// Formats scaled integers as decimal text: `'.'` as the point, no thousands separators, and a
 /// fixed number of decimal places.
-public enum DecimalText {
+package enum DecimalText {
   /// `10^exponent` for `0...38`.
   static func powerOfTen(_ exponent: Int) -> Int128 {
     precondition((0...38).contains(exponent), "10^\(exponent) does not fit in Int128")
@@ -14,7 +14,7 @@ public enum DecimalText {
   /// `format(1_250_000, scale: 6, decimals: 3)` is `"1.250"`.
   ///
   /// - Precondition: no non-zero digit is dropped (`decimals` is enough for the value).
-  public static func format(_ value: Int128, scale: Int, decimals: Int) -> String {
+  package static func format(_ value: Int128, scale: Int, decimals: Int) -> String {
     var bytes: [UInt8] = []
     append(value, scale: scale, decimals: decimals, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
@@ -23,7 +23,7 @@ public enum DecimalText {
   /// Appends the UTF-8 text of `value ÷ 10^scale` with exactly `decimals` places to `bytes`.
   ///
   /// - Precondition: no non-zero digit is dropped (`decimals` is enough for the value).
-  public static func append(_ value: Int128, scale: Int, decimals: Int, to bytes: inout [UInt8]) {
+  package static func append(_ value: Int128, scale: Int, decimals: Int, to bytes: inout [UInt8]) {
     precondition(decimals >= 0 && scale >= 0)
     var magnitude = value.magnitude
     var places = scale

@@ -11,12 +11,12 @@
 /// | `a` LF `b` | `a\nb` |
 /// | NUL | `\u{0}` |
 /// | 200 MB of `9` | the first 80 `9`s, then `…` |
-public enum QuotedText {
+package enum QuotedText {
   /// The most characters of a value a message shows.
-  public static let maximumLength = 80
+  package static let maximumLength = 80
 
   /// The value, escaped and shortened for a message.
-  public static func quote(_ text: some StringProtocol) -> String {
+  package static func quote(_ text: some StringProtocol) -> String {
     var result = ""
     var count = 0
     // Counted in scalars, not characters: one character can hold a million combining marks.
@@ -33,7 +33,7 @@ public enum QuotedText {
 
   /// A whole line with its control characters escaped (nothing shortened): the last guard before
   /// a message is printed.
-  public static func escapingControlCharacters(_ text: String) -> String {
+  package static func escapingControlCharacters(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var result = ""
     for scalar in text.unicodeScalars { append(scalar, to: &result) }
