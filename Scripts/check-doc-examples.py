@@ -92,7 +92,7 @@ def compile_examples(blocks, header, modules) -> bool:
     origins = {}
     for index, (path, line, code) in enumerate(blocks):
         origins[len(source) + 1] = (path, line)
-        source.append(f"func example{index}() throws {{  // {path.relative_to(REPO)}:{line}")
+        source.append(f"func example{index}() async throws {{  // {path.relative_to(REPO)}:{line}")
         source += ["  " + text for text in code.splitlines()]
         source.append("}")
         source.append("")
