@@ -294,7 +294,7 @@ struct EstimatesBuilder {
     }
     guard errors.isEmpty else { throw InputErrors(errors, warnings: warnings) }
     return WithWarnings(
-      Estimates(submissions: submissions, decimals: decimals, files: files), warnings: warnings)
+      Estimates(checked: submissions, decimals: decimals, files: files), warnings: warnings)
   }
 }
 

@@ -123,6 +123,10 @@ extension InputError {
       first: InputLocation)
     /// The estimates add up to more than a quantity can hold.
     case totalTooLarge
+    /// A body given twice to ``Estimates`` (the reader merges a body's rows instead).
+    case repeatedBody(Body.Code)
+    /// An event id given twice for one body to ``Estimates``.
+    case repeatedEvent(body: Body.Code, event: Event.ID)
     /// The estimates add up to zero, so there is nothing to share the lot by.
     case totalIsZero
 
@@ -245,6 +249,10 @@ extension InputError.Reason {
     case .conflictingBody(let body, let column, let value, let other, let first):
       "body \(body) has \(column.name) '\(q(value))' here but '\(q(other))' at \(first); "
         + "a body must have the same name and kind in every file"
+    case .repeatedBody(let body):
+      "body \(q(body)) is given twice; give each body's events in one submission"
+    case .repeatedEvent(let body, let event):
+      "event '\(q(event))' of body \(q(body)) is given twice; event ids must be unique within a body"
     case .totalTooLarge:
       "the emission estimates add up to more than \(Quantity.max) t"
     case .totalIsZero:
