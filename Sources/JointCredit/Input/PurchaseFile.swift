@@ -19,11 +19,7 @@
 /// a misspelt `unit_t` is not silently replaced by the default.
 public enum PurchaseFile {
   /// The fields a purchase file may have.
-  public static let fields = [
-    "description", "lot_t", "unit_t", "body_unit_t", "mode", "method", "body_method", "min_t",
-    "cap", "cap_rate_pct", "reserve", "price_jpy_per_t", "invoice_total_jpy", "tax_included",
-    "credit_blocks", "secretariat",
-  ]
+  public static let fields = PurchaseField.all.map(\.name)
 
   /// What a purchase file gave: the settings that were valid, and every problem.
   public struct Reading: Sendable {
@@ -65,113 +61,19 @@ public enum PurchaseFile {
     var settings = PurchaseSettings()
     var errors: [InputError] = []
     for member in members {
-      let before = errors.count
-      defer { if errors.count > before { settings.invalidFields.insert(member.key) } }
-      let location = InputLocation(file.path, member.value.position)
-      func text(expecting expected: String, numbers: Bool) -> String? {
-        switch member.value.value {
-        case .string(let string): return TextNormalization.normalized(string)
-        case .number(let number) where numbers: return number
-        default:
-          errors.append(InputError(.jsonType(field: member.key, expected: expected), at: location))
-          return nil
-        }
-      }
-      func quantity(_ field: String) -> Setting<Quantity>? {
-        guard let text = text(expecting: "a decimal as a string or number", numbers: true) else {
-          return nil
-        }
-        do {
-          return Setting(try Quantity.parse(text).quantity, text: text, at: location)
-        } catch {
-          errors.append(
-            InputError(
-              .invalidPurchaseQuantity(field: field, text: text, error),
-              at: location))
-          return nil
-        }
-      }
-      func method() -> Setting<ApportionmentMethod>? {
-        guard let text = text(expecting: "a string", numbers: false) else { return nil }
-        guard let method = ApportionmentMethod(name: text) else {
-          errors.append(InputError(.unknownMethod(text), at: location))
-          return nil
-        }
-        return Setting(method, text: text, at: location)
-      }
-      switch member.key {
-      case "lot_t": settings.lot = quantity("lot")
-      case "unit_t": settings.unit = quantity("unit")
-      case "body_unit_t": settings.bodyUnit = quantity("body unit")
-      case "min_t": settings.minimum = quantity("minimum")
-      case "mode":
-        guard let text = text(expecting: "a string", numbers: false) else { continue }
-        if let mode = AllocationMode(rawValue: text) {
-          settings.mode = Setting(mode, text: text, at: location)
-        } else {
-          errors.append(InputError(.unknownMode(text), at: location))
-        }
-      case "method": settings.method = method()
-      case "body_method": settings.bodyMethod = method()
-      case "cap":
-        guard let text = text(expecting: "a string", numbers: false) else { continue }
-        if text == "emissions" {
-          settings.cap = Setting(.emissions, text: text, at: location)
-        } else {
-          errors.append(InputError(.unknownCap(text), at: location))
-        }
-      case "cap_rate_pct":
-        if let rate = quantity("cap rate") {
-          settings.cap = Setting(.rate(rate.value), text: rate.text, at: location)
-        }
-      case "reserve":
-        guard let text = text(expecting: "a string", numbers: false) else { continue }
-        switch BodyCodeRule.check(text, kind: nil) {
-        case .success(let code): settings.reserve = Setting(code, text: text, at: location)
-        case .failure(let error): errors.append(InputError(error.reason, at: location))
-        }
-      case "price_jpy_per_t", "invoice_total_jpy":
-        guard
-          let yen = Yen.read(
-            member.value, field: member.key, source: file.path,
-            errors: &errors)
-        else { continue }
-        settings.price = Setting(
-          member.key == "price_jpy_per_t" ? .perTonne(yen) : .invoiceTotal(yen),
-          text: String(yen), at: location)
-      case "tax_included":
-        guard case .bool(let included) = member.value.value else {
-          errors.append(
-            InputError(
-              .jsonType(field: member.key, expected: "true or false"),
-              at: location))
-          continue
-        }
-        settings.taxIncluded = Setting(included, text: String(included), at: location)
-      case "credit_blocks":
-        if let blocks = CreditBlocks.read(member.value, source: file.path, errors: &errors) {
-          settings.creditBlocks = Setting(blocks, text: "", at: location)
-        }
-      case "secretariat":
-        guard let text = text(expecting: "a string", numbers: false) else { continue }
-        switch BodyCodeRule.check(text, kind: nil) {
-        case .success(let code): settings.secretariat = Setting(code, text: text, at: location)
-        case .failure(let error): errors.append(InputError(error.reason, at: location))
-        }
-      case "description":
-        guard case .string(let string) = member.value.value else {
-          errors.append(
-            InputError(
-              .jsonType(field: member.key, expected: "a string"),
-              at: location))
-          continue
-        }
-        settings.description = Setting(string, text: string, at: location)
-      default:
+      guard let field = PurchaseField.named(member.key) else {
         errors.append(
           InputError(
             .unknownField(member.key, expected: fields),
             at: InputLocation(file.path, member.keyPosition)))
+        continue
+      }
+      let location = InputLocation(file.path, member.value.position)
+      let read = field.read(.json(member.value, source: file.path), at: location, into: &settings)
+      if case .failure(let problem) = read {
+        errors +=
+          problem.located.isEmpty ? [InputError(problem.reason, at: location)] : problem.located
+        settings.invalidFields.insert(member.key)
       }
     }
     let keys = Set(members.map(\.key))
@@ -187,36 +89,6 @@ public enum PurchaseFile {
       settings.cap = nil
     }
     return Reading(settings: settings, errors: errors, isReadable: true)
-  }
-
-  private typealias Setting = PurchaseSettings.Setting
-}
-
-/// Whole yen, from a JSON number or a string of digits.
-enum Yen {
-  static func read(_ node: JSONNode, field: String, source: String, errors: inout [InputError])
-    -> Int64?
-  {
-    let text: String
-    switch node.value {
-    case .number(let number): text = number
-    case .string(let string): text = TextNormalization.normalized(string)
-    default:
-      errors.append(
-        InputError(
-          .jsonType(field: field, expected: "a whole number of yen"),
-          at: InputLocation(source, node.position)))
-      return nil
-    }
-    guard case .success(let yen) = WholeNumber.parse(text, limit: WholeNumber.maximumYen), yen > 0
-    else {
-      errors.append(
-        InputError(
-          .invalidYen(field: field, text: text),
-          at: InputLocation(source, node.position)))
-      return nil
-    }
-    return yen
   }
 }
 

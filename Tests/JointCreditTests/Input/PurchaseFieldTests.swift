@@ -1,0 +1,55 @@
+import Testing
+
+@testable import JointCredit
+
+/// One table of purchase parameters serves the file reader and the command line alike.
+@Suite struct PurchaseFieldTests {
+  /// A valid value of each parameter, as a purchase file writes it and as an option's text.
+  static let samples: [String: (json: String, text: String)] = [
+    "lot_t": (#""100""#, "100"), "unit_t": ("0.1", "0.1"), "body_unit_t": (#""1""#, "1"),
+    "mode": (#""body-then-event""#, "body-then-event"), "method": (#""dhondt""#, "jefferson"),
+    "body_method": (#""adams""#, "adams"), "min_t": (#""0.1""#, "０．１"),
+    "cap": (#""emissions""#, "emissions"), "cap_rate_pct": ("150", "150"),
+    "reserve": (#""ALL62""#, "ALL62"), "price_jpy_per_t": ("12000", "12000"),
+    "invoice_total_jpy": (#""450000""#, "450000"), "tax_included": ("true", "included"),
+    "secretariat": (#""131032""#, "131032"),
+  ]
+
+  /// The settings one value gives, without where it came from.
+  static func values(_ settings: PurchaseSettings) -> String {
+    [
+      settings.lot.map { "\($0.value)" }, settings.unit.map { "\($0.value)" },
+      settings.bodyUnit.map { "\($0.value)" }, settings.mode.map { "\($0.value)" },
+      settings.method.map { "\($0.value)" }, settings.bodyMethod.map { "\($0.value)" },
+      settings.minimum.map { "\($0.value)" }, settings.cap.map { "\($0.value)" },
+      settings.reserve.map { "\($0.value)" }, settings.price.map { "\($0.value)" },
+      settings.taxIncluded.map { "\($0.value)" }, settings.secretariat.map { "\($0.value)" },
+    ].map { $0 ?? "-" }.joined(separator: " ")
+  }
+
+  @Test func aFileValueAndAnOptionGiveTheSameSetting() throws {
+    var checked = 0
+    for field in PurchaseField.all where field.option != nil {
+      let sample = try #require(Self.samples[field.name], "no sample for \(field.name)")
+      let file = PurchaseFile.read(
+        SubmissionFile(path: "p.json", text: "{\"\(field.name)\": \(sample.json)}"))
+      #expect(file.errors.isEmpty, "\(field.name): \(file.errors)")
+      var option = PurchaseSettings()
+      let read = field.read(.text(sample.text), at: InputLocation("--x"), into: &option)
+      if case .failure(let problem) = read { Issue.record("\(field.name): \(problem.explanation)") }
+      #expect(Self.values(file.settings) == Self.values(option), "\(field.name)")
+      #expect(Self.values(option) != Self.values(PurchaseSettings()), "\(field.name) set nothing")
+      checked += 1
+    }
+    #expect(checked == Self.samples.count)
+  }
+
+  @Test func everyFieldHasOneNameAndTheFileListsThemAll() {
+    let names = PurchaseField.all.map(\.name)
+    #expect(Set(names).count == names.count)
+    #expect(PurchaseFile.fields == names)
+    let options = PurchaseField.all.compactMap(\.option)
+    #expect(Set(options).count == options.count)
+    #expect(PurchaseField.all.allSatisfy { $0.option == nil || !$0.help.isEmpty })
+  }
+}
