@@ -79,7 +79,7 @@ enum AllocateCommand: FileSubcommand {
       }
       return .failure
     }
-    Diagnostics.report(allocation, to: &console)
+    Diagnostics.report(allocation, language: language, to: &console)
     // The per-body statements are many: name their folder once.
     let folder = "/" + BodyStatementFiles.folder + "/"
     let main = paths.filter { !$0.contains(folder) }
@@ -89,9 +89,11 @@ enum AllocateCommand: FileSubcommand {
       ? main
       : main + [
         (directory as NSString).appendingPathComponent(BodyStatementFiles.folder)
-          + "/ (\(perBody) files: a .csv, .json and .html per body)"
+          + (language == .en
+            ? "/ (\(perBody) files: a .csv, .json and .html per body)"
+            : "/（\(perBody)ファイル: 団体ごとに .csv、.json、.html）")
       ]
-    console.write(AllocationSummary.text(allocation, statements: listed))
+    console.write(AllocationSummary.text(allocation, statements: listed, language: language))
     return .success
   }
 

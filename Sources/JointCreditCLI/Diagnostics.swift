@@ -44,8 +44,12 @@ enum Diagnostics {
   }
 
   /// Prints how constraints met and every unit a tie decided.
-  static func report(_ allocation: Allocation, to console: inout some Console) {
-    list(allocation.notes.lazy.map { "note: \($0)" }, noun: "note", to: &console)
-    list(allocation.ties.lazy.map { "warning: tie: \($0.summary)" }, noun: "tie", to: &console)
+  static func report(
+    _ allocation: Allocation, language: StatementLanguage = .en, to console: inout some Console
+  ) {
+    list(allocation.notes.lazy.map { "note: \($0.text(language))" }, noun: "note", to: &console)
+    list(
+      allocation.ties.lazy.map { "warning: tie: \($0.summary(language))" }, noun: "tie",
+      to: &console)
   }
 }

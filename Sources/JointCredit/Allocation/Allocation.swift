@@ -13,7 +13,7 @@ public struct Allocation: Hashable, Sendable {
   /// The decimals emissions are printed with: the most any estimate was written with.
   public var emissionDecimals: Int
   /// Notes on how constraints met (a minimum above an event's cap, say).
-  public var notes: [String]
+  public var notes: [AllocationNote]
   /// The invoice shared out, in yen, when a price was given.
   public var invoiceTotal: Int64?
   /// The serial ranges retired for each body, when credit blocks were given.
@@ -22,7 +22,7 @@ public struct Allocation: Hashable, Sendable {
   /// Creates an allocation.
   public init(
     purchase: Purchase, bodies: [BodyAllocation], ties: [TieDecision],
-    reserve: ReserveAllocation? = nil, emissionDecimals: Int, notes: [String] = []
+    reserve: ReserveAllocation? = nil, emissionDecimals: Int, notes: [AllocationNote] = []
   ) {
     self.purchase = purchase
     self.bodies = bodies

@@ -6,7 +6,7 @@ struct AllocationRun {
   var bodies: [BodyAllocation] = []
   var ties: [TieDecision] = []
   var reserve: ReserveAllocation?
-  var notes: [String] = []
+  var notes: [AllocationNote] = []
 
   /// Every estimate, summed once (summing per item would make the run quadratic).
   private let total: Int128
@@ -230,10 +230,12 @@ struct AllocationRun {
       var low = event.emissions > .zero ? minimumUnits : 0
       if low > high {
         notes.append(
-          "\(AllocationKey(body: submission.body.code, event: event.id)): the minimum "
-            + "\(purchase.minimum!) t is above its cap of "
-            + "\(Quantity(grams: high * unit).formatted(decimals: purchase.unit.significantDecimals)) t "
-            + "(\(purchase.cap!) of \(numbers.emissions(event.emissions)) t); the cap applies")
+          .minimumAboveCap(
+            event: AllocationKey(body: submission.body.code, event: event.id),
+            minimum: purchase.minimum!,
+            cap: FixedDecimal(
+              Quantity(grams: high * unit), decimals: purchase.unit.significantDecimals),
+            rule: purchase.cap!, estimate: numbers.emissions(event.emissions)))
         low = high
       }
       lower.append(low)

@@ -103,7 +103,7 @@ public enum AllocationDocument {
     json.key("retirement")
     writeRetirement(allocation.retirement, to: &json)
 
-    writeLines("notes", allocation.notes, to: &json)
+    writeLines("notes", allocation.notes.map { $0.text(.en) }, to: &json)
 
     json.key("warnings")
     json.beginArray()
@@ -293,15 +293,20 @@ extension TieDecision {
   ///
   /// `1 unit of 0.1 t among the events of 131032 went to 131032/E01 over 131032/E02 by the tie
   /// rule (equal remainders of 0.050000 t)`.
-  public var summary: String {
+  public var summary: String { summary(.en) }
+
+  /// One line for people, in a language.
+  public func summary(_ language: StatementLanguage) -> String {
     let scope =
-      switch level {
-      case .body: "among bodies"
-      case .event: within.map { "among the events of \($0)" } ?? "among events"
+      switch (level, language) {
+      case (.body, .en): "among bodies"
+      case (.event, .en): within.map { "among the events of \($0)" } ?? "among events"
+      case (.body, .ja): "団体間"
+      case (.event, .ja): within.map { "\($0)のイベント間" } ?? "イベント間"
       }
     return TieText.sentence(
       method: method, unit: unit, scope: scope, winners: winners.map(\.description),
-      losers: losers.map(\.description), priority: priority)
+      losers: losers.map(\.description), priority: priority, language: language)
   }
 }
 
@@ -332,8 +337,20 @@ enum TieText {
 
   static func sentence(
     method: ApportionmentMethod, unit: Quantity, scope: String, winners: [String],
-    losers: [String], priority: Priority
+    losers: [String], priority: Priority, language: StatementLanguage = .en
   ) -> String {
+    if language == .ja {
+      func list(_ names: [String]) -> String {
+        let first = names.prefix(shown).joined(separator: "、")
+        return names.count > shown ? "\(first) ほか\(names.count - shown)件" : first
+      }
+      let equal =
+        method.isDivisorMethod
+        ? "1単位当たりの優先度がいずれも \(self.priority(priority)) t"
+        : "端数がいずれも \(remainder(priority, unit: unit)) t"
+      return "\(scope)の\(winners.count)単位（1単位 \(unit) t）は同順位規則により"
+        + "\(list(winners))に配分し、\(list(losers))には配分しませんでした（\(equal)）"
+    }
     func list(_ names: [String]) -> String {
       let first = names.prefix(shown).joined(separator: ", ")
       return names.count > shown ? "\(first) and \(names.count - shown) more" : first

@@ -73,7 +73,7 @@ import Testing
       cap: .emissions)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     #expect(
-      allocation.notes == [
+      allocation.notes.map(\.description) == [
         "131032/E02: the minimum 0.5 t is above its cap of 0.4 t (emissions of 0.4 t); the cap applies"
       ])
     #expect(allocation.bodies[0].events[1].allocated == Self.t("0.4"))
