@@ -55,7 +55,8 @@ enum AllocateCommand: FileSubcommand {
     let directory = parsed.values["out"] ?? "out"
     guard
       let job = try AllocationJob.run(
-        parsed, explains: parsed.flags.contains("explain"), writesFiles: true, console: &console),
+        parsed, explanations: parsed.flags.contains("explain") ? .all : .none, writesFiles: true,
+        console: &console),
       let allocation = job.allocation
     else { return .failure }
     let input = job.input

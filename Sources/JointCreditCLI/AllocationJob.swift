@@ -13,11 +13,12 @@ enum AllocationJob {
   ///
   /// - Parameters:
   ///   - requirePurchase: whether a missing lot is an error (else the allocation is skipped).
-  ///   - explains: whether shares carry their explanations.
+  ///   - explanations: which shares carry their explanations.
   ///   - writesFiles: whether failure messages say that nothing was written.
   /// - Returns: the outcome, or `nil` when the command must end with exit status 1.
   static func run(
-    _ parsed: ParsedArguments, requirePurchase: Bool = true, explains: Bool = false,
+    _ parsed: ParsedArguments, requirePurchase: Bool = true,
+    explanations: Allocator.Explanations = .none,
     writesFiles: Bool, console: inout some Console
   ) throws(UsageError) -> Outcome? {
     let options = try PurchaseOptions(parsed)
@@ -35,7 +36,7 @@ enum AllocationJob {
       return requirePurchase ? nil : Outcome(input: input, allocation: nil)
     }
     do {
-      let allocation = try Allocator(explains: explains)
+      let allocation = try Allocator(explaining: explanations)
         .allocate(purchase, among: input.value.estimates)
       return Outcome(input: input, allocation: allocation)
     } catch {

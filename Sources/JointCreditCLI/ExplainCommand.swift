@@ -27,13 +27,17 @@ enum ExplainCommand: FileSubcommand {
     guard let target = parsed.values["event"] else {
       throw .missingArgument("--event <body-code/event-id>")
     }
-    guard
-      let allocation = try AllocationJob.run(
-        parsed, explains: true, writesFiles: false, console: &console)?.allocation
-    else { return .failure }
     let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
     let code = TextNormalization.normalized(parts.first ?? "")
-    guard let body = allocation.bodies.first(where: { $0.body.code.rawValue == code }) else {
+    // Only the share asked for is explained: the prose of every other share is never built.
+    let key = AllocationKey(
+      body: Body.Code(code),
+      event: parts.count == 2 ? Event.ID(TextNormalization.normalized(parts[1])) : nil)
+    guard
+      let allocation = try AllocationJob.run(
+        parsed, explanations: .only(key), writesFiles: false, console: &console)?.allocation
+    else { return .failure }
+    guard let body = allocation.body(key.body) else {
       console.errorLine(
         "error: no body '\(QuotedText.quote(code))' in the input; bodies are "
           + allocation.bodies.prefix(10).map(\.body.code.rawValue).joined(separator: ", ")
@@ -43,7 +47,7 @@ enum ExplainCommand: FileSubcommand {
     let lines: [String]
     if parts.count == 2 {
       let id = TextNormalization.normalized(parts[1])
-      guard let share = body.events.first(where: { $0.event.id.rawValue == id }) else {
+      guard let share = allocation.event(key) else {
         console.errorLine(
           "error: body \(code) has no event '\(QuotedText.quote(id))'; its events are "
             + body.events.prefix(10).map(\.event.id.rawValue).joined(separator: ", ")

@@ -2,7 +2,7 @@
 struct AllocationRun {
   let purchase: Purchase
   let estimates: Estimates
-  let explains: Bool
+  let explanations: Allocator.Explanations
   var bodies: [BodyAllocation] = []
   var ties: [TieDecision] = []
   var reserve: ReserveAllocation?
@@ -14,10 +14,10 @@ struct AllocationRun {
   private let unit: Int64
   private let numbers: StatementNumbers
 
-  init(purchase: Purchase, estimates: Estimates, explains: Bool) {
+  init(purchase: Purchase, estimates: Estimates, explanations: Allocator.Explanations) {
     self.purchase = purchase
     self.estimates = estimates
-    self.explains = explains
+    self.explanations = explanations
     total = Int128(estimates.emissions.grams)
     lot = Int128(purchase.lot.grams)
     unit = purchase.unit.grams
@@ -54,7 +54,7 @@ struct AllocationRun {
       result.ties, level: .event, within: nil, method: purchase.method, step: purchase.unit,
       keys: keys)
     let context =
-      explains
+      explanations != .none
       ? ExplanationContext(
         result, weights: weights, keys: keys, step: purchase.unit,
         method: purchase.method, ties: ties, numbers: numbers) : nil
@@ -63,13 +63,15 @@ struct AllocationRun {
         defer { next += 1 }
         let allocated = Quantity(grams: result.units[next] * unit)
         let quota = Fraction(lot * Int128(event.emissions.grams), over: total)
+        let explained = explanations.includes(keys[next])
         return EventAllocation(
           event: event, quota: quota, allocated: allocated,
           bound: result.bounds.isEmpty ? .free : result.bounds[next],
-          explanation: context?.lines(
-            for: next, name: event.name, estimate: event.emissions,
-            quota: quota, allocated: allocated,
-            share: nil, purchase: purchase, totalEmissions: total))
+          explanation: explained
+            ? context?.lines(
+              for: next, name: event.name, estimate: event.emissions,
+              quota: quota, allocated: allocated,
+              share: nil, purchase: purchase, totalEmissions: total) : nil)
       }
       let emissions = submission.emissions
       bodies.append(
@@ -145,7 +147,7 @@ struct AllocationRun {
       bodyResult.ties, level: .body, within: nil, method: purchase.bodyMethod,
       step: purchase.bodyUnit, keys: bodyKeys)
     let bodyContext =
-      explains
+      explanations != .none
       ? ExplanationContext(
         bodyResult, weights: bodyWeights, keys: bodyKeys,
         step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties,
@@ -165,11 +167,14 @@ struct AllocationRun {
         result.ties, level: .event, within: code, method: purchase.method,
         step: purchase.unit, keys: keys)
       let bodyQuota = Fraction(lot * Int128(emissions.grams), over: total)
-      let bodyLines = bodyContext?.lines(
-        for: index, name: submission.body.name, estimate: emissions, quota: bodyQuota,
-        allocated: share, share: nil, purchase: purchase, totalEmissions: total)
+      let touched = explanations.touches(code)
+      let bodyLines =
+        touched
+        ? bodyContext?.lines(
+          for: index, name: submission.body.name, estimate: emissions, quota: bodyQuota,
+          allocated: share, share: nil, purchase: purchase, totalEmissions: total) : nil
       let context =
-        explains
+        touched
         ? ExplanationContext(
           result, weights: weights, keys: keys, step: purchase.unit,
           method: purchase.method, ties: Array(ties[tiesBefore...]),
@@ -185,7 +190,8 @@ struct AllocationRun {
         return EventAllocation(
           event: event, quota: quota, allocated: allocated,
           bound: result.bounds.isEmpty ? .free : result.bounds[e],
-          explanation: context.map { context in
+          explanation: context.flatMap { context in
+            guard explanations.includes(keys[e]) else { return nil }
             // The event's own steps, with its body's steps (prefixed) after the heading.
             let own = context.lines(
               for: e, name: event.name, estimate: event.emissions,
@@ -199,7 +205,7 @@ struct AllocationRun {
         BodyAllocation(
           body: submission.body, emissions: emissions, quota: bodyQuota, allocated: share,
           events: events, bound: bodyResult.bounds.isEmpty ? .free : bodyResult.bounds[index],
-          explanation: bodyLines))
+          explanation: explanations.includes(AllocationKey(body: code)) ? bodyLines : nil))
     }
   }
 

@@ -13,12 +13,49 @@
 /// allocation.total == purchase.lot   // always
 /// ```
 public struct Allocator: Sendable {
+  /// Which shares carry the steps that produced their figure.
+  public enum Explanations: Hashable, Sendable {
+    /// None.
+    case none
+    /// Every event's and body's.
+    case all
+    /// One event's (with its body's steps), or one body's: what `jointcredit explain` asks
+    /// for, without building the prose of every other share.
+    case only(AllocationKey)
+
+    /// Whether the share of a key is explained.
+    func includes(_ key: AllocationKey) -> Bool {
+      switch self {
+      case .none: false
+      case .all: true
+      case .only(let wanted): wanted == key
+      }
+    }
+
+    /// Whether anything of a body (its own share or one of its events') is explained.
+    func touches(_ body: Body.Code) -> Bool {
+      switch self {
+      case .none: false
+      case .all: true
+      case .only(let wanted): wanted.body == body
+      }
+    }
+  }
+
+  /// Which shares get an explanation of their figure.
+  public var explanations: Explanations
+
   /// Whether every event (and body) gets an explanation of its figure.
-  public var explains: Bool
+  public var explains: Bool { explanations == .all }
 
   /// Creates an allocator; with `explains`, each share carries the steps that produced it.
   public init(explains: Bool = false) {
-    self.explains = explains
+    self.explanations = explains ? .all : .none
+  }
+
+  /// Creates an allocator that explains the shares it is asked to.
+  public init(explaining explanations: Explanations) {
+    self.explanations = explanations
   }
 
   /// Allocates the lot.
@@ -34,7 +71,8 @@ public struct Allocator: Sendable {
   public func allocate(_ purchase: Purchase, among estimates: Estimates)
     throws(AllocationError) -> Allocation
   {
-    var run = AllocationRun(purchase: purchase, estimates: estimates, explains: explains)
+    var run = AllocationRun(
+      purchase: purchase, estimates: estimates, explanations: explanations)
     switch purchase.mode {
     case .event: try run.allocateEvents()
     case .bodyThenEvent: try run.allocateBodiesThenEvents()
