@@ -39,84 +39,159 @@ public struct StatementSet: Sendable {
     _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
     to directory: String
   ) throws(StatementError) -> [String] {
-    let format = csvFormat, language = self.language
-    let strict = format.encoding == .cp932 && !format.replacesUnmappable
-    var collectors: [EncodingProblems] = []
-    func csv(
-      _ name: String,
-      _ write:
-        @escaping @Sendable (Allocation, CSVWriter, StatementLanguage, inout FileOutput) -> Void
-    ) -> StagedFile {
-      let problems = strict ? EncodingProblems(file: name) : nil
-      if let problems { collectors.append(problems) }
-      let writer = CSVWriter(format: format, problems: problems)
-      return StagedFile(name) { write(allocation, writer, language, &$0) }
-    }
-    // Largest first, so that the two cores finish together.
-    var staged = [
-      StagedFile(AllocationDocument.fileName) {
-        AllocationDocument.write(allocation, files: files, warnings: warnings, to: &$0)
-      },
-      csv(AllocationStatement.fileName) {
-        AllocationStatement.write($0, writer: $1, language: $2, to: &$3)
-      },
-      csv(OffsetRateStatement.fileName) {
-        OffsetRateStatement.write($0, writer: $1, language: $2, to: &$3)
-      },
-      csv(BodyStatement.fileName) { BodyStatement.write($0, writer: $1, language: $2, to: &$3) },
-    ]
-    if !allocation.retirement.isEmpty {
-      staged.append(
-        csv(RetirementStatement.fileName) {
-          RetirementStatement.write($0, writer: $1, language: $2, to: &$3)
-        })
-    }
-    if includesReport {
-      staged.append(
-        StagedFile(ReportPage.fileName) {
-          ReportPage.write(allocation, language: language, to: &$0)
-        })
-    }
-    if includesBodyStatements {
-      let totals = AllocationTotals(allocation)
-      let rangesByBody = Dictionary(grouping: allocation.retirement, by: \.body)
-      for index in allocation.bodies.indices {
-        let ranges = rangesByBody[allocation.bodies[index].body.code] ?? []
-        let names = BodyStatementFiles.fileNames(for: allocation.bodies[index].body.code)
-        staged.append(
-          csv(names[0]) { allocation, writer, language, output in
-            BodyStatementFiles.writeCSV(
-              allocation.bodies[index], of: allocation, ranges: ranges,
-              writer: writer, language: language, to: &output)
-          })
-        staged.append(
-          StagedFile(names[1]) {
-            BodyStatementFiles.writeJSON(
-              allocation.bodies[index], of: allocation, totals: totals,
-              ranges: ranges, to: &$0)
-          })
-        staged.append(
-          StagedFile(names[2]) {
-            BodyStatementFiles.writeHTML(
-              allocation.bodies[index], of: allocation, totals: totals,
-              ranges: ranges, language: language, to: &$0)
-          })
-      }
-    }
+    let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
+    let staged = plan.files.map { file in StagedFile(file.name) { file.render(to: &$0) } }
     let paths: [String]
     do {
-      paths = try StagedDirectory(directory: directory).write(staged) {
-        collectors.allSatisfy(\.problems.isEmpty)
-      }
+      paths = try StagedDirectory(directory: directory).write(staged) { plan.isWritable }
     } catch {
       throw .output(error)
     }
-    let problems = collectors.flatMap(\.problems)
-    guard problems.isEmpty else { throw .unmappable(problems) }
+    try plan.checkEncoding()
     let byName = Dictionary(uniqueKeysWithValues: zip(staged.map(\.name), paths))
     let main = fileNames(for: allocation)
     return main.map { byName[$0]! }
       + staged.map(\.name).filter { !main.contains($0) }.map { byName[$0]! }
+  }
+
+  /// Every statement in memory: the same bytes ``write(_:files:warnings:to:)`` puts in files,
+  /// by their paths relative to the folder (`allocation.csv`, `statements/131032.csv`).
+  ///
+  /// - Throws: ``StatementError/unmappable(_:)`` for text that CP932 cannot hold.
+  public func render(_ allocation: Allocation, files: [InputFile], warnings: [InputWarning])
+    throws(StatementError) -> [String: [UInt8]]
+  {
+    let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
+    var rendered: [String: [UInt8]] = [:]
+    for file in plan.files {
+      var bytes: [UInt8] = []
+      file.render(to: &bytes)
+      rendered[file.name] = bytes
+    }
+    try plan.checkEncoding()
+    return rendered
+  }
+}
+
+/// The files of one set of statements, each with what writes it, to a file or to memory.
+private struct StatementPlan {
+  /// One statement file.
+  struct File: Sendable {
+    enum Kind: Sendable {
+      case document, allocation, offsetRates, bodies, retirement, report
+      case bodyCSV(Int), bodyJSON(Int), bodyHTML(Int)
+    }
+    let name: String
+    let kind: Kind
+    let context: Context
+
+    func render(to output: inout some ByteOutput) {
+      let allocation = context.allocation, language = context.language
+      let csv = CSVWriter(format: context.format, problems: context.problems[name])
+      switch kind {
+      case .document:
+        AllocationDocument.write(
+          allocation, files: context.files, warnings: context.warnings, to: &output)
+      case .allocation:
+        AllocationStatement.write(allocation, writer: csv, language: language, to: &output)
+      case .offsetRates:
+        OffsetRateStatement.write(allocation, writer: csv, language: language, to: &output)
+      case .bodies: BodyStatement.write(allocation, writer: csv, language: language, to: &output)
+      case .retirement:
+        RetirementStatement.write(allocation, writer: csv, language: language, to: &output)
+      case .report: ReportPage.write(allocation, language: language, to: &output)
+      case .bodyCSV(let index):
+        BodyStatementFiles.writeCSV(
+          allocation.bodies[index], of: allocation, ranges: context.ranges(index), writer: csv,
+          language: language, to: &output)
+      case .bodyJSON(let index):
+        BodyStatementFiles.writeJSON(
+          allocation.bodies[index], of: allocation, totals: context.totals,
+          ranges: context.ranges(index), to: &output)
+      case .bodyHTML(let index):
+        BodyStatementFiles.writeHTML(
+          allocation.bodies[index], of: allocation, totals: context.totals,
+          ranges: context.ranges(index), language: language, to: &output)
+      }
+    }
+  }
+
+  /// What every file of the set shares, computed once.
+  final class Context: Sendable {
+    let allocation: Allocation
+    let files: [InputFile]
+    let warnings: [InputWarning]
+    let format: CSVFormat
+    let language: StatementLanguage
+    let totals: AllocationTotals
+    let rangesByBody: [Body.Code: [RetirementRange]]
+    /// The collector of characters CP932 cannot write, per CSV file, when that is an error.
+    let problems: [String: EncodingProblems]
+
+    init(
+      _ allocation: Allocation, files: [InputFile], warnings: [InputWarning], format: CSVFormat,
+      language: StatementLanguage, csvNames: [String]
+    ) {
+      self.allocation = allocation
+      self.files = files
+      self.warnings = warnings
+      self.format = format
+      self.language = language
+      totals = AllocationTotals(allocation)
+      rangesByBody = Dictionary(grouping: allocation.retirement, by: \.body)
+      let strict = format.encoding == .cp932 && !format.replacesUnmappable
+      problems =
+        strict
+        ? Dictionary(uniqueKeysWithValues: csvNames.map { ($0, EncodingProblems(file: $0)) })
+        : [:]
+    }
+
+    func ranges(_ index: Int) -> [RetirementRange] {
+      rangesByBody[allocation.bodies[index].body.code] ?? []
+    }
+  }
+
+  let files: [File]
+  let context: Context
+
+  init(
+    _ set: StatementSet, _ allocation: Allocation, files: [InputFile],
+    warnings: [InputWarning]
+  ) {
+    // Largest first, so that the two cores finish together.
+    var kinds: [(String, File.Kind, isCSV: Bool)] = [
+      (AllocationDocument.fileName, .document, false),
+      (AllocationStatement.fileName, .allocation, true),
+      (OffsetRateStatement.fileName, .offsetRates, true),
+      (BodyStatement.fileName, .bodies, true),
+    ]
+    if !allocation.retirement.isEmpty {
+      kinds.append((RetirementStatement.fileName, .retirement, true))
+    }
+    if set.includesReport { kinds.append((ReportPage.fileName, .report, false)) }
+    if set.includesBodyStatements {
+      for index in allocation.bodies.indices {
+        let names = BodyStatementFiles.fileNames(for: allocation.bodies[index].body.code)
+        kinds += [
+          (names[0], .bodyCSV(index), true), (names[1], .bodyJSON(index), false),
+          (names[2], .bodyHTML(index), false),
+        ]
+      }
+    }
+    let context = Context(
+      allocation, files: files, warnings: warnings, format: set.csvFormat,
+      language: set.language, csvNames: kinds.filter(\.isCSV).map(\.0))
+    self.context = context
+    self.files = kinds.map { File(name: $0.0, kind: $0.1, context: context) }
+  }
+
+  /// Whether every CSV could be written in its encoding.
+  var isWritable: Bool { context.problems.values.allSatisfy(\.problems.isEmpty) }
+
+  /// Throws the characters CP932 could not write, in file order.
+  func checkEncoding() throws(StatementError) {
+    let problems = files.compactMap { context.problems[$0.name] }.flatMap(\.problems)
+    guard problems.isEmpty else { throw .unmappable(problems) }
   }
 }
 

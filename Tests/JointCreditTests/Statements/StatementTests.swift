@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JointCredit
@@ -115,5 +116,27 @@ import Testing
           out/allocation.csv
 
         """)
+  }
+}
+
+@Suite struct StatementRenderingTests {
+  /// Statements rendered in memory are the files written, byte for byte, by the same names.
+  @Test(arguments: [StatementLanguage.en, .ja])
+  func renderingInMemoryGivesTheFilesWritten(_ language: StatementLanguage) throws {
+    let purchase = try Purchase(
+      lot: 10, unit: Fixtures.tonnes("0.1"), pricing: Pricing(.invoiceTotal(123_456)))
+    let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    let set = StatementSet(language: language)
+    let rendered = try set.render(allocation, files: [], warnings: [])
+    let directory = FileManager.default.temporaryDirectory.path + "/jc-render-\(UUID())"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let paths = try set.write(allocation, files: [], warnings: [], to: directory)
+    #expect(Set(rendered.keys) == Set(paths.map { String($0.dropFirst(directory.count + 1)) }))
+    // Five main statements (no retirement.csv without credit blocks), three per body.
+    #expect(rendered.count == 5 + 3 * 3)
+    for (name, bytes) in rendered {
+      let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+      #expect(Array(written) == bytes, "\(name)")
+    }
   }
 }
