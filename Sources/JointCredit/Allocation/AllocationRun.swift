@@ -93,48 +93,9 @@ struct AllocationRun {
     let eventBounds = submissions.map { submission in
       self.eventBounds(submission.events.map { (submission, $0) })
     }
-    var bodyBounds: Bounds?
-    if eventBounds.contains(where: { $0 != nil }) || purchase.method.firstDivisorIsZero {
-      var lower: [Int64] = [], upper: [Int64] = []
-      // Sums in 128 bits: a body's events' minimums or caps can add up past Int64.max.
-      var neededInAll: Int128 = 0
-      for (index, submission) in submissions.enumerated() {
-        var low: Int128 = 0, high: Int128 = 0, unbounded = false
-        for (e, event) in submission.events.enumerated() {
-          let eventLow = eventBounds[index]?.lower[e] ?? 0
-          let eventHigh = eventBounds[index]?.upper[e] ?? .max
-          let first: Int64 =
-            purchase.method.firstDivisorIsZero && event.emissions > .zero
-              && eventHigh >= 1 ? 1 : 0
-          low += Int128(max(eventLow, first))
-          if event.emissions > .zero {
-            if eventHigh == .max { unbounded = true } else { high += Int128(eventHigh) }
-          }
-        }
-        let bodyStep = Int128(step)
-        let bodyLow = low / bodyStep + (low % bodyStep == 0 ? 0 : 1)
-        let bodyHigh = unbounded ? Int128(Int64.max) : min(high / bodyStep, Int128(Int64.max))
-        // In body units the minimums can round above the caps: then no share fits. (Without
-        // caps, minimums past Int64.max units are past any lot: see below.)
-        guard unbounded || bodyLow <= bodyHigh else {
-          throw AllocationError(
-            .minimumsAboveCaps(needed: bodyLow, capacity: bodyHigh),
-            level: .body, within: submission.body.code,
-            unit: purchase.bodyUnit, method: purchase.bodyMethod)
-        }
-        neededInAll += bodyLow
-        lower.append(Int64(clamping: bodyLow))
-        upper.append(Int64(bodyHigh))
-      }
-      // Minimums past Int64.max units are past any lot; said here, before they are cut to fit.
-      let bodyLotUnits = purchase.lot.grams / purchase.bodyUnit.grams
-      if neededInAll > Int128(Int64.max) {
-        throw AllocationError(
-          .minimumsExceedTotal(units: bodyLotUnits, needed: neededInAll), level: .body,
-          unit: purchase.bodyUnit, method: purchase.bodyMethod)
-      }
-      bodyBounds = Bounds(lower: lower, upper: upper)
-    }
+    let bodyBounds =
+      eventBounds.contains(where: { $0 != nil }) || purchase.method.firstDivisorIsZero
+      ? try self.bodyBounds(from: eventBounds, step: step) : nil
     let bodyUnits = try placeable(
       purchase.lot.grams / purchase.bodyUnit.grams,
       weights: bodyWeights, bounds: bodyBounds,
@@ -207,6 +168,57 @@ struct AllocationRun {
           events: events, bound: bodyResult.bounds.isEmpty ? .free : bodyResult.bounds[index],
           explanation: explanations.includes(AllocationKey(body: code)) ? bodyLines : nil))
     }
+  }
+
+  /// A body's bounds in body units: the sums of its events' bounds (with the first unit that a
+  /// zero-first-divisor method gives each positive estimate), the minimums rounded up and the
+  /// caps down to whole body units.
+  ///
+  /// - Throws: ``AllocationError`` when a body's minimums round above its caps, or when the
+  ///   minimums add up past any lot.
+  private func bodyBounds(from eventBounds: [Bounds?], step: Int64) throws(AllocationError)
+    -> Bounds
+  {
+    let submissions = estimates.submissions
+    var lower: [Int64] = [], upper: [Int64] = []
+    // Sums in 128 bits: a body's events' minimums or caps can add up past Int64.max.
+    var neededInAll: Int128 = 0
+    for (index, submission) in submissions.enumerated() {
+      var low: Int128 = 0, high: Int128 = 0, unbounded = false
+      for (e, event) in submission.events.enumerated() {
+        let eventLow = eventBounds[index]?.lower[e] ?? 0
+        let eventHigh = eventBounds[index]?.upper[e] ?? .max
+        let first: Int64 =
+          purchase.method.firstDivisorIsZero && event.emissions > .zero
+            && eventHigh >= 1 ? 1 : 0
+        low += Int128(max(eventLow, first))
+        if event.emissions > .zero {
+          if eventHigh == .max { unbounded = true } else { high += Int128(eventHigh) }
+        }
+      }
+      let bodyStep = Int128(step)
+      let bodyLow = low / bodyStep + (low % bodyStep == 0 ? 0 : 1)
+      let bodyHigh = unbounded ? Int128(Int64.max) : min(high / bodyStep, Int128(Int64.max))
+      // In body units the minimums can round above the caps: then no share fits. (Without
+      // caps, minimums past Int64.max units are past any lot: see below.)
+      guard unbounded || bodyLow <= bodyHigh else {
+        throw AllocationError(
+          .minimumsAboveCaps(needed: bodyLow, capacity: bodyHigh),
+          level: .body, within: submission.body.code,
+          unit: purchase.bodyUnit, method: purchase.bodyMethod)
+      }
+      neededInAll += bodyLow
+      lower.append(Int64(clamping: bodyLow))
+      upper.append(Int64(bodyHigh))
+    }
+    // Minimums past Int64.max units are past any lot; said here, before they are cut to fit.
+    let bodyLotUnits = purchase.lot.grams / purchase.bodyUnit.grams
+    if neededInAll > Int128(Int64.max) {
+      throw AllocationError(
+        .minimumsExceedTotal(units: bodyLotUnits, needed: neededInAll), level: .body,
+        unit: purchase.bodyUnit, method: purchase.bodyMethod)
+    }
+    return Bounds(lower: lower, upper: upper)
   }
 
   // MARK: Shared steps
