@@ -225,6 +225,7 @@ private struct OutputTarget: ~Copyable {
     for entry in FileSystem.entries(parent) where entry.hasPrefix(stagingPrefix) {
       let stale = parent + "/" + entry
       guard FileSystem.kind(stale) == .folder else { continue }
+      // One that cannot be opened, or that a live run holds, is left for later.
       if let lock = try? FolderLock(stale) {
         FileSystem.removeTree(stale)
         _ = consume lock
@@ -373,6 +374,7 @@ private struct OutputTarget: ~Copyable {
         if FileSystem.kind(old + "/" + name) == .folder {
           visit(name)
         } else if !carried.contains(name), FileSystem.kind(path + "/" + name) == .missing {
+          // Best effort: what cannot be moved stays in the old folder, which the sweep removes.
           try? makeFolders((name as NSString).deletingLastPathComponent, in: path, like: old)
           rename(old + "/" + name, path + "/" + name)
         }
