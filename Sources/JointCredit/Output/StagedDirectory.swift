@@ -374,7 +374,8 @@ private struct OutputTarget: ~Copyable {
         if FileSystem.kind(old + "/" + name) == .folder {
           visit(name)
         } else if !carried.contains(name), FileSystem.kind(path + "/" + name) == .missing {
-          // Best effort: what cannot be moved stays in the old folder, which the sweep removes.
+          // Best effort: an entry that cannot be moved goes with the old folder (a race with a run
+          // in progress; docs/reliability.md says so).
           try? makeFolders((name as NSString).deletingLastPathComponent, in: path, like: old)
           rename(old + "/" + name, path + "/" + name)
         }
