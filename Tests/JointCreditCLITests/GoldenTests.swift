@@ -39,9 +39,9 @@ import Testing
     {
       arguments += ["--purchase", "\(sample)/purchase.json"]
     }
-    if let extra = try? String(
-      contentsOf: root.appendingPathComponent("\(sample)/args"), encoding: .utf8)
-    {
+    let args = root.appendingPathComponent("\(sample)/args")
+    if FileManager.default.fileExists(atPath: args.path) {
+      let extra = try String(contentsOf: args, encoding: .utf8)
       arguments += extra.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
     arguments += ["--out", out.path]

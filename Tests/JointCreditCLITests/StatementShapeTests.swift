@@ -23,7 +23,9 @@ import Testing
     if manager.fileExists(atPath: root.appendingPathComponent("purchase.json").path) {
       arguments += ["--purchase", root.appendingPathComponent("purchase.json").path]
     }
-    if let extra = try? String(contentsOf: root.appendingPathComponent("args"), encoding: .utf8) {
+    let args = root.appendingPathComponent("args")
+    if manager.fileExists(atPath: args.path) {
+      let extra = try String(contentsOf: args, encoding: .utf8)
       arguments += extra.split(separator: "\n").map { line in
         line.hasPrefix("Samples/")
           ? ToolRunner.packageRoot.appendingPathComponent(String(line)).path : String(line)

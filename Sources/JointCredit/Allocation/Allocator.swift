@@ -45,9 +45,6 @@ public struct Allocator: Sendable {
   /// Which shares get an explanation of their figure.
   public var explanations: Explanations
 
-  /// Whether every event (and body) gets an explanation of its figure.
-  public var explains: Bool { explanations == .all }
-
   /// Creates an allocator; with `explains`, each share carries the steps that produced it.
   public init(explains: Bool = false) {
     self.explanations = explains ? .all : .none

@@ -57,13 +57,11 @@ package enum Interruption {
     _ = registered.withLock { $0.removeValue(forKey: key) }
   }
 
-  /// Runs `body` with interruption held off: a signal that arrives meanwhile is handled after it,
-  /// with the registrations `body` leaves.
-  static func withoutInterruption<Result>(
-    _ body: (inout [Int: String]) throws(OutputError) -> Result
-  )
+  /// Runs `body` with interruption held off: a signal that arrives meanwhile is handled after it.
+  static func withoutInterruption<Result>(_ body: () throws(OutputError) -> Result)
     throws(OutputError) -> Result
   {
-    try registered.withLock { (paths) throws(OutputError) -> Result in try body(&paths) }
+    try registered.withLock { (_) throws(OutputError) -> Result in try body() }
   }
+
 }

@@ -191,7 +191,7 @@ private struct OutputTarget: ~Copyable {
     try Self.writeManifest(OutputManifest(files: Set(names)), into: staging)
     if let mode = FileSystem.mode(path) { chmod(staging, mode) }
 
-    try Interruption.withoutInterruption { (registered) throws(OutputError) in
+    try Interruption.withoutInterruption { () throws(OutputError) in
       if FileSystem.exchange(staging, path) {
         // The previous set now sits at the staging path; it is what an interruption removes.
         return

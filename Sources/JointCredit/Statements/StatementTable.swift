@@ -47,10 +47,6 @@ public struct StatementTable<Row: StatementRow>: Sendable {
     self.numbers = numbers
   }
 
-  /// A row's cells, one per column.
-  public func cells(of row: Row) -> [StatementCell] {
-    columns.map { row.cell($0, numbers: numbers) }
-  }
 }
 
 extension CSVWriter {

@@ -28,11 +28,7 @@ import Testing
     for seed in 0..<400 {
       var rng = SplitMix64(seed: UInt64(seed) &+ 4_242)
       let estimates = Generate.estimates(using: &rng)
-      var purchase = Generate.purchase(seed: seed, using: &rng)
-      if seed % 5 == 0 {
-        purchase.cap = .emissions
-        purchase.reserve = Body.Code("RESERVE")
-      }
+      var purchase = Generate.purchase(seed: seed, cappedEvery: 5, using: &rng)
       purchase.pricing = Pricing(.invoiceTotal(Int64(rng.next() % 1_000_000_000) + 10_000))
       guard
         let allocation = Generate.allocation(

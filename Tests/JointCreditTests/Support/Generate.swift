@@ -75,11 +75,16 @@ extension Array {
 }
 
 extension Generate {
-  /// A generated case with every method at both levels in turn: the seed picks the methods.
-  static func purchase(seed: Int, using rng: inout SplitMix64) -> Purchase {
+  /// A generated case with every method at both levels in turn: the seed picks the methods;
+  /// every `cappedEvery`-th seed caps each event at its estimate, with a reserve body.
+  static func purchase(seed: Int, cappedEvery: Int, using rng: inout SplitMix64) -> Purchase {
     var purchase = Generate.purchase(using: &rng)
     purchase.method = ApportionmentMethod.allCases[seed % 6]
     purchase.bodyMethod = ApportionmentMethod.allCases[(seed / 6) % 6]
+    if seed % cappedEvery == 0 {
+      purchase.cap = .emissions
+      purchase.reserve = Body.Code("RESERVE")
+    }
     return purchase
   }
 

@@ -76,11 +76,16 @@ struct JSONSchemaValidator {
       found.append("\(path): not one of the allowed values")
     }
     if case .string(let text) = value {
-      if case .string(let pattern)? = get("pattern"),
-        (try? NSRegularExpression(pattern: pattern))?.firstMatch(
-          in: text, range: NSRange(text.startIndex..., in: text)) == nil
-      {
-        found.append("\(path): '\(text)' does not match \(pattern)")
+      if case .string(let pattern)? = get("pattern") {
+        // A pattern this validator cannot compile is a violation too, never a silent pass.
+        do {
+          let regex = try NSRegularExpression(pattern: pattern)
+          if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            found.append("\(path): '\(text)' does not match \(pattern)")
+          }
+        } catch {
+          found.append("\(path): the schema's pattern \(pattern) does not compile")
+        }
       }
       if case .number(let minimum)? = get("minLength"), text.count < Int(minimum) ?? 0 {
         found.append("\(path): shorter than \(minimum)")
