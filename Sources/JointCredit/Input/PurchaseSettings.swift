@@ -188,18 +188,17 @@ public struct PurchaseSettings: Hashable, Sendable {
     guard errors.isEmpty, invalidFields.isEmpty else {
       throw InputErrors(errors, warnings: warnings)
     }
-    do {
-      let purchase = try Purchase(
-        lot: lot.value, unit: unit.value, bodyUnit: bodyUnit?.value, mode: mode,
-        method: method?.value ?? .largestRemainder, bodyMethod: bodyMethod?.value,
-        minimum: minimum?.value, cap: cap?.value, reserve: reserve?.value, pricing: pricing,
-        creditBlocks: blocks, secretariat: secretariat?.value,
-        description: description?.value ?? "")
-      return WithWarnings(purchase, warnings: warnings)
-    } catch {
-      // Every check of Purchase is made above with its place; this only keeps the two honest.
-      throw InputErrors(error.errors, warnings: warnings)
-    }
+    // Every check of Purchase was made above, each with its place (a test holds the two to
+    // the same verdict), so the checks are not run twice.
+    let unitOfBodies = bodyUnit?.value ?? unit.value
+    let purchase = Purchase(
+      checked: lot.value, unit: unit.value, bodyUnit: unitOfBodies, mode: mode,
+      method: method?.value ?? .largestRemainder,
+      bodyMethod: bodyMethod?.value ?? method?.value ?? .largestRemainder,
+      minimum: minimum?.value, cap: cap?.value, reserve: reserve?.value, pricing: pricing,
+      creditBlocks: blocks, secretariat: secretariat?.value,
+      description: description?.value ?? "")
+    return WithWarnings(purchase, warnings: warnings)
   }
 
   /// Checks the price and the credit blocks against the lot, as ``Purchase`` does, each

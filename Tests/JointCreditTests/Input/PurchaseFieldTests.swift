@@ -53,3 +53,46 @@ import Testing
     #expect(PurchaseField.all.allSatisfy { $0.option == nil || !$0.help.isEmpty })
   }
 }
+
+/// The purchase file's checks (with places) and the model's own give the same verdict.
+@Suite struct PurchaseCheckAgreementTests {
+  @Test func settingsAreAcceptedExactlyWhenThePurchaseWouldBe() throws {
+    let quantities = ["0", "0.1", "0.2", "0.3", "1", "2.5", "3", "10", "-1"]
+    let modes: [AllocationMode] = [.event, .bodyThenEvent]
+    var random = SplitMix64(seed: 5)
+    var accepted = 0, refused = 0
+    for _ in 0..<3_000 {
+      func pick() -> String { quantities.randomElement(using: &random)! }
+      func q(_ text: String) -> PurchaseSettings.Setting<Quantity> {
+        .init(Fixtures.tonnes(text), text: text, at: InputLocation("test"))
+      }
+      let lot = pick(), unit = pick(), bodyUnit = pick(), minimum = pick(), rate = pick()
+      let mode = modes.randomElement(using: &random)!
+      let hasBodyUnit = Bool.random(using: &random), hasMinimum = Bool.random(using: &random)
+      let hasCap = Bool.random(using: &random)
+      let settings = PurchaseSettings(
+        lot: q(lot), unit: q(unit), bodyUnit: hasBodyUnit ? q(bodyUnit) : nil,
+        mode: .init(mode, text: mode.rawValue, at: InputLocation("test")),
+        minimum: hasMinimum ? q(minimum) : nil,
+        cap: hasCap
+          ? .init(.rate(Fixtures.tonnes(rate)), text: rate, at: InputLocation("test")) : nil)
+      let resolved = Result { () throws(InputErrors) in try settings.resolved().value }
+      let made = Result { () throws(InputErrors) in
+        try Purchase(
+          lot: Fixtures.tonnes(lot), unit: Fixtures.tonnes(unit),
+          bodyUnit: hasBodyUnit ? Fixtures.tonnes(bodyUnit) : nil, mode: mode,
+          minimum: hasMinimum ? Fixtures.tonnes(minimum) : nil,
+          cap: hasCap ? .rate(Fixtures.tonnes(rate)) : nil)
+      }
+      switch (resolved, made) {
+      case (.success(let a), .success(let b)):
+        #expect(a == b)
+        accepted += 1
+      case (.failure, .failure): refused += 1
+      default:
+        Issue.record("\(lot) \(unit) \(bodyUnit) \(mode) \(minimum) \(rate): \(resolved) \(made)")
+      }
+    }
+    #expect(accepted > 300 && refused > 300, "\(accepted) accepted, \(refused) refused")
+  }
+}
