@@ -31,6 +31,10 @@ struct PurchaseOptions {
         throw .invalidValue(
           option: usage, value: text, reason: "give either --cap or --cap-rate, not both")
       }
+      if option == "min-rate", overrides.floor != nil {
+        throw .invalidValue(
+          option: usage, value: text, reason: "give either --min emissions or --min-rate, not both")
+      }
       if option == "invoice-total-jpy", overrides.price != nil {
         throw .invalidValue(
           option: usage, value: text,

@@ -179,7 +179,7 @@ import Testing
       result.output.contains("Constraints: cap 100 % of each estimate, reserve ALL62 (2.0 t)."))
     let bodies = try String(
       contentsOf: directory.appendingPathComponent("bodies.csv"), encoding: .utf8)
-    #expect(bodies.hasSuffix("ALL62,,reserve,0,,,2.0,\r\n"))
+    #expect(bodies.hasSuffix("ALL62,,reserve,0,,,2.0,,\r\n"))
     let noReserve = ToolRunner.inProcess([
       "allocate", sample(quickstart), "--lot", "10", "--unit", "0.1",
       "--cap", "emissions", "--out", directory.path + "/x",
@@ -194,6 +194,52 @@ import Testing
       "--cap-rate", "120",
     ])
     #expect(both.status == 64)
+  }
+
+  @Test func floorsComeFromOptions() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Quickstart at whole tonnes: ⌈2.5⌉ + ⌈0.4⌉ + ⌈3.1⌉ + ⌈1.4⌉ + ⌈0.6⌉ = 11 t for 9 t.
+    let short = ToolRunner.inProcess([
+      "allocate", sample(quickstart), "--lot", "9", "--min", "emissions",
+      "--out", directory.path + "/short",
+    ])
+    #expect(short.status == 1)
+    #expect(
+      short.stderr
+        == "Error: the floors need 11 t, the lot is 9 t; at 0.1 t steps they need 8.0 t: choose "
+        + "that unit, lower the floor, or buy more; nothing was written.\n")
+    // 12 t with the surplus to the reserve: every event at its floor, 1 t to ALL62.
+    let full = ToolRunner.inProcess([
+      "allocate", sample(quickstart), "--lot", "12", "--min", "emissions",
+      "--surplus", "reserve", "--reserve", "ALL62", "--out", directory.path + "/full",
+    ])
+    #expect(full.status == 0, "\(full.stderr)")
+    #expect(
+      full.output.contains(
+        "Constraints: floor 100 % of each estimate, rounded up, the rest to the reserve, "
+          + "reserve ALL62 (1 t)."))
+    #expect(full.output.contains("Shortfall: none; every event is offset in full."))
+    let csv = try String(
+      contentsOf: directory.appendingPathComponent("full/allocation.csv"), encoding: .utf8)
+    #expect(csv.contains("133035,瑞穂町,town,E01,環境講演会,,0.6,0.900000,1,166.7,0.0\r\n"))
+    let both = ToolRunner.inProcess([
+      "allocate", sample(quickstart), "--lot", "12", "--min", "emissions", "--min-rate", "110",
+    ])
+    #expect(both.status == 64)
+    #expect(both.stderr.contains("give either --min emissions or --min-rate, not both"))
+    let word = ToolRunner.inProcess([
+      "allocate", sample(quickstart), "--lot", "12", "--min", "all",
+    ])
+    #expect(word.status == 64)
+    #expect(word.stderr.contains("expected tonnes, such as 0.1, or 'emissions'"))
+    let noReserve = ToolRunner.inProcess([
+      "validate", sample(quickstart), "--lot", "12", "--min", "emissions", "--surplus", "reserve",
+    ])
+    #expect(noReserve.status == 1)
+    #expect(
+      noReserve.stderr.contains(
+        "--surplus: error: surplus 'reserve' needs a reserve body to hold what the floors leave"))
   }
 
   @Test func diffListsWhatARevisionChanged() throws {

@@ -38,6 +38,12 @@ public struct Allocation: Hashable, Sendable {
   /// The sum of the bodies' allocations: the lot, less what went to the reserve.
   public var allocated: Quantity { Quantity(grams: bodies.reduce(0) { $0 + $1.allocated.grams }) }
 
+  /// What events fall short of their estimates, summed: zero when every event is offset in
+  /// full.
+  public var shortfall: Quantity {
+    Quantity(grams: bodies.reduce(0) { $0 + $1.shortfall.grams })
+  }
+
   /// Everything allocated, reserve included: always the lot.
   public var total: Quantity { Quantity(grams: allocated.grams + (reserve?.allocated.grams ?? 0)) }
 
@@ -56,7 +62,8 @@ public struct Allocation: Hashable, Sendable {
         kind: kind, bodies: members.count,
         events: members.reduce(0) { $0 + $1.events.count },
         emissions: Quantity(grams: members.reduce(0) { $0 + $1.emissions.grams }),
-        allocated: Quantity(grams: members.reduce(0) { $0 + $1.allocated.grams }))
+        allocated: Quantity(grams: members.reduce(0) { $0 + $1.allocated.grams }),
+        shortfall: Quantity(grams: members.reduce(0) { $0 + $1.shortfall.grams }))
     }
   }
 }
@@ -122,6 +129,10 @@ public struct BodyAllocation: Hashable, Sendable {
 
   /// Allocated ÷ emissions, or `nil` when the body estimated nothing.
   public var offsetRate: Fraction? { OffsetRate.of(allocated, per: emissions) }
+
+  /// What its events fall short of their estimates, summed (not its own estimate less its
+  /// allocation: one event's surplus does not offset another's shortfall).
+  public var shortfall: Quantity { Quantity(grams: events.reduce(0) { $0 + $1.shortfall.grams }) }
 }
 
 /// An event's share.
@@ -155,6 +166,12 @@ public struct EventAllocation: Hashable, Sendable {
 
   /// Allocated ÷ emissions, or `nil` for a zero estimate.
   public var offsetRate: Fraction? { OffsetRate.of(allocated, per: event.emissions) }
+
+  /// The estimate less the allocation where the allocation is smaller, else zero: how far the
+  /// event is from full offset.
+  public var shortfall: Quantity {
+    allocated < event.emissions ? event.emissions - allocated : .zero
+  }
 }
 
 /// What went to the reserve body: the units that caps left unplaced.
@@ -189,6 +206,8 @@ public struct KindTotal: Hashable, Sendable {
   public var emissions: Quantity
   /// Their allocations, summed.
   public var allocated: Quantity
+  /// What their events fall short of their estimates, summed.
+  public var shortfall: Quantity = .zero
 
   /// Allocated ÷ emissions, or `nil` when they estimated nothing.
   public var offsetRate: Fraction? { OffsetRate.of(allocated, per: emissions) }

@@ -12,6 +12,8 @@ public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertibl
   public var method: ApportionmentMethod
   /// Whether the units shared were yen (the costs) rather than credits.
   public var isCost = false
+  /// When floors (full offset) need more than the lot: what they need and what would work.
+  public var floors: FloorShortage?
 
   /// Creates an error.
   public init(
@@ -27,6 +29,7 @@ public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertibl
 
   /// One sentence saying what cannot be done and what to change.
   public var description: String {
+    if let floors { return floors.description }
     if isCost {
       return "the invoice cannot be shared in whole yen by \(method.rawValue), which gives every "
         + "positive share at least one yen: give a larger invoice or another method"

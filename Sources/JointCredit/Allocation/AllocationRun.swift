@@ -28,7 +28,24 @@ struct AllocationRun {
 
   // MARK: Event mode
 
+  /// Stops with the figures when the floors need more than the lot.
+  private func checkFloors() throws(AllocationError) {
+    guard purchase.floor != nil,
+      let shortage = FloorShortage.find(purchase: purchase, estimates: estimates)
+    else { return }
+    let step = purchase.mode == .event ? purchase.unit : purchase.bodyUnit
+    var error = AllocationError(
+      .minimumsExceedTotal(
+        units: purchase.lot.grams / step.grams,
+        needed: shortage.neededGrams / Int128(step.grams)),
+      level: purchase.mode == .event ? .event : .body, unit: step,
+      method: purchase.mode == .event ? purchase.method : purchase.bodyMethod)
+    error.floors = shortage
+    throw error
+  }
+
   mutating func allocateEvents() throws(AllocationError) {
+    try checkFloors()
     let submissions = estimates.submissions
     var weights: [Int64] = []
     weights.reserveCapacity(estimates.eventCount)
@@ -85,6 +102,7 @@ struct AllocationRun {
   // MARK: Body-then-event mode
 
   mutating func allocateBodiesThenEvents() throws(AllocationError) {
+    try checkFloors()
     let submissions = estimates.submissions
     let step = purchase.bodyUnit.grams / unit
     let bodyWeights = submissions.map(\.emissions.grams)
@@ -209,7 +227,9 @@ struct AllocationRun {
       }
       neededInAll += bodyLow
       lower.append(Int64(clamping: bodyLow))
-      upper.append(Int64(bodyHigh))
+      // With the surplus for the reserve, a body stands at its events' floors, rounded up to
+      // the body unit; the rounding goes to its events by the method.
+      upper.append(purchase.surplus == .reserve ? Int64(clamping: bodyLow) : Int64(bodyHigh))
     }
     // Minimums past Int64.max units are past any lot; said here, before they are cut to fit.
     let bodyLotUnits = purchase.lot.grams / purchase.bodyUnit.grams
@@ -229,37 +249,47 @@ struct AllocationRun {
     var upper: [Int64]
   }
 
-  /// The minimum and cap of each event, in units of the event step.
+  /// The minimum (or floor) and cap of each event, in units of the event step; with the surplus
+  /// for the reserve, every event's cap is its floor (body-then-event mode caps bodies instead).
   private mutating func eventBounds(_ events: [(submission: Submission, event: Event)]) -> Bounds? {
     guard purchase.isConstrained else { return nil }
-    let minimumUnits = (purchase.minimum?.grams ?? 0) / unit
+    let standAtFloor = purchase.surplus == .reserve && purchase.mode == .event
     var lower: [Int64] = [], upper: [Int64] = []
     lower.reserveCapacity(events.count)
     upper.reserveCapacity(events.count)
     for (submission, event) in events {
-      let grams = Int128(event.emissions.grams)
-      var high = Int64.max
-      if let cap = purchase.cap {
-        // grams × percent ÷ 100, with the percent held in millionths: ÷ (100 × 10⁶) per unit.
-        // A cap beyond Int64.max units is beyond any lot: no cap.
-        high = Int64(
-          clamping: grams * Int128(cap.percent.grams) / (100 * 1_000_000 * Int128(unit)))
-      }
-      var low = event.emissions > .zero ? minimumUnits : 0
+      var (low, high) = Self.bounds(of: event.emissions.grams, unit: unit, purchase: purchase)
       if low > high {
         notes.append(
           .minimumAboveCap(
             event: AllocationKey(body: submission.body.code, event: event.id),
-            minimum: purchase.minimum!,
+            minimum: Quantity(grams: Int64(clamping: Int128(low) * Int128(unit))),
             cap: FixedDecimal(
               Quantity(grams: high * unit), decimals: purchase.unit.significantDecimals),
             rule: purchase.cap!, estimate: numbers.emissions(event.emissions)))
         low = high
       }
       lower.append(low)
-      upper.append(high)
+      upper.append(standAtFloor && event.emissions > .zero ? low : high)
     }
     return Bounds(lower: lower, upper: upper)
+  }
+
+  /// An estimate's bounds in units of `unit` grams: the larger of the minimum and the floor
+  /// (rounded up), and the cap (rounded down). The low bound may be above the high one.
+  static func bounds(of grams: Int64, unit: Int64, purchase: Purchase) -> (low: Int64, high: Int64)
+  {
+    var high = Int64.max
+    if let cap = purchase.cap {
+      // grams × percent ÷ 100, with the percent held in millionths: ÷ (100 × 10⁶) per unit.
+      // A cap beyond Int64.max units is beyond any lot: no cap.
+      high = Int64(
+        clamping: Int128(grams) * Int128(cap.percent.grams) / (100 * 1_000_000 * Int128(unit)))
+    }
+    guard grams > 0 else { return (0, high) }
+    var low = (purchase.minimum?.grams ?? 0) / unit
+    if let floor = purchase.floor { low = max(low, floor.units(forGrams: grams, unit: unit)) }
+    return (low, high)
   }
 
   /// The units the items can take: the total, less what caps leave for the reserve.
@@ -267,7 +297,7 @@ struct AllocationRun {
     _ units: Int64, weights: [Int64], bounds: Bounds?, step: Quantity
   ) throws(AllocationError) -> Int64 {
     var surplus: Int64 = 0
-    if let bounds, purchase.cap != nil {
+    if let bounds, purchase.cap != nil || purchase.surplus == .reserve {
       var capacity: Int128 = 0
       for (index, weight) in weights.enumerated() {
         capacity += Int128(weight > 0 ? bounds.upper[index] : bounds.lower[index])

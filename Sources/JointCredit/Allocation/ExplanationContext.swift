@@ -70,6 +70,13 @@ struct ExplanationContext {
         purchase.minimum.map({ $0 <= step }) ?? true
       {
         lines.append("first unit: \(method.title) gives every positive estimate at least one unit")
+      } else if let floor = purchase.floor, allocated > (purchase.minimum ?? .zero) {
+        lines.append(
+          "floor: raised to \(tonnes(allocated)), \(floor.percent) % of its estimate rounded up to "
+            + "\(step) t"
+            + (purchase.surplus == .reserve
+              ? "; the rest of the lot went to the "
+                + "reserve \(purchase.reserve.map(\.rawValue) ?? "")" : ""))
       } else {
         lines.append(
           "minimum: raised to \(tonnes(allocated)) (the minimum per event is "

@@ -149,6 +149,16 @@ extension InputError {
     case unknownCap(String)
     /// Both a cap and a cap rate were given.
     case conflictingCaps
+    /// A floor that is not `emissions`.
+    case unknownFloor(String)
+    /// Both `min_t` `emissions` and a floor rate were given.
+    case conflictingFloors
+    /// A surplus rule that is not `method` or `reserve`.
+    case unknownSurplus(String)
+    /// The surplus is to go to the reserve, but no reserve body is named.
+    case surplusNeedsReserve
+    /// The surplus is to go to the reserve, but no floor or minimum says what events keep.
+    case surplusNeedsFloor
     /// A yen amount that is not a positive whole number.
     case invalidYen(field: String, text: String)
     /// Both a price per tonne and an invoice total were given.
@@ -278,6 +288,19 @@ extension InputError.Reason {
         + "give a percentage as cap_rate_pct"
     case .conflictingCaps:
       "give either cap or cap_rate_pct, not both"
+    case .unknownFloor(let text):
+      "unknown minimum '\(q(text))'; expected a quantity in tonnes such as 0.1, or 'emissions' "
+        + "(every event at least its estimate, rounded up), or give a percentage as min_rate_pct"
+    case .conflictingFloors:
+      "give either min_t 'emissions' or min_rate_pct, not both"
+    case .unknownSurplus(let text):
+      "unknown surplus '\(q(text))'; expected 'method' (the rest of the lot by the rounding "
+        + "rule) or 'reserve' (the rest to the reserve body)"
+    case .surplusNeedsReserve:
+      "surplus 'reserve' needs a reserve body to hold what the floors leave; name one as reserve"
+    case .surplusNeedsFloor:
+      "surplus 'reserve' needs a floor for the events to stand at; give min_t 'emissions', "
+        + "min_rate_pct or min_t"
     case .invalidYen(let field, let text):
       "invalid \(field) '\(q(text))': expected a whole number of yen greater than zero and at most "
         + "\(WholeNumber.maximumYen), written with digits only, such as 450000"

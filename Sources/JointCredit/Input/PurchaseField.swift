@@ -77,10 +77,56 @@ package struct PurchaseField: Sendable {
       "body_method", option: "body-method",
       help: "The rounding rule for bodies in body-then-event mode.", defaultValue: "the method",
       \.bodyMethod),
-    quantity(
-      "min_t", option: "min", noun: "minimum",
-      help: "The least every event with a positive estimate receives, a multiple of the unit, "
-        + "e.g. 0.1.", defaultValue: nil, \.minimum),
+    PurchaseField(
+      name: "min_t", option: "min", valueName: "t|emissions",
+      help: "The least every event with a positive estimate receives: a multiple of the unit, "
+        + "e.g. 0.1, or 'emissions': at least its estimate, rounded up to the unit (full "
+        + "offset).", defaultValue: nil
+    ) { value, location, settings in
+      if case .success("emissions") = word(value, "min_t") {
+        settings.floor = .init(.emissions, text: "emissions", at: location)
+        settings.minimum = nil
+        return .success(())
+      }
+      return decimal(value, noun: "minimum").map { quantity, text in
+        settings.minimum = .init(quantity, text: text, at: location)
+      }
+      .mapError { problem in
+        // A word where a quantity or `emissions` was expected: say both are possible.
+        guard case .invalidPurchaseQuantity(_, let text, _) = problem.reason,
+          !text.contains(where: \.isNumber)
+        else { return problem }
+        return Problem(
+          reason: .unknownFloor(text),
+          explanation: "expected tonnes, such as 0.1, or 'emissions'; for a percentage use "
+            + "--min-rate")
+      }
+    },
+    PurchaseField(
+      name: "min_rate_pct", option: "min-rate", valueName: "percent",
+      help: "Every event with a positive estimate receives at least this percentage of it, "
+        + "rounded up to the unit, e.g. 100.", defaultValue: nil
+    ) { value, location, settings in
+      decimal(value, noun: "floor rate").map { rate, text in
+        settings.floor = .init(.rate(rate), text: text, at: location)
+      }
+    },
+    PurchaseField(
+      name: "surplus", option: "surplus", valueName: "method|reserve",
+      help: "Where the lot goes beyond the minimums: 'method' (by the rounding rule) or "
+        + "'reserve' (to the reserve body, every event at its minimum).",
+      defaultValue: Purchase.Surplus.method.rawValue
+    ) { value, location, settings in
+      word(value, "surplus").flatMap { text in
+        guard let surplus = Purchase.Surplus(rawValue: text) else {
+          return .failure(
+            Problem(
+              reason: .unknownSurplus(text), explanation: "expected 'method' or 'reserve'"))
+        }
+        settings.surplus = .init(surplus, text: text, at: location)
+        return .success(())
+      }
+    },
     PurchaseField(
       name: "cap", option: "cap", valueName: "emissions",
       help: "'emissions': no event receives more than 100 % of its estimate.", defaultValue: nil
@@ -107,8 +153,9 @@ package struct PurchaseField: Sendable {
     },
     code(
       "reserve", option: "reserve",
-      help: "The body (e.g. the secretariat) that takes what caps leave unplaced, shown as a "
-        + "separate row.", defaultValue: nil, \.reserve),
+      help: "The body (e.g. the secretariat) that takes what caps leave unplaced (and the "
+        + "surplus, with --surplus reserve), shown as a separate row.", defaultValue: nil, \.reserve
+    ),
     yen(
       "price_jpy_per_t", option: "price-jpy-per-t",
       help: "The price per tonne in whole yen; costs are shared out so that they add up to "

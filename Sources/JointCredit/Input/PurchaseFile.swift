@@ -88,6 +88,18 @@ public enum PurchaseFile {
       errors.append(InputError(.conflictingCaps, at: InputLocation(file.path, second.keyPosition)))
       settings.cap = nil
     }
+    if keys.contains("min_rate_pct"), settings.minimum == nil,
+      let minimum = members.first(where: { $0.key == "min_t" }),
+      !settings.invalidFields.contains("min_t")
+    {
+      // `"min_t": "emissions"` is a floor too: two floors contradict each other.
+      let second = members.first { $0.key == "min_rate_pct" }!
+      let later = minimum.keyPosition < second.keyPosition ? second : minimum
+      errors.append(
+        InputError(.conflictingFloors, at: InputLocation(file.path, later.keyPosition)))
+      settings.floor = nil
+      settings.invalidFields.insert("min_rate_pct")
+    }
     return Reading(settings: settings, errors: errors, isReadable: true)
   }
 }

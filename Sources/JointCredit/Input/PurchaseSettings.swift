@@ -34,6 +34,11 @@ public struct PurchaseSettings: Hashable, Sendable {
   public var bodyMethod: Setting<ApportionmentMethod>?
   /// `min_t`: the least each event with a positive estimate gets.
   public var minimum: Setting<Quantity>?
+  /// `min_t` `emissions` or `min_rate_pct`: the least each event with a positive estimate gets,
+  /// relative to its estimate.
+  public var floor: Setting<Purchase.Floor>?
+  /// `surplus`: where the lot goes beyond the floors (default `method`).
+  public var surplus: Setting<Purchase.Surplus>?
   /// `cap` (`emissions`) or `cap_rate_pct`.
   public var cap: Setting<Purchase.Cap>?
   /// `reserve`: the body that takes what caps leave unplaced.
@@ -78,10 +83,19 @@ public struct PurchaseSettings: Hashable, Sendable {
       lot: overrides.lot ?? lot, unit: overrides.unit ?? unit,
       bodyUnit: overrides.bodyUnit ?? bodyUnit, mode: overrides.mode ?? mode,
       method: overrides.method ?? method, bodyMethod: overrides.bodyMethod ?? bodyMethod,
-      minimum: overrides.minimum ?? minimum, cap: overrides.cap ?? cap,
+      minimum: overrides.minimum ?? (overrides.floor == nil ? minimum : nil),
+      cap: overrides.cap ?? cap,
       reserve: overrides.reserve ?? reserve, description: overrides.description ?? description
     )
     .with { merged in
+      // The minimum and the floor are one choice (`--min 0.1` replaces a file's
+      // `"min_t": "emissions"`): options that give either replace both.
+      if overrides.minimum != nil || overrides.floor != nil {
+        merged.floor = overrides.floor
+      } else {
+        merged.floor = floor
+      }
+      merged.surplus = overrides.surplus ?? surplus
       merged.price = overrides.price ?? price
       merged.taxIncluded = overrides.taxIncluded ?? taxIncluded
       merged.creditBlocks = overrides.creditBlocks ?? creditBlocks
@@ -101,7 +115,8 @@ public struct PurchaseSettings: Hashable, Sendable {
   /// - Returns: the purchase, with a warning when a body unit is given in event mode.
   /// - Throws: ``InputErrors`` for a missing lot, a lot or unit that is not positive, a lot or
   ///   body unit that is not a multiple of the unit it is shared in, a minimum that is negative or
-  ///   not a multiple of the unit, or a cap rate that is not positive.
+  ///   not a multiple of the unit, a floor or cap rate that is not positive, or a surplus for the
+  ///   reserve without a reserve body or a floor.
   public func resolved() throws(InputErrors) -> WithWarnings<Purchase> {
     var errors: [InputError] = []
     var warnings: [InputWarning] = []
@@ -151,11 +166,25 @@ public struct PurchaseSettings: Hashable, Sendable {
             at: minimum.location))
       }
     }
+    if let floor, floor.value.percent <= .zero {
+      errors.append(
+        InputError(.notPositive(field: "floor rate", value: floor.text), at: floor.location))
+    }
+    if let surplus, surplus.value == .reserve {
+      if reserve == nil, !invalidFields.contains("reserve") {
+        errors.append(InputError(.surplusNeedsReserve, at: surplus.location))
+      }
+      if floor == nil, minimum == nil, !invalidFields.contains("min_t"),
+        !invalidFields.contains("min_rate_pct")
+      {
+        errors.append(InputError(.surplusNeedsFloor, at: surplus.location))
+      }
+    }
     if let cap, cap.value.percent <= .zero {
       errors.append(InputError(.notPositive(field: "cap rate", value: cap.text), at: cap.location))
     }
-    if let reserve, cap == nil, !invalidFields.contains("cap"),
-      !invalidFields.contains("cap_rate_pct")
+    if let reserve, cap == nil, surplus?.value != .reserve, !invalidFields.contains("cap"),
+      !invalidFields.contains("cap_rate_pct"), !invalidFields.contains("surplus")
     {
       warnings.append(InputWarning(.reserveUnused, at: reserve.location))
     }
@@ -195,7 +224,8 @@ public struct PurchaseSettings: Hashable, Sendable {
       checked: lot.value, unit: unit.value, bodyUnit: unitOfBodies, mode: mode,
       method: method?.value ?? .largestRemainder,
       bodyMethod: bodyMethod?.value ?? method?.value ?? .largestRemainder,
-      minimum: minimum?.value, cap: cap?.value, reserve: reserve?.value, pricing: pricing,
+      minimum: minimum?.value, floor: floor?.value, surplus: surplus?.value ?? .method,
+      cap: cap?.value, reserve: reserve?.value, pricing: pricing,
       creditBlocks: blocks, secretariat: secretariat?.value,
       description: description?.value ?? "")
     return WithWarnings(purchase, warnings: warnings)

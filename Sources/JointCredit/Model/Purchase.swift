@@ -16,9 +16,15 @@ public struct Purchase: Hashable, Sendable {
   public internal(set) var bodyMethod: ApportionmentMethod
   /// The least every event with a positive estimate receives, a multiple of the unit.
   public internal(set) var minimum: Quantity?
+  /// The least an event with a positive estimate receives relative to its estimate, rounded up
+  /// to the unit (full offset), when given. With a ``minimum`` too, the larger applies.
+  public internal(set) var floor: Floor?
+  /// Where the lot goes beyond the floors: by the method, or to the ``reserve``.
+  public internal(set) var surplus: Surplus = .method
   /// The most an event may receive, relative to its estimate.
   public internal(set) var cap: Cap?
-  /// The body that takes what caps leave unplaced.
+  /// The body that takes what caps leave unplaced (and, with ``Surplus/reserve``, what the
+  /// floors leave).
   public internal(set) var reserve: Body.Code?
   /// A free description of the credits, such as the scheme, project and vintage.
   public internal(set) var description: String
@@ -68,31 +74,34 @@ public struct Purchase: Hashable, Sendable {
   ///
   /// - Throws: ``InputErrors`` listing every problem: a lot or unit that is not positive, a body
   ///   unit that is not a positive multiple of the unit, a lot that is not a multiple of the step
-  ///   it is first shared in, a minimum that is negative or not a multiple of the unit, a cap rate
-  ///   that is not positive, a price that is not positive or makes an invoice past
+  ///   it is first shared in, a minimum that is negative or not a multiple of the unit, a floor or
+  ///   cap rate that is not positive, a ``Surplus/reserve`` surplus without a reserve body or
+  ///   without a floor or minimum, a price that is not positive or makes an invoice past
   ///   ``WholeNumber/maximumYen`` or one that is not whole, credit blocks whose serials are
   ///   negative, out of order or past ``WholeNumber/maximumSerial``, that print the same serial
   ///   twice, or that do not hold one serial per tonne of a lot of whole tonnes.
   public init(
     lot: Quantity, unit: Quantity = Quantity(tonnes: 1), bodyUnit: Quantity? = nil,
     mode: AllocationMode = .event, method: ApportionmentMethod = .largestRemainder,
-    bodyMethod: ApportionmentMethod? = nil, minimum: Quantity? = nil, cap: Cap? = nil,
-    reserve: Body.Code? = nil, pricing: Pricing? = nil, creditBlocks: [CreditBlock] = [],
-    secretariat: Body.Code? = nil, description: String = ""
+    bodyMethod: ApportionmentMethod? = nil, minimum: Quantity? = nil, floor: Floor? = nil,
+    surplus: Surplus = .method, cap: Cap? = nil, reserve: Body.Code? = nil,
+    pricing: Pricing? = nil, creditBlocks: [CreditBlock] = [], secretariat: Body.Code? = nil,
+    description: String = ""
   ) throws(InputErrors) {
     self.init(
       checked: lot, unit: unit, bodyUnit: bodyUnit ?? unit, mode: mode, method: method,
-      bodyMethod: bodyMethod ?? method, minimum: minimum, cap: cap, reserve: reserve,
-      pricing: pricing, creditBlocks: creditBlocks, secretariat: secretariat,
-      description: description)
+      bodyMethod: bodyMethod ?? method, minimum: minimum, floor: floor, surplus: surplus,
+      cap: cap, reserve: reserve, pricing: pricing, creditBlocks: creditBlocks,
+      secretariat: secretariat, description: description)
     let problems = self.problems
     guard problems.isEmpty else { throw InputErrors(problems.map { InputError($0) }) }
   }
 
   init(
     checked lot: Quantity, unit: Quantity, bodyUnit: Quantity, mode: AllocationMode,
-    method: ApportionmentMethod, bodyMethod: ApportionmentMethod, minimum: Quantity?, cap: Cap?,
-    reserve: Body.Code?, pricing: Pricing?, creditBlocks: [CreditBlock], secretariat: Body.Code?,
+    method: ApportionmentMethod, bodyMethod: ApportionmentMethod, minimum: Quantity?,
+    floor: Floor?, surplus: Surplus, cap: Cap?, reserve: Body.Code?, pricing: Pricing?,
+    creditBlocks: [CreditBlock], secretariat: Body.Code?,
     description: String
   ) {
     self.lot = lot
@@ -102,6 +111,8 @@ public struct Purchase: Hashable, Sendable {
     self.method = method
     self.bodyMethod = bodyMethod
     self.minimum = minimum
+    self.floor = floor
+    self.surplus = surplus
     self.cap = cap
     self.reserve = reserve
     self.pricing = pricing
@@ -139,6 +150,13 @@ public struct Purchase: Hashable, Sendable {
           .notAMultiple(field: "minimum", value: "\(minimum)", unitField: "unit", unit: "\(unit)"))
       }
     }
+    if let floor, floor.percent <= .zero {
+      problems.append(.notPositive(field: "floor rate", value: "\(floor.percent)"))
+    }
+    if surplus == .reserve {
+      if reserve == nil { problems.append(.surplusNeedsReserve) }
+      if floor == nil, minimum == nil { problems.append(.surplusNeedsFloor) }
+    }
     if let cap, cap.percent <= .zero {
       problems.append(.notPositive(field: "cap rate", value: "\(cap.percent)"))
     }
@@ -146,6 +164,6 @@ public struct Purchase: Hashable, Sendable {
     if !creditBlocks.isEmpty { problems += CreditBlock.problems(of: creditBlocks, lot: lot) }
     return problems
   }
-  /// Whether any constraint (minimum, cap) applies.
-  public var isConstrained: Bool { minimum != nil || cap != nil }
+  /// Whether any constraint (minimum, floor, cap) applies.
+  public var isConstrained: Bool { minimum != nil || floor != nil || cap != nil }
 }

@@ -9,7 +9,7 @@ public enum AllocationDocument {
   public static let fileName = "allocation.json"
 
   /// Identifies the document's layout; it changes only when the layout does.
-  public static let formatVersion = 2
+  public static let formatVersion = 3
 
   /// The tie rule, stated in every document so that a reader can check decisions.
   public static let tieRule =
@@ -62,6 +62,7 @@ public enum AllocationDocument {
       json.field("emissions_t", numbers.emissions(kind.emissions))
       json.field("allocated_t", numbers.allocated(kind.allocated))
       json.field("offset_rate_pct", numbers.rate(kind.offsetRate))
+      json.field("shortfall_t", numbers.shortfall(kind.shortfall))
       json.endObject()
     }
     json.endArray()
@@ -150,6 +151,15 @@ extension AllocationDocument {
     json.field("method", purchase.method.rawValue)
     json.field("body_method", purchase.mode == .bodyThenEvent ? purchase.bodyMethod.rawValue : nil)
     json.field("min_t", purchase.minimum.map(numbers.allocated))
+    json.field(
+      "floor",
+      purchase.floor.map { floor -> String in
+        if case .emissions = floor { return "emissions" } else { return "rate" }
+      })
+    json.field(
+      "min_rate_pct",
+      purchase.floor.map { FixedDecimal($0.percent, decimals: $0.percent.significantDecimals) })
+    json.field("surplus", purchase.surplus.rawValue)
     json.field(
       "cap",
       purchase.cap.map { cap -> String in
@@ -246,6 +256,7 @@ extension AllocationDocument {
     json.field("allocated_t", numbers.allocated(totals.allocated))
     json.field("reserve_t", allocation.reserve.map { numbers.allocated($0.allocated) })
     json.field("offset_rate_pct", numbers.rate(totals.offsetRate))
+    json.field("shortfall_t", numbers.shortfall(allocation.shortfall))
     if let invoice = allocation.invoiceTotal { json.field("cost_jpy", invoice) }
     json.endObject()
 

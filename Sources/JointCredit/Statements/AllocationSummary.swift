@@ -27,6 +27,7 @@ public enum AllocationSummary {
     lines.append(words.allocated(numbers.allocated(purchase.lot), purchase))
     var constraints: [String] = []
     if let minimum = purchase.minimum { constraints.append(words.minimum(minimum)) }
+    if let floor = purchase.floor { constraints.append(words.floor(floor, purchase.surplus)) }
     if let cap = purchase.cap { constraints.append(words.cap(cap)) }
     if let reserve = allocation.reserve {
       constraints.append(words.reserve(reserve.code, numbers.allocated(reserve.allocated)))
@@ -54,6 +55,10 @@ public enum AllocationSummary {
     ])
     lines += table([header] + rows)
     lines.append("")
+    let short = allocation.bodies.reduce(0) { count, body in
+      count + body.events.reduce(0) { $0 + ($1.shortfall > .zero ? 1 : 0) }
+    }
+    lines.append(words.shortfall(events: short, numbers.shortfall(allocation.shortfall)))
     lines.append(words.ties(allocation.ties.reduce(0) { $0 + $1.winners.count }))
     if !statements.isEmpty {
       lines.append(words.statements)
@@ -120,6 +125,27 @@ private struct SummaryWords {
 
   func minimum(_ minimum: Quantity) -> String {
     language == .en ? "minimum \(minimum) t per event" : "1イベント当たり最低 \(minimum) t"
+  }
+
+  func floor(_ floor: Purchase.Floor, _ surplus: Purchase.Surplus) -> String {
+    switch (language, surplus) {
+    case (.en, .method): "floor \(floor.percent) % of each estimate, rounded up"
+    case (.en, .reserve):
+      "floor \(floor.percent) % of each estimate, rounded up, the rest to the reserve"
+    case (.ja, .method): "下限 排出量の \(floor.percent) %（切り上げ）"
+    case (.ja, .reserve): "下限 排出量の \(floor.percent) %（切り上げ）、残りは留保"
+    }
+  }
+
+  func shortfall(events: Int, _ tonnes: FixedDecimal) -> String {
+    switch (language, events) {
+    case (.en, 0): "Shortfall: none; every event is offset in full."
+    case (.en, _):
+      "Shortfall: \(events) event\(events == 1 ? " is" : "s are") offset below "
+        + "\(events == 1 ? "its estimate" : "their estimates"), by \(tonnes) t in all (shortfall_t)."
+    case (.ja, 0): "不足: なし（すべてのイベントが排出量以上をオフセットしています）。"
+    case (.ja, _): "不足: \(events)件のイベントが排出量に届かず、不足量は合計 \(tonnes) t です。"
+    }
   }
 
   func cap(_ cap: Purchase.Cap) -> String {

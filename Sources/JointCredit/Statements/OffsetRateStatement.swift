@@ -17,7 +17,7 @@ public enum OffsetRateStatement {
 
   /// The columns, in order.
   public static let columns: [StatementColumn] = [
-    .level, .key, .name, .emissions, .allocated, .offsetRate,
+    .level, .key, .name, .emissions, .allocated, .offsetRate, .shortfall,
   ]
 
   /// Writes the statement.

@@ -30,7 +30,7 @@ public struct ShareLine: Sendable {
     case body(BodyReference)
     case bodyTotal(BodyReference)
     case kind(KindTotal)
-    case total(emissions: Quantity, allocated: Quantity)
+    case total(emissions: Quantity, allocated: Quantity, shortfall: Quantity)
     case reserve(ReserveAllocation)
   }
 
@@ -54,7 +54,10 @@ public struct ShareLine: Sendable {
 
   /// Everything that went to events.
   public static func total(of allocation: Allocation) -> ShareLine {
-    ShareLine(subject: .total(emissions: allocation.emissions, allocated: allocation.allocated))
+    ShareLine(
+      subject: .total(
+        emissions: allocation.emissions, allocated: allocation.allocated,
+        shortfall: allocation.shortfall))
   }
 
   /// The reserve: what caps left unplaced.
@@ -101,7 +104,18 @@ extension ShareLine {
     case .event(let body, let index): body.body.events[index].event.emissions
     case .body(let body), .bodyTotal(let body): body.body.emissions
     case .kind(let kind): kind.emissions
-    case .total(let emissions, _): emissions
+    case .total(let emissions, _, _): emissions
+    case .reserve: nil
+    }
+  }
+
+  /// What the events fall short of their estimates, summed; `nil` for the reserve.
+  var shortfall: Quantity? {
+    switch subject {
+    case .event(let body, let index): body.body.events[index].shortfall
+    case .body(let body), .bodyTotal(let body): body.body.shortfall
+    case .kind(let kind): kind.shortfall
+    case .total(_, _, let shortfall): shortfall
     case .reserve: nil
     }
   }
@@ -119,7 +133,7 @@ extension ShareLine {
     case .event(let body, let index): body.body.events[index].allocated
     case .body(let body), .bodyTotal(let body): body.body.allocated
     case .kind(let kind): kind.allocated
-    case .total(_, let allocated): allocated
+    case .total(_, let allocated, _): allocated
     case .reserve(let reserve): reserve.allocated
     }
   }
@@ -189,6 +203,7 @@ extension ShareLine: StatementRow {
     case .quota: return .decimal(quota.map(numbers.quota))
     case .allocated: return .decimal(numbers.allocated(allocated))
     case .offsetRate: return .decimal(numbers.rate(offsetRate))
+    case .shortfall: return .decimal(shortfall.map(numbers.shortfall))
     case .cost: return .integer(cost)
     case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity:
       preconditionFailure("\(column) is a column of serials, not of shares")
@@ -206,7 +221,7 @@ extension ShareLine: StatementRow {
   public static let bodyColumns: [StatementColumn] = [.bodyCode, .bodyName, .bodyKind]
   /// The figures of a line, in the order every statement shows them.
   public static let figureColumns: [StatementColumn] = [
-    .emissions, .quota, .allocated, .offsetRate,
+    .emissions, .quota, .allocated, .offsetRate, .shortfall,
   ]
   /// An event and its figures: a body statement's events, and allocation.csv after the body.
   public static let eventColumns: [StatementColumn] =

@@ -67,6 +67,7 @@ public enum StatementColumn: String, CaseIterable, Hashable, Sendable {
   case quota = "quota_t"
   case allocated = "allocated_t"
   case offsetRate = "offset_rate_pct"
+  case shortfall = "shortfall_t"
   case cost = "cost_jpy"
   case level
   case key
@@ -94,6 +95,7 @@ public enum StatementColumn: String, CaseIterable, Hashable, Sendable {
     case .quota: "按分値(t-CO2)"
     case .allocated: "配分量(t-CO2)"
     case .offsetRate: "オフセット率(%)"
+    case .shortfall: "不足量(t-CO2)"
     case .cost: "費用(円)"
     case .level: "集計単位"
     case .key: "キー"

@@ -36,6 +36,13 @@ public struct StatementNumbers: Hashable, Sendable {
     FixedDecimal(quantity, decimals: max(allocationDecimals, quantity.significantDecimals))
   }
 
+  /// A shortfall (estimate less allocation), with the decimals of both: `0.050`.
+  public func shortfall(_ quantity: Quantity) -> FixedDecimal {
+    FixedDecimal(
+      quantity,
+      decimals: max(emissionDecimals, allocationDecimals, quantity.significantDecimals))
+  }
+
   /// A quota in grams, printed in tonnes with six decimals: `0.333333`.
   public func quota(_ grams: Fraction) -> FixedDecimal { Self.quotaDecimal(grams) }
 

@@ -151,7 +151,8 @@ extension StatementColumn {
   /// Whether the column holds figures (right-aligned on pages).
   var isNumeric: Bool {
     switch self {
-    case .events, .emissions, .quota, .allocated, .offsetRate, .cost, .quantity: true
+    case .events, .emissions, .quota, .allocated, .offsetRate, .shortfall, .cost, .quantity:
+      true
     default: false
     }
   }

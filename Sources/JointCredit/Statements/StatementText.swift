@@ -71,6 +71,7 @@ struct StatementText {
     case .quota: quota + " (t)"
     case .allocated: allocated + " (t)"
     case .offsetRate: rate + " (%)"
+    case .shortfall: pick("Shortfall", "不足量") + " (t)"
     case .cost: cost + " (\(yen))"
     case .level, .key: language.header(column)
     case .basis: basis
@@ -137,6 +138,12 @@ struct StatementText {
     var parts: [String] = []
     if let minimum = purchase.minimum {
       parts.append(pick("at least \(minimum) t per event", "1イベント当たり最低\(minimum) t"))
+    }
+    if let floor = purchase.floor {
+      parts.append(
+        pick(
+          "at least \(floor.percent) % of each estimate, rounded up",
+          "排出量の\(floor.percent)%以上（切り上げ）"))
     }
     if let cap = purchase.cap {
       parts.append(pick("at most \(cap.percent) % of each estimate", "排出量の\(cap.percent)%まで"))

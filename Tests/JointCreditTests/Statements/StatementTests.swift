@@ -19,12 +19,12 @@ import Testing
     #expect(
       text == "\u{FEFF}"
         + [
-          "body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,quota_t,allocated_t,offset_rate_pct",
-          "131032,港区,ward,E01,環境フェア,2011-10-15,2.5,3.125000,3.1,124.0",
-          "131032,港区,ward,E02,省エネ講座,2011-11-20,0.4,0.500000,0.5,125.0",
-          "132012,八王子市,city,E01,エコフェスタ,2011-10-01,3.1,3.875000,3.9,125.8",
-          "132012,八王子市,city,E02,打ち水大作戦,2011-07-23,1.4,1.750000,1.8,128.6",
-          "133035,瑞穂町,town,E01,環境講演会,,0.6,0.750000,0.7,116.7",
+          "body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,quota_t,allocated_t,offset_rate_pct,shortfall_t",
+          "131032,港区,ward,E01,環境フェア,2011-10-15,2.5,3.125000,3.1,124.0,0.0",
+          "131032,港区,ward,E02,省エネ講座,2011-11-20,0.4,0.500000,0.5,125.0,0.0",
+          "132012,八王子市,city,E01,エコフェスタ,2011-10-01,3.1,3.875000,3.9,125.8,0.0",
+          "132012,八王子市,city,E02,打ち水大作戦,2011-07-23,1.4,1.750000,1.8,128.6,0.0",
+          "133035,瑞穂町,town,E01,環境講演会,,0.6,0.750000,0.7,116.7,0.0",
         ].map { $0 + "\r\n" }.joined())
   }
 
@@ -33,10 +33,10 @@ import Testing
     let text = Self.text { BodyStatement.write(Self.allocation, format: format, to: &$0) }
     #expect(
       text == """
-        body_code,body_name,body_kind,events,emissions_t,quota_t,allocated_t,offset_rate_pct
-        131032,港区,ward,2,2.9,3.625000,3.6,124.1
-        132012,八王子市,city,2,4.5,5.625000,5.7,126.7
-        133035,瑞穂町,town,1,0.6,0.750000,0.7,116.7
+        body_code,body_name,body_kind,events,emissions_t,quota_t,allocated_t,offset_rate_pct,shortfall_t
+        131032,港区,ward,2,2.9,3.625000,3.6,124.1,0.0
+        132012,八王子市,city,2,4.5,5.625000,5.7,126.7,0.0
+        133035,瑞穂町,town,1,0.6,0.750000,0.7,116.7,0.0
 
         """)
   }
@@ -46,19 +46,19 @@ import Testing
     let text = Self.text { OffsetRateStatement.write(Self.allocation, format: format, to: &$0) }
     #expect(
       text == """
-        level,key,name,emissions_t,allocated_t,offset_rate_pct
-        event,131032/E01,環境フェア,2.5,3.1,124.0
-        event,131032/E02,省エネ講座,0.4,0.5,125.0
-        event,132012/E01,エコフェスタ,3.1,3.9,125.8
-        event,132012/E02,打ち水大作戦,1.4,1.8,128.6
-        event,133035/E01,環境講演会,0.6,0.7,116.7
-        body,131032,港区,2.9,3.6,124.1
-        body,132012,八王子市,4.5,5.7,126.7
-        body,133035,瑞穂町,0.6,0.7,116.7
-        kind,ward,ward,2.9,3.6,124.1
-        kind,city,city,4.5,5.7,126.7
-        kind,town,town,0.6,0.7,116.7
-        total,total,total,8.0,10.0,125.0
+        level,key,name,emissions_t,allocated_t,offset_rate_pct,shortfall_t
+        event,131032/E01,環境フェア,2.5,3.1,124.0,0.0
+        event,131032/E02,省エネ講座,0.4,0.5,125.0,0.0
+        event,132012/E01,エコフェスタ,3.1,3.9,125.8,0.0
+        event,132012/E02,打ち水大作戦,1.4,1.8,128.6,0.0
+        event,133035/E01,環境講演会,0.6,0.7,116.7,0.0
+        body,131032,港区,2.9,3.6,124.1,0.0
+        body,132012,八王子市,4.5,5.7,126.7,0.0
+        body,133035,瑞穂町,0.6,0.7,116.7,0.0
+        kind,ward,ward,2.9,3.6,124.1,0.0
+        kind,city,city,4.5,5.7,126.7,0.0
+        kind,town,town,0.6,0.7,116.7,0.0
+        total,total,total,8.0,10.0,125.0,0.0
 
         """)
   }
@@ -111,6 +111,7 @@ import Testing
           town        1       1          0.6          0.7            116.7
           total       3       5          8.0         10.0            125.0
 
+        Shortfall: none; every event is offset in full.
         Ties: 1 unit was decided by the tie rule (larger estimate, then smaller code or id); each is listed in allocation.json.
         Statements:
           out/allocation.csv
