@@ -1,22 +1,28 @@
-/// One contiguous range of credit serials retired for a body.
+/// One contiguous range of credit serials retired for a holder: an event, a body's pooled event
+/// fractions, the reserve, or the secretariat's pooled fractions.
 public struct RetirementRange: Hashable, Sendable {
-  /// Why the body retires these serials.
-  public enum Basis: String, Hashable, Sendable {
-    /// The whole tonnes of the body's own allocation.
-    case share
+  /// Why the serials are retired, and so in whose name.
+  public enum Basis: String, CaseIterable, Hashable, Sendable {
+    /// The whole tonnes of one event's allocation, in its body's name, for that event.
+    case event
+    /// The whole tonnes that the fractions of a body's events add up to (0.4 t + 0.7 t of two
+    /// events make 1 t), in the body's name, for its events together.
+    case eventFractions = "event-fractions"
     /// The whole tonnes of the reserve.
     case reserve
-    /// Allocations smaller than a whole tonne (the fractions of every body's share), pooled and
+    /// What is left of every body's event fractions (and the reserve's), pooled across bodies and
     /// retired in the secretariat's name.
     case fractions
   }
 
-  /// The body the serials are retired for.
+  /// The body the serials are retired for (the credit user).
   public var body: Body.Code
   /// Its name, when it is a participating body.
   public var name: String
   /// Why.
   public var basis: Basis
+  /// The event, for ``Basis/event``.
+  public var event: Event?
   /// The block the serials come from.
   public var block: CreditBlock
   /// The first serial number of the range.
@@ -28,57 +34,99 @@ public struct RetirementRange: Hashable, Sendable {
   public var quantity: Quantity { Quantity(tonnes: last - first + 1) }
 }
 
-/// Assigns the serials bought to the bodies, deterministically: blocks in the order listed,
-/// bodies in code order, then the reserve, then the pooled fractions.
+/// Who retires how many whole tonnes: the holders of a retirement, in the order serials go to them.
+struct RetirementClaim: Hashable, Sendable {
+  var body: Body.Code
+  var name: String
+  var basis: RetirementRange.Basis
+  var event: Event?
+  var tonnes: Int64
+}
+
+/// Assigns the serials bought to holders, deterministically.
 ///
-/// Credits exist in whole tonnes. Each body retires serials for the whole tonnes of its
-/// allocation; the fractions left over (0.4 t of a 3.4 t share, say) add up to whole tonnes
-/// across all bodies, and those serials are retired in the secretariat's name (the
-/// `secretariat` of the purchase, else the reserve body, else `secretariat`), so that every
-/// serial bought is retired exactly once.
+/// Credits exist in whole tonnes. Each event retires serials for the whole tonnes of its own
+/// allocation, in its body's name; the fractions of a body's events (0.4 t of a 3.4 t share, say)
+/// add up to whole tonnes that the body retires for its events together; what is left of each
+/// body's fractions (under a tonne per body) is pooled with the reserve's across all bodies and
+/// retired in the secretariat's name (the `secretariat` of the purchase, else the reserve body,
+/// else `secretariat`). Serials go to holders in that order — bodies by code, each body's events
+/// by id, then its event fractions; then the reserve; then the pooled fractions — and blocks in
+/// the order listed, so every serial bought is retired exactly once, in consecutive ranges per
+/// holder and block.
 enum RetirementPlan {
   static func ranges(for allocation: Allocation) -> [RetirementRange] {
+    let blocks = allocation.purchase.creditBlocks
+    guard !blocks.isEmpty else { return [] }
+    return sequential(claims(for: allocation), blocks: blocks)
+  }
+
+  /// The holders, in the order they receive serials, with the whole tonnes each retires.
+  static func claims(for allocation: Allocation) -> [RetirementClaim] {
     let purchase = allocation.purchase
-    guard !purchase.creditBlocks.isEmpty else { return [] }
-    var claims: [(Body.Code, String, RetirementRange.Basis, Int64)] = []
-    var fractions: Int64 = 0
     let tonne = Quantity.gramsPerTonne
+    var claims: [RetirementClaim] = []
+    var pooled: Int64 = 0
     for body in allocation.bodies {
-      claims.append((body.body.code, body.body.name, .share, body.allocated.grams / tonne))
-      fractions += body.allocated.grams % tonne
+      let code = body.body.code, name = body.body.name
+      var fractions: Int64 = 0
+      for event in body.events {
+        claims.append(
+          RetirementClaim(
+            body: code, name: name, basis: .event, event: event.event,
+            tonnes: event.allocated.grams / tonne))
+        fractions += event.allocated.grams % tonne
+      }
+      claims.append(
+        RetirementClaim(
+          body: code, name: name, basis: .eventFractions, tonnes: fractions / tonne))
+      pooled += fractions % tonne
     }
     if let reserve = allocation.reserve {
-      claims.append((reserve.code, reserve.name, .reserve, reserve.allocated.grams / tonne))
-      fractions += reserve.allocated.grams % tonne
+      claims.append(
+        RetirementClaim(
+          body: reserve.code, name: reserve.name, basis: .reserve,
+          tonnes: reserve.allocated.grams / tonne))
+      pooled += reserve.allocated.grams % tonne
     }
     let secretariat = purchase.secretariat ?? purchase.reserve ?? Body.Code("secretariat")
     let secretariatName = allocation.bodies.first { $0.body.code == secretariat }?.body.name ?? ""
-    claims.append((secretariat, secretariatName, .fractions, fractions / tonne))
+    claims.append(
+      RetirementClaim(
+        body: secretariat, name: secretariatName, basis: .fractions, tonnes: pooled / tonne))
+    return claims.filter { $0.tonnes > 0 }
+  }
 
+  /// Serials in the order of the blocks, to the claims in their order.
+  static func sequential(_ claims: [RetirementClaim], blocks: [CreditBlock]) -> [RetirementRange] {
     var ranges: [RetirementRange] = []
     var blockIndex = 0
-    var next = purchase.creditBlocks.first?.first ?? 0
-    for (code, name, basis, tonnes) in claims where tonnes > 0 {
-      var left = tonnes
-      while left > 0, blockIndex < purchase.creditBlocks.count {
-        let block = purchase.creditBlocks[blockIndex]
+    var next = blocks.first?.first ?? 0
+    for claim in claims {
+      var left = claim.tonnes
+      while left > 0, blockIndex < blocks.count {
+        let block = blocks[blockIndex]
         // `last - next` and `next + (take - 1)` stay within the block, so nothing overflows even
         // for a block that ends at Int64.max.
         let take = min(left - 1, block.last - next) + 1
         let last = next + (take - 1)
-        ranges.append(
-          RetirementRange(
-            body: code, name: name, basis: basis, block: block, first: next, last: last))
+        ranges.append(claim.range(of: block, from: next, to: last))
         left -= take
         if last < block.last {
           next = last + 1
         } else {
           blockIndex += 1
-          next =
-            blockIndex < purchase.creditBlocks.count ? purchase.creditBlocks[blockIndex].first : 0
+          next = blockIndex < blocks.count ? blocks[blockIndex].first : 0
         }
       }
     }
     return ranges
+  }
+}
+
+extension RetirementClaim {
+  func range(of block: CreditBlock, from first: Int64, to last: Int64) -> RetirementRange {
+    RetirementRange(
+      body: body, name: name, basis: basis, event: event, block: block, first: first, last: last)
   }
 }

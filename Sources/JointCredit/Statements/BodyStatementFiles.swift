@@ -90,7 +90,7 @@ public enum BodyStatementFiles {
 
   /// The serials retired for a body: the columns of retirement.csv but the body's own.
   public static let rangeTable = RetirementRange.table([
-    .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity,
+    .eventID, .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity,
   ])
 
   /// Writes the JSON statement (layout `jointcredit-body-statement`, described by the schema).
@@ -140,7 +140,10 @@ public enum BodyStatementFiles {
     if !allocation.purchase.creditBlocks.isEmpty {
       html += "<h2>\(HTML.escape(text.serials))</h2>\n"
       let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
-      let fraction = Quantity(grams: body.allocated.grams % Quantity.gramsPerTonne)
+      // What the body's events' fractions leave below a whole tonne goes to the pool.
+      let tonne = Quantity.gramsPerTonne
+      let fraction = Quantity(
+        grams: body.events.reduce(0) { $0 + $1.allocated.grams % tonne } % tonne)
       if fraction > .zero {
         let secretariat = allocation.retirement.last { $0.basis == .fractions }?.body
         html +=

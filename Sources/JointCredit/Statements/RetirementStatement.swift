@@ -1,19 +1,23 @@
-/// `retirement.csv`: the credit serials retired for each body, when credit blocks were given.
+/// `retirement.csv`: the credit serials retired for each event, each body's pooled event
+/// fractions, the reserve and the secretariat's pooled fractions, when credit blocks were given.
 ///
 /// ```text
-/// body_code,body_name,basis,scheme,project,vintage,serial_from,serial_to,quantity_t
-/// 131016,千代田区,share,J-VER,…,2011,JV-000001,JV-000003,3
+/// body_code,body_name,event_id,basis,scheme,project,vintage,serial_from,serial_to,quantity_t
+/// 131016,千代田区,E01,event,J-VER,…,2010,JV-000001,JV-000003,3
+/// 131016,千代田区,,event-fractions,J-VER,…,2010,JV-000004,JV-000004,1
 /// ```
 ///
-/// Every serial bought appears in exactly one row: blocks in the order listed, bodies in code
-/// order, then the reserve, then the pooled fractions.
+/// Every serial bought appears in exactly one row: blocks in the order listed; bodies in code
+/// order, each body's events by id, then its event fractions; then the reserve; then the pooled
+/// fractions.
 public enum RetirementStatement {
   /// The file name.
   public static let fileName = "retirement.csv"
 
   /// The columns, in order.
   public static let columns: [StatementColumn] = [
-    .bodyCode, .bodyName, .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity,
+    .bodyCode, .bodyName, .eventID, .basis, .scheme, .project, .vintage, .serialFrom, .serialTo,
+    .quantity,
   ]
 
   /// Writes the statement.

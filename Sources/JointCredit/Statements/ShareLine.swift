@@ -236,6 +236,7 @@ extension RetirementRange: StatementRow {
     switch column {
     case .bodyCode: .text(body.rawValue)
     case .bodyName: .text(name)
+    case .eventID: .text(event?.id.rawValue ?? "")
     case .basis: .basis(basis)
     case .scheme: .text(block.scheme)
     case .project: .text(block.project)

@@ -38,11 +38,13 @@ public enum StatementLanguage: String, CaseIterable, Hashable, Sendable {
   /// The name of the total row: `total` or 合計.
   public var total: String { self == .en ? "total" : "合計" }
 
-  /// Why serials are retired: `share`, `reserve`, `fractions` or 配分, 留保, 端数.
+  /// Why serials are retired: `event`, `event-fractions`, `reserve`, `fractions` or イベント,
+  /// イベント端数, 留保, 端数.
   public func basis(_ basis: RetirementRange.Basis) -> String {
     switch (self, basis) {
     case (.en, _): basis.rawValue
-    case (.ja, .share): "配分"
+    case (.ja, .event): "イベント"
+    case (.ja, .eventFractions): "イベント端数"
     case (.ja, .reserve): "留保"
     case (.ja, .fractions): "端数"
     }

@@ -81,12 +81,27 @@ import Testing
     let bought = blocks.flatMap { block in (block.first...block.last).map { block.serial($0) } }
     #expect(retired.count == bought.count && Set(retired.keys) == Set(bought))
     #expect(retired.values.allSatisfy { $0 == 1 })
-    // Each body retires the whole tonnes of its share; the fractions go to the secretariat.
+    // Each event retires the whole tonnes of its allocation; each body the whole tonnes its
+    // events' fractions add up to; what is left of those goes to the secretariat.
+    let tonne = Quantity.gramsPerTonne
     for body in allocation.bodies {
-      let whole = allocation.retirement.filter { $0.body == body.body.code && $0.basis == .share }
-        .reduce(0) { $0 + $1.quantity.grams }
-      #expect(whole == body.allocated.grams / Quantity.gramsPerTonne * Quantity.gramsPerTonne)
+      let ranges = allocation.retirement.filter { $0.body == body.body.code }
+      for event in body.events {
+        let whole = ranges.filter { $0.basis == .event && $0.event?.id == event.event.id }
+          .reduce(0) { $0 + $1.quantity.grams }
+        #expect(whole == event.allocated.grams / tonne * tonne)
+      }
+      let fractions = body.events.reduce(0) { $0 + $1.allocated.grams % tonne }
+      let pooled = ranges.filter { $0.basis == .eventFractions }.reduce(0) {
+        $0 + $1.quantity.grams
+      }
+      #expect(pooled == fractions / tonne * tonne)
     }
+    // One range per holder and block: a holder's serials in a block are consecutive.
+    let holders = Dictionary(
+      grouping: allocation.retirement,
+      by: { "\($0.body)|\($0.basis)|\($0.event?.id.rawValue ?? "")|\($0.block.first)" })
+    #expect(holders.values.allSatisfy { $0.count == 1 }, "seed \(seed)")
   }
 }
 
