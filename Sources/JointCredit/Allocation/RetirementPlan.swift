@@ -29,6 +29,40 @@ public struct RetirementRange: Hashable, Sendable {
   public var first: Int64
   /// The last serial number of the range (inclusive).
   public var last: Int64
+  /// The retirement application the range belongs to: one per holder (an event, a body's
+  /// event fractions, the reserve, the pooled fractions), numbered from 1 in the order above.
+  public var application: Int = 0
+  /// The purpose stated on the application (the purchase's ``Purchase/purpose``).
+  public var purpose: String = ""
+  /// The day the range was retired at the registry, once recorded.
+  public var retirementDate: EventDate?
+
+  /// Who uses the credits, as an application names them: the body's name, or its code when it
+  /// has none.
+  public var creditUser: String { name.isEmpty ? body.rawValue : name }
+
+  /// What the application is for, beyond its purpose.
+  public var purposeDetail: PurposeDetail {
+    switch basis {
+    case .event: event.map { .event(body: creditUser, $0) } ?? .eventFractions(body: creditUser)
+    case .eventFractions: .eventFractions(body: creditUser)
+    case .reserve: .reserve(body: creditUser)
+    case .fractions: .fractions(body: creditUser)
+    }
+  }
+
+  /// What an application is for, in words each language renders
+  /// (``StatementLanguage/purposeDetail(_:)``).
+  public enum PurposeDetail: Hashable, Sendable {
+    /// One event of a body: its name, id and date.
+    case event(body: String, Event)
+    /// A body's events together, for the whole tonnes their fractions add up to.
+    case eventFractions(body: String)
+    /// The reserve a body holds.
+    case reserve(body: String)
+    /// Every body's fractions, pooled, retired by the secretariat.
+    case fractions(body: String)
+  }
 
   /// How many tonnes the range retires.
   public var quantity: Quantity { Quantity(tonnes: last - first + 1) }
@@ -41,6 +75,8 @@ struct RetirementClaim: Hashable, Sendable {
   var basis: RetirementRange.Basis
   var event: Event?
   var tonnes: Int64
+  /// The holder's application number, from 1.
+  var application = 0
 }
 
 /// Assigns the serials bought to holders, deterministically.
@@ -58,7 +94,12 @@ enum RetirementPlan {
   static func ranges(for allocation: Allocation) -> [RetirementRange] {
     let blocks = allocation.purchase.creditBlocks
     guard !blocks.isEmpty else { return [] }
-    return sequential(claims(for: allocation), blocks: blocks)
+    let purpose = allocation.purchase.purpose
+    return sequential(claims(for: allocation), blocks: blocks).map { range in
+      var range = range
+      range.purpose = purpose
+      return range
+    }
   }
 
   /// The holders, in the order they receive serials, with the whole tonnes each retires.
@@ -94,7 +135,11 @@ enum RetirementPlan {
     claims.append(
       RetirementClaim(
         body: secretariat, name: secretariatName, basis: .fractions, tonnes: pooled / tonne))
-    return claims.filter { $0.tonnes > 0 }
+    return claims.filter { $0.tonnes > 0 }.enumerated().map { index, claim in
+      var claim = claim
+      claim.application = index + 1
+      return claim
+    }
   }
 
   /// Serials in the order of the blocks, to the claims in their order.
@@ -127,6 +172,7 @@ enum RetirementPlan {
 extension RetirementClaim {
   func range(of block: CreditBlock, from first: Int64, to last: Int64) -> RetirementRange {
     RetirementRange(
-      body: body, name: name, basis: basis, event: event, block: block, first: first, last: last)
+      body: body, name: name, basis: basis, event: event, block: block, first: first, last: last,
+      application: application)
   }
 }

@@ -203,6 +203,17 @@ package struct PurchaseField: Sendable {
       settings.creditBlocks = .init(blocks, text: "", at: location)
       return .success(())
     },
+    PurchaseField(name: "purpose", option: nil, valueName: "", help: "", defaultValue: nil) {
+      value, location, settings in
+      guard case .json(let node, _) = value, case .string(let text) = node.value,
+        !TextNormalization.trimmed(text).isEmpty
+      else {
+        return .failure(type("purpose", "a string that is not empty"))
+      }
+      let purpose = TextNormalization.trimmed(text)
+      settings.purpose = .init(purpose, text: purpose, at: location)
+      return .success(())
+    },
     code(
       "secretariat", option: "secretariat",
       help: "Who retires the pooled fractions of whole tonnes when credit blocks are listed.",

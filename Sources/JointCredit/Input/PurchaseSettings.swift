@@ -53,6 +53,8 @@ public struct PurchaseSettings: Hashable, Sendable {
   public var creditBlocks: Setting<[CreditBlock]>?
   /// `secretariat`: who retires shares smaller than a whole tonne.
   public var secretariat: Setting<Body.Code>?
+  /// `purpose`: the purpose stated on retirement applications.
+  public var purpose: Setting<String>?
   /// Fields that were given but could not be read (by their purchase-file names, such as
   /// `unit_t`): checks that involve them are skipped rather than run on a default.
   public var invalidFields: Set<String> = []
@@ -100,6 +102,7 @@ public struct PurchaseSettings: Hashable, Sendable {
       merged.taxIncluded = overrides.taxIncluded ?? taxIncluded
       merged.creditBlocks = overrides.creditBlocks ?? creditBlocks
       merged.secretariat = overrides.secretariat ?? secretariat
+      merged.purpose = overrides.purpose ?? purpose
       merged.invalidFields = invalidFields.union(overrides.invalidFields)
     }
   }
@@ -227,6 +230,7 @@ public struct PurchaseSettings: Hashable, Sendable {
       minimum: minimum?.value, floor: floor?.value, surplus: surplus?.value ?? .method,
       cap: cap?.value, reserve: reserve?.value, pricing: pricing,
       creditBlocks: blocks, secretariat: secretariat?.value,
+      purpose: purpose?.value ?? Purchase.defaultPurpose,
       description: description?.value ?? "")
     return WithWarnings(purchase, warnings: warnings)
   }

@@ -35,6 +35,13 @@ public struct Purchase: Hashable, Sendable {
   /// The body in whose name shares smaller than a whole tonne are retired (default: the
   /// reserve body, or `secretariat`).
   public internal(set) var secretariat: Body.Code?
+  /// The purpose stated on every retirement application (default:
+  /// ``Purchase/defaultPurpose``).
+  public internal(set) var purpose: String = Purchase.defaultPurpose
+
+  /// The registry's wording for offsetting meetings and events, the purpose of a joint
+  /// purchase's retirements unless the purchase says otherwise.
+  public static let defaultPurpose = "カーボン・オフセット（会議・イベントのオフセット）"
 
   /// A limit on an event's allocation relative to its own estimate.
   public enum Cap: Hashable, Sendable, CustomStringConvertible {
@@ -86,13 +93,13 @@ public struct Purchase: Hashable, Sendable {
     bodyMethod: ApportionmentMethod? = nil, minimum: Quantity? = nil, floor: Floor? = nil,
     surplus: Surplus = .method, cap: Cap? = nil, reserve: Body.Code? = nil,
     pricing: Pricing? = nil, creditBlocks: [CreditBlock] = [], secretariat: Body.Code? = nil,
-    description: String = ""
+    purpose: String = Purchase.defaultPurpose, description: String = ""
   ) throws(InputErrors) {
     self.init(
       checked: lot, unit: unit, bodyUnit: bodyUnit ?? unit, mode: mode, method: method,
       bodyMethod: bodyMethod ?? method, minimum: minimum, floor: floor, surplus: surplus,
       cap: cap, reserve: reserve, pricing: pricing, creditBlocks: creditBlocks,
-      secretariat: secretariat, description: description)
+      secretariat: secretariat, purpose: purpose, description: description)
     let problems = self.problems
     guard problems.isEmpty else { throw InputErrors(problems.map { InputError($0) }) }
   }
@@ -102,7 +109,7 @@ public struct Purchase: Hashable, Sendable {
     method: ApportionmentMethod, bodyMethod: ApportionmentMethod, minimum: Quantity?,
     floor: Floor?, surplus: Surplus, cap: Cap?, reserve: Body.Code?, pricing: Pricing?,
     creditBlocks: [CreditBlock], secretariat: Body.Code?,
-    description: String
+    purpose: String = Purchase.defaultPurpose, description: String
   ) {
     self.lot = lot
     self.unit = unit
@@ -118,6 +125,7 @@ public struct Purchase: Hashable, Sendable {
     self.pricing = pricing
     self.creditBlocks = creditBlocks
     self.secretariat = secretariat
+    self.purpose = purpose
     self.description = description
   }
 

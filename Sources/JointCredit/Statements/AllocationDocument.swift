@@ -182,6 +182,7 @@ extension AllocationDocument {
         "secretariat",
         allocation.retirement.last { $0.basis == .fractions }?.body.rawValue
           ?? (purchase.secretariat ?? purchase.reserve)?.rawValue ?? "secretariat")
+      json.field("purpose", purchase.purpose)
       json.key("credit_blocks")
       json.beginArray()
       for block in purchase.creditBlocks {
@@ -262,11 +263,16 @@ extension AllocationDocument {
 
   }
 
+  /// The keys of a range in JSON: the columns of retirement.csv, then those of its application.
+  public static let documentColumns =
+    RetirementStatement.columns
+    + ApplicationStatement.columns.filter { !RetirementStatement.columns.contains($0) }
+
   static func writeRetirement<Output: ByteOutput>(
     _ ranges: [RetirementRange], to json: inout JSONWriter<Output>
   ) {
     json.beginArray()
-    let table = RetirementRange.table(RetirementStatement.columns)
+    let table = RetirementRange.table(documentColumns)
     for range in ranges {
       json.beginObject(inline: true)
       json.fields(table, of: range)

@@ -33,6 +33,9 @@ public enum BodyStatementFiles {
       facts.append(
         (text.invoice, "\(HTML.yen(invoice)) \(text.yen)" + (tax.isEmpty ? "" : " (\(tax))")))
     }
+    if !purchase.creditBlocks.isEmpty {
+      facts.append((text.label(for: .purpose), purchase.purpose))
+    }
     return facts
   }
 
@@ -90,7 +93,8 @@ public enum BodyStatementFiles {
 
   /// The serials retired for a body: the columns of retirement.csv but the body's own.
   public static let rangeTable = RetirementRange.table([
-    .eventID, .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity,
+    .application, .eventID, .basis, .purposeDetail, .scheme, .project, .vintage, .serialFrom,
+    .serialTo, .quantity, .retirementDate,
   ])
 
   /// Writes the JSON statement (layout `jointcredit-body-statement`, described by the schema).

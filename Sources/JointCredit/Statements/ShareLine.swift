@@ -205,7 +205,8 @@ extension ShareLine: StatementRow {
     case .offsetRate: return .decimal(numbers.rate(offsetRate))
     case .shortfall: return .decimal(shortfall.map(numbers.shortfall))
     case .cost: return .integer(cost)
-    case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity:
+    case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity, .application,
+      .creditUser, .purpose, .purposeDetail, .retirementDate:
       preconditionFailure("\(column) is a column of serials, not of shares")
     }
   }
@@ -244,6 +245,11 @@ extension RetirementRange: StatementRow {
     case .serialFrom: .text(block.serial(first))
     case .serialTo: .text(block.serial(last))
     case .quantity: .integer(last - first + 1)
+    case .application: .integer(Int64(application))
+    case .creditUser: .text(creditUser)
+    case .purpose: .text(purpose)
+    case .purposeDetail: .purposeDetail(purposeDetail)
+    case .retirementDate: .date(retirementDate)
     default: preconditionFailure("\(column) is not a column of serials")
     }
   }

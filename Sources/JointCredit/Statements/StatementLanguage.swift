@@ -51,6 +51,29 @@ public enum StatementLanguage: String, CaseIterable, Hashable, Sendable {
   }
 }
 
+extension StatementLanguage {
+  /// What a retirement application is for, beyond its purpose:
+  /// `港区: 打ち水イベント (E02, 2011-07-23)`.
+  public func purposeDetail(_ detail: RetirementRange.PurposeDetail) -> String {
+    switch (self, detail) {
+    case (.en, .event(let body, let event)):
+      "\(body): " + (event.name.isEmpty ? "event" : event.name)
+        + " (\(event.id)\(event.date.map { ", \($0)" } ?? ""))"
+    case (.ja, .event(let body, let event)):
+      "\(body): " + (event.name.isEmpty ? "イベント" : event.name)
+        + "（\(event.id)\(event.date.map { "、\($0)開催" } ?? "")）"
+    case (.en, .eventFractions(let body)):
+      "\(body): its events' fractions of a tonne, together"
+    case (.ja, .eventFractions(let body)): "\(body): 各イベントの1トン未満の端数の合計"
+    case (.en, .reserve(let body)): "the reserve held by \(body)"
+    case (.ja, .reserve(let body)): "\(body)の留保分"
+    case (.en, .fractions(let body)):
+      "every body's remaining fractions of a tonne, pooled and retired by \(body)"
+    case (.ja, .fractions(let body)): "各団体の端数の合計（\(body)が一括して償却）"
+    }
+  }
+}
+
 /// The levels of offset-rates.csv.
 public enum StatementLevel: String, Hashable, Sendable {
   case event, body, kind, total, reserve
@@ -81,6 +104,11 @@ public enum StatementColumn: String, CaseIterable, Hashable, Sendable {
   case serialFrom = "serial_from"
   case serialTo = "serial_to"
   case quantity = "quantity_t"
+  case application
+  case creditUser = "credit_user"
+  case purpose
+  case purposeDetail = "purpose_detail"
+  case retirementDate = "retirement_date"
 
   /// The Japanese header. The submission columns keep the names submissions use, so a Japanese
   /// allocation.csv reads back as a submission.
@@ -109,6 +137,11 @@ public enum StatementColumn: String, CaseIterable, Hashable, Sendable {
     case .serialFrom: "シリアル番号(開始)"
     case .serialTo: "シリアル番号(終了)"
     case .quantity: "数量(t-CO2)"
+    case .application: "申請番号"
+    case .creditUser: "クレジット使用者"
+    case .purpose: "無効化目的"
+    case .purposeDetail: "目的の詳細"
+    case .retirementDate: "無効化日"
     }
   }
 }

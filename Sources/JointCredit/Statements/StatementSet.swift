@@ -24,7 +24,8 @@ public struct StatementSet: Sendable {
   /// statements follow, in `statements/`).
   public func fileNames(for allocation: Allocation) -> [String] {
     [AllocationStatement.fileName, BodyStatement.fileName, OffsetRateStatement.fileName]
-      + (allocation.retirement.isEmpty ? [] : [RetirementStatement.fileName])
+      + (allocation.retirement.isEmpty
+        ? [] : [RetirementStatement.fileName, ApplicationStatement.fileName])
       + [AllocationDocument.fileName] + (includesReport ? [ReportPage.fileName] : [])
   }
 
@@ -78,7 +79,7 @@ private struct StatementPlan {
   /// One statement file.
   struct File: Sendable {
     enum Kind: Sendable {
-      case document, allocation, offsetRates, bodies, retirement, report
+      case document, allocation, offsetRates, bodies, retirement, applications, report
       case bodyCSV(Int), bodyJSON(Int), bodyHTML(Int)
     }
     let name: String
@@ -99,6 +100,8 @@ private struct StatementPlan {
       case .bodies: BodyStatement.write(allocation, writer: csv, language: language, to: &output)
       case .retirement:
         RetirementStatement.write(allocation, writer: csv, language: language, to: &output)
+      case .applications:
+        ApplicationStatement.write(allocation, writer: csv, language: language, to: &output)
       case .report: ReportPage.write(allocation, language: language, to: &output)
       case .bodyCSV(let index):
         BodyStatementFiles.writeCSV(
@@ -167,6 +170,7 @@ private struct StatementPlan {
     ]
     if !allocation.retirement.isEmpty {
       kinds.append((RetirementStatement.fileName, .retirement, true))
+      kinds.append((ApplicationStatement.fileName, .applications, true))
     }
     if set.includesReport { kinds.append((ReportPage.fileName, .report, false)) }
     if set.includesBodyStatements {

@@ -20,6 +20,8 @@ public enum StatementCell: Hashable, Sendable {
   case kind(Body.Kind)
   /// Why serials are retired, in the statement's language.
   case basis(RetirementRange.Basis)
+  /// What a retirement application is for, in the statement's language (English in JSON).
+  case purposeDetail(RetirementRange.PurposeDetail)
 }
 
 /// A line of a statement: it gives its cell in each column it has.
@@ -83,6 +85,7 @@ extension CSVWriter.Record {
     case .level(let level): self.text(language.level(level))
     case .kind(let kind): self.text(language.kind(kind))
     case .basis(let basis): self.text(language.basis(basis))
+    case .purposeDetail(let detail): self.text(language.purposeDetail(detail))
     }
   }
 }
@@ -107,6 +110,7 @@ extension JSONWriter {
       case .level(let level): string(level.rawValue)
       case .kind(let kind): string(kind.rawValue)
       case .basis(let basis): string(basis.rawValue)
+      case .purposeDetail(let detail): string(StatementLanguage.en.purposeDetail(detail))
       }
     }
   }
@@ -135,6 +139,7 @@ extension HTML {
         case .level(let level): (language.level(level), false)
         case .kind(let kind): (language.kind(kind), false)
         case .basis(let basis): (language.basis(basis), false)
+        case .purposeDetail(let detail): (language.purposeDetail(detail), false)
         }
       }
     }
@@ -151,7 +156,8 @@ extension StatementColumn {
   /// Whether the column holds figures (right-aligned on pages).
   var isNumeric: Bool {
     switch self {
-    case .events, .emissions, .quota, .allocated, .offsetRate, .shortfall, .cost, .quantity:
+    case .events, .emissions, .quota, .allocated, .offsetRate, .shortfall, .cost, .quantity,
+      .application:
       true
     default: false
     }

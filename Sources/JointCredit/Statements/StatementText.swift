@@ -81,6 +81,11 @@ struct StatementText {
     case .serialFrom: from
     case .serialTo: to
     case .quantity: quantity + " (t)"
+    case .application: pick("Application", "申請番号")
+    case .creditUser: pick("Credit user", "クレジット使用者")
+    case .purpose: pick("Purpose", "無効化目的")
+    case .purposeDetail: pick("Purpose detail", "目的の詳細")
+    case .retirementDate: pick("Retired on", "無効化日")
     }
   }
   var yen: String { pick("yen", "円") }

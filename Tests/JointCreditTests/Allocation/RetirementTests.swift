@@ -50,4 +50,53 @@ import Testing
     #expect(head == ["E01 A-1-A-2", "E01 B-100-B-100"])
     #expect(allocation.retirement.last?.body == Body.Code("secretariat"))
   }
+
+  @Test func everyHolderFilesOneApplicationWithThePurchasesPurpose() throws {
+    // The ranges of the first test: one application per holder, numbered in their order.
+    let block = try CreditBlock(
+      scheme: "J-VER", project: "P", serialPrefix: "JV-", first: 1, last: 10, vintage: "2011",
+      digits: 3)
+    let purchase = try Purchase(
+      lot: Self.t("10"), unit: Self.t("0.1"), creditBlocks: [block],
+      secretariat: Body.Code("ALL62"), purpose: "会議のオフセット")
+    let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    var csv: [UInt8] = []
+    ApplicationStatement.write(
+      allocation, format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &csv)
+    #expect(
+      String(decoding: csv, as: UTF8.self) == """
+        application,credit_user,purpose,purpose_detail,scheme,project,vintage,serial_from,serial_to,quantity_t,retirement_date
+        1,港区,会議のオフセット,"港区: 環境フェア (E01, 2011-10-15)",J-VER,P,2011,JV-001,JV-003,3,
+        2,八王子市,会議のオフセット,"八王子市: エコフェスタ (E01, 2011-10-01)",J-VER,P,2011,JV-004,JV-006,3,
+        3,八王子市,会議のオフセット,"八王子市: 打ち水大作戦 (E02, 2011-07-23)",J-VER,P,2011,JV-007,JV-007,1,
+        4,八王子市,会議のオフセット,"八王子市: its events' fractions of a tonne, together",J-VER,P,2011,JV-008,JV-008,1,
+        5,ALL62,会議のオフセット,"every body's remaining fractions of a tonne, pooled and retired by ALL62",J-VER,P,2011,JV-009,JV-010,2,
+
+        """)
+    var ja: [UInt8] = []
+    ApplicationStatement.write(
+      allocation, format: CSVFormat(encoding: .utf8, lineEnding: .lf), language: .ja, to: &ja)
+    let lines = String(decoding: ja, as: UTF8.self).split(separator: "\n")
+    #expect(lines[0].hasPrefix("申請番号,クレジット使用者,無効化目的,目的の詳細,"))
+    #expect(lines[1].contains(",港区: 環境フェア（E01、2011-10-15開催）,"))
+    #expect(lines[5].contains(",各団体の端数の合計（ALL62が一括して償却）,"))
+  }
+
+  @Test func aReserveHasAnApplicationOfItsOwn() throws {
+    // Capped at the estimates, 10 t over 8.0 t leave 2 t to the reserve: its own application,
+    // before the pooled fractions.
+    let block = try CreditBlock(
+      scheme: "J-VER", project: "P", serialPrefix: "JV-", first: 1, last: 10, vintage: "2011")
+    let purchase = try Purchase(
+      lot: Self.t("10"), unit: Self.t("0.1"), cap: .emissions, reserve: Body.Code("ALL62"),
+      creditBlocks: [block])
+    let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    let reserve = try #require(allocation.retirement.first { $0.basis == .reserve })
+    #expect(reserve.quantity == Self.t("2"))
+    #expect(
+      StatementLanguage.en.purposeDetail(reserve.purposeDetail) == "the reserve held by ALL62")
+    #expect(allocation.retirement.last?.basis == .fractions)
+    #expect(Set(allocation.retirement.map(\.application)).count == allocation.retirement.count)
+    #expect(reserve.purpose == Purchase.defaultPurpose)
+  }
 }

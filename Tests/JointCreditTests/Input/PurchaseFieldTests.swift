@@ -46,6 +46,33 @@ import Testing
     #expect(checked == Self.samples.count)
   }
 
+  @Test func floorsAndThePurposeAreReadFromAFile() throws {
+    func read(_ text: String) -> PurchaseFile.Reading {
+      PurchaseFile.read(SubmissionFile(path: "p.json", text: text))
+    }
+    let full = read(#"{"min_t": "emissions", "surplus": "reserve", "purpose": " 会議 "}"#)
+    #expect(full.errors.isEmpty)
+    #expect(full.settings.floor?.value == .emissions && full.settings.minimum == nil)
+    #expect(full.settings.surplus?.value == .reserve)
+    #expect(full.settings.purpose?.value == "会議")
+    let both = read(#"{"min_t": "emissions", "min_rate_pct": 110}"#)
+    #expect(
+      both.errors.map(\.description) == [
+        "p.json:1:24: give either min_t 'emissions' or min_rate_pct, not both"
+      ])
+    let numberAndRate = read(#"{"min_t": "0.1", "min_rate_pct": 110}"#)
+    #expect(numberAndRate.errors.isEmpty)
+    #expect(numberAndRate.settings.minimum?.value == Fixtures.tonnes("0.1"))
+    #expect(numberAndRate.settings.floor?.value == .rate(Fixtures.tonnes("110")))
+    let bad = read(#"{"min_t": "all", "surplus": "pool", "purpose": ""}"#)
+    #expect(
+      bad.errors.map(\.description) == [
+        "p.json:1:11: unknown minimum 'all'; expected a quantity in tonnes such as 0.1, or 'emissions' (every event at least its estimate, rounded up), or give a percentage as min_rate_pct",
+        "p.json:1:29: unknown surplus 'pool'; expected 'method' (the rest of the lot by the rounding rule) or 'reserve' (the rest to the reserve body)",
+        "p.json:1:48: 'purpose' must be a string that is not empty",
+      ])
+  }
+
   @Test func everyFieldHasOneNameAndTheFileListsThemAll() {
     let names = PurchaseField.all.map(\.name)
     #expect(Set(names).count == names.count)
