@@ -6,6 +6,10 @@ public enum AllocationNote: Hashable, Sendable, CustomStringConvertible {
     event: AllocationKey, minimum: Quantity, cap: FixedDecimal, rule: Purchase.Cap,
     estimate: FixedDecimal)
 
+  /// A proportional mix would need more cells (holders × blocks) than ``RetirementPlan`` builds;
+  /// the serials were handed out in order instead.
+  case mixTooLarge(holders: Int, blocks: Int)
+
   /// The note in a language.
   public func text(_ language: StatementLanguage) -> String {
     switch (self, language) {
@@ -15,6 +19,13 @@ public enum AllocationNote: Hashable, Sendable, CustomStringConvertible {
     case (.minimumAboveCap(let event, let minimum, let cap, let rule, let estimate), .ja):
       "\(event): 最低配分量 \(minimum) t が上限 \(cap) t（\(estimate) t の"
         + "\(rule == .emissions ? "100 %" : "\(rule.percent) %")）を超えるため、上限を適用しました"
+    case (.mixTooLarge(let holders, let blocks), .en):
+      "a proportional mix of \(holders) holders over \(blocks) blocks is more than "
+        + "\(RetirementPlan.maximumCells) cells; serials were handed out block by block in order "
+        + "(mix 'sequential')"
+    case (.mixTooLarge(let holders, let blocks), .ja):
+      "\(holders)件の償却先と\(blocks)ブロックの按分は\(RetirementPlan.maximumCells)セルを超えるため、"
+        + "ブロック順に割り当てました（mix 'sequential'）"
     }
   }
 

@@ -78,7 +78,9 @@ public struct Allocator: Sendable {
       purchase: purchase, bodies: run.bodies, ties: run.ties, reserve: run.reserve,
       emissionDecimals: estimates.decimals, notes: run.notes)
     try CostApportionment.apply(to: &allocation)
-    allocation.retirement = RetirementPlan.ranges(for: allocation)
+    let plan = RetirementPlan.ranges(for: allocation)
+    allocation.retirement = plan.ranges
+    if let note = plan.note { allocation.notes.append(note) }
     return allocation
   }
 }

@@ -9,8 +9,7 @@ enum CostApportionment {
   ///   positive share at least one yen, with fewer yen than shares).
   static func apply(to allocation: inout Allocation) throws(AllocationError) {
     let purchase = allocation.purchase
-    guard let pricing = purchase.pricing, let invoice = pricing.invoiceTotal(for: purchase.lot)
-    else { return }
+    guard let invoice = purchase.invoiceTotal else { return }
     allocation.invoiceTotal = invoice
     let yen = Quantity(grams: 1)  // one "unit" is one yen; the size only matters for messages
     var weights = allocation.bodies.map(\.allocated.grams)

@@ -91,15 +91,33 @@ struct RetirementClaim: Hashable, Sendable {
 /// the order listed, so every serial bought is retired exactly once, in consecutive ranges per
 /// holder and block.
 enum RetirementPlan {
-  static func ranges(for allocation: Allocation) -> [RetirementRange] {
+  /// The most holders × blocks a proportional mix is computed for (memory grows with it).
+  static let maximumCells = 20_000_000
+
+  /// The ranges, and a note when a proportional mix was too large to compute.
+  static func ranges(for allocation: Allocation) -> (
+    ranges: [RetirementRange], note: AllocationNote?
+  ) {
     let blocks = allocation.purchase.creditBlocks
-    guard !blocks.isEmpty else { return [] }
+    guard !blocks.isEmpty else { return ([], nil) }
     let purpose = allocation.purchase.purpose
-    return sequential(claims(for: allocation), blocks: blocks).map { range in
-      var range = range
-      range.purpose = purpose
-      return range
+    let claims = claims(for: allocation)
+    var note: AllocationNote?
+    var mix = allocation.purchase.effectiveMix
+    if mix == .proportional, claims.count * blocks.count > maximumCells {
+      note = .mixTooLarge(holders: claims.count, blocks: blocks.count)
+      mix = .sequential
     }
+    let ranges =
+      mix == .proportional
+      ? proportional(claims, blocks: blocks) : sequential(claims, blocks: blocks)
+    return (
+      ranges.map { range in
+        var range = range
+        range.purpose = purpose
+        return range
+      }, note
+    )
   }
 
   /// The holders, in the order they receive serials, with the whole tonnes each retires.
@@ -163,6 +181,35 @@ enum RetirementPlan {
           blockIndex += 1
           next = blockIndex < blocks.count ? blocks[blockIndex].first : 0
         }
+      }
+    }
+    return ranges
+  }
+}
+
+extension RetirementPlan {
+  /// Every holder gets from each block its proportional share of the block, rounded down or up,
+  /// with every block's and every holder's total exact (``MatrixRounding``). Within a block,
+  /// holders take consecutive serials in their order; a holder's ranges follow the blocks' order.
+  static func proportional(_ claims: [RetirementClaim], blocks: [CreditBlock])
+    -> [RetirementRange]
+  {
+    let rounding = MatrixRounding(rows: claims.map(\.tonnes), columns: blocks.map(\.count))
+    // The first serial each holder takes in each block: blocks are dealt out in holder order.
+    var next = blocks.map(\.first)
+    var starts = [Int64](repeating: 0, count: claims.count * blocks.count)
+    for i in claims.indices {
+      for j in blocks.indices {
+        starts[i * blocks.count + j] = next[j]
+        // Within the block: next[j] + count stays at most block.last + 1, which fits.
+        next[j] += rounding[i, j]
+      }
+    }
+    var ranges: [RetirementRange] = []
+    for (i, claim) in claims.enumerated() {
+      for (j, block) in blocks.enumerated() where rounding[i, j] > 0 {
+        let first = starts[i * blocks.count + j]
+        ranges.append(claim.range(of: block, from: first, to: first + (rounding[i, j] - 1)))
       }
     }
     return ranges

@@ -167,6 +167,14 @@ extension InputError {
     case priceNotWholeYen(price: String, lot: String)
     /// A price per tonne times the lot is more yen than JointCredit accepts.
     case invoiceTooLarge(price: String, lot: String)
+    /// Some blocks have a price and this one has none, nor a price per tonne to fall back on.
+    case blockWithoutPrice(String)
+    /// Blocks have prices and the purchase an invoice total.
+    case blockPricesWithInvoice
+    /// The blocks' prices add up to more yen than JointCredit accepts.
+    case blockInvoiceTooLarge(String)
+    /// A mix that is not `sequential` or `proportional`.
+    case unknownMix(String)
     /// Credit serials are whole tonnes, so the lot must be.
     case serialsNeedWholeTonnes(lot: String)
     /// The credit blocks hold another number of serials than the lot has tonnes.
@@ -306,6 +314,17 @@ extension InputError.Reason {
         + "\(WholeNumber.maximumYen), written with digits only, such as 450000"
     case .conflictingPrices:
       "give either price_jpy_per_t or invoice_total_jpy, not both"
+    case .blockWithoutPrice(let block):
+      "credit block \(q(block)) has no price_jpy_per_t while others have one; give it a price, or "
+        + "give the purchase a price_jpy_per_t for blocks without their own"
+    case .blockPricesWithInvoice:
+      "credit blocks have their own price_jpy_per_t, so the invoice is their sum: remove "
+        + "invoice_total_jpy"
+    case .blockInvoiceTooLarge(let total):
+      "the credit blocks' prices add up to \(total) yen, more than \(WholeNumber.maximumYen) yen"
+    case .unknownMix(let text):
+      "unknown mix '\(q(text))'; expected 'proportional' (every holder a share of each block) or "
+        + "'sequential' (blocks in the order listed)"
     case .priceNotWholeYen(let price, let lot):
       "\(price) yen per tonne times the lot of \(lot) t is not a whole number of yen; give "
         + "invoice_total_jpy instead"

@@ -203,6 +203,22 @@ package struct PurchaseField: Sendable {
       settings.creditBlocks = .init(blocks, text: "", at: location)
       return .success(())
     },
+    PurchaseField(
+      name: "mix", option: "mix", valueName: "proportional|sequential",
+      help: "How several credit blocks are shared: 'proportional' (every holder a share of each "
+        + "block) or 'sequential' (blocks in the order listed).",
+      defaultValue: "proportional when blocks differ, else sequential"
+    ) { value, location, settings in
+      word(value, "mix").flatMap { text in
+        guard let mix = Purchase.Mix(rawValue: text) else {
+          return .failure(
+            Problem(
+              reason: .unknownMix(text), explanation: "expected 'proportional' or 'sequential'"))
+        }
+        settings.mix = .init(mix, text: text, at: location)
+        return .success(())
+      }
+    },
     PurchaseField(name: "purpose", option: nil, valueName: "", help: "", defaultValue: nil) {
       value, location, settings in
       guard case .json(let node, _) = value, case .string(let text) = node.value,

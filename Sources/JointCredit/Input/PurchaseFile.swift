@@ -115,7 +115,9 @@ public enum PurchaseFile {
 ///
 /// Serial numbers may be strings (their width, with leading zeros, is kept) or numbers.
 enum CreditBlocks {
-  static let fields = ["scheme", "project", "serial_prefix", "first", "last", "vintage"]
+  static let fields = [
+    "scheme", "project", "serial_prefix", "first", "last", "vintage", "price_jpy_per_t",
+  ]
   /// The most blocks one purchase lists.
   static let maximumCount = 10_000
 
@@ -161,7 +163,8 @@ enum CreditBlocks {
         default: fail("'\(q(member.key))' must be a string", member.value.position)
         }
       }
-      for field in fields where texts[field] == nil && field != "serial_prefix" {
+      for field in fields
+      where texts[field] == nil && field != "serial_prefix" && field != "price_jpy_per_t" {
         fail("'\(field)' is missing", element.position)
       }
       guard let first = texts["first"], let last = texts["last"], let scheme = texts["scheme"],
@@ -190,6 +193,20 @@ enum CreditBlocks {
             + "first serial '\(q(first.0))'; write both with the same number of digits", last.1)
         continue
       }
+      var price: Int64?
+      if let given = texts["price_jpy_per_t"] {
+        let text = TextNormalization.normalized(given.0)
+        guard case .success(let yen) = WholeNumber.parse(text, limit: WholeNumber.maximumYen),
+          yen > 0
+        else {
+          errors.append(
+            InputError(
+              .invalidYen(field: "price_jpy_per_t", text: text),
+              at: InputLocation(source, given.1)))
+          continue
+        }
+        price = yen
+      }
       do {
         blocks.append(
           try CreditBlock(
@@ -197,7 +214,7 @@ enum CreditBlocks {
             project: TextNormalization.trimmed(project.0),
             serialPrefix: TextNormalization.composed(texts["serial_prefix"]?.0 ?? ""),
             first: from, last: to, vintage: TextNormalization.trimmed(vintage.0),
-            digits: firstText.count))
+            digits: firstText.count, price: price))
       } catch {
         fail(error.message, first.1)
       }

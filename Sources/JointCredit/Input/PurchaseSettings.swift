@@ -55,6 +55,8 @@ public struct PurchaseSettings: Hashable, Sendable {
   public var secretariat: Setting<Body.Code>?
   /// `purpose`: the purpose stated on retirement applications.
   public var purpose: Setting<String>?
+  /// `mix`: how several blocks are shared among holders.
+  public var mix: Setting<Purchase.Mix>?
   /// Fields that were given but could not be read (by their purchase-file names, such as
   /// `unit_t`): checks that involve them are skipped rather than run on a default.
   public var invalidFields: Set<String> = []
@@ -103,6 +105,7 @@ public struct PurchaseSettings: Hashable, Sendable {
       merged.creditBlocks = overrides.creditBlocks ?? creditBlocks
       merged.secretariat = overrides.secretariat ?? secretariat
       merged.purpose = overrides.purpose ?? purpose
+      merged.mix = overrides.mix ?? mix
       merged.invalidFields = invalidFields.union(overrides.invalidFields)
     }
   }
@@ -230,7 +233,7 @@ public struct PurchaseSettings: Hashable, Sendable {
       minimum: minimum?.value, floor: floor?.value, surplus: surplus?.value ?? .method,
       cap: cap?.value, reserve: reserve?.value, pricing: pricing,
       creditBlocks: blocks, secretariat: secretariat?.value,
-      purpose: purpose?.value ?? Purchase.defaultPurpose,
+      mix: mix?.value, purpose: purpose?.value ?? Purchase.defaultPurpose,
       description: description?.value ?? "")
     return WithWarnings(purchase, warnings: warnings)
   }
@@ -248,6 +251,16 @@ public struct PurchaseSettings: Hashable, Sendable {
       errors += priced.problems(for: lot.value).map { InputError($0, at: price.location) }
     }
     guard let blocks = creditBlocks, !blocks.value.isEmpty else { return (pricing, [], errors) }
+    if pricing == nil, blocks.value.contains(where: { $0.price != nil }) {
+      pricing = Pricing(.blockPrices, taxIncluded: taxIncluded?.value)
+    }
+    for reason in CreditBlock.priceProblems(of: blocks.value, pricing: pricing) {
+      if case .blockPricesWithInvoice = reason, let price {
+        errors.append(InputError(reason, at: price.location))
+      } else {
+        errors.append(InputError(reason, at: blocks.location))
+      }
+    }
     for reason in CreditBlock.problems(of: blocks.value, lot: lot.value) {
       if case .serialsNeedWholeTonnes = reason {
         errors.append(InputError(.serialsNeedWholeTonnes(lot: lot.text), at: lot.location))

@@ -8,6 +8,8 @@ public struct Pricing: Hashable, Sendable {
     case perTonne(Int64)
     /// The invoice total in yen.
     case invoiceTotal(Int64)
+    /// The sum of the credit blocks' own prices (``CreditBlock/price``).
+    case blockPrices
   }
 
   /// How the amount is given.
@@ -26,6 +28,7 @@ public struct Pricing: Hashable, Sendable {
   public func invoiceTotal(for lot: Quantity) -> Int64? {
     switch basis {
     case .invoiceTotal(let yen): return yen
+    case .blockPrices: return nil
     case .perTonne(let yen):
       let (quotient, remainder) = (Int128(yen) * Int128(lot.grams))
         .quotientAndRemainder(dividingBy: Int128(Quantity.gramsPerTonne))
@@ -39,6 +42,7 @@ public struct Pricing: Hashable, Sendable {
   /// yen or past the limit.
   func problems(for lot: Quantity) -> [InputError.Reason] {
     switch basis {
+    case .blockPrices: return []
     case .invoiceTotal(let yen):
       guard yen > 0, yen <= WholeNumber.maximumYen else {
         return [.invalidYen(field: "invoice_total_jpy", text: String(yen))]
@@ -77,6 +81,9 @@ public struct CreditBlock: Hashable, Sendable {
   public internal(set) var vintage: String
   /// How many digits serial numbers are written with (zero-padded), e.g. 6 for `000123`.
   public internal(set) var digits: Int
+  /// The block's own price per tonne in whole yen, when it has one: the invoice is then the sum
+  /// over blocks (a block without a price takes the purchase's `price_jpy_per_t`).
+  public internal(set) var price: Int64?
 
   /// Creates a block.
   ///
@@ -84,7 +91,7 @@ public struct CreditBlock: Hashable, Sendable {
   ///   `0 <= first <= last <= WholeNumber.maximumSerial` and `1 <= digits <= 18`.
   public init(
     scheme: String, project: String, serialPrefix: String, first: Int64, last: Int64,
-    vintage: String, digits: Int = 1
+    vintage: String, digits: Int = 1, price: Int64? = nil
   ) throws(InputError) {
     let limit = WholeNumber.maximumSerial
     guard first >= 0, first <= last, last <= limit else {
@@ -95,6 +102,10 @@ public struct CreditBlock: Hashable, Sendable {
     guard (1...18).contains(digits) else {
       throw InputError(.invalidBlock("serials are written with 1 to 18 digits, not \(digits)"))
     }
+    if let price, price <= 0 || price > WholeNumber.maximumYen {
+      throw InputError(.invalidYen(field: "price_jpy_per_t", text: String(price)))
+    }
+    self.price = price
     self.scheme = scheme
     self.project = project
     self.serialPrefix = serialPrefix
@@ -106,6 +117,13 @@ public struct CreditBlock: Hashable, Sendable {
 
   /// How many serials (tonnes) the block holds.
   public var count: Int64 { last - first + 1 }
+
+  /// Whether two blocks are credits of one kind (scheme, project, vintage and price), so that
+  /// which of them a holder gets does not matter.
+  public func isLike(_ other: CreditBlock) -> Bool {
+    scheme == other.scheme && project == other.project && vintage == other.vintage
+      && price == other.price
+  }
 
   /// What is wrong with the blocks of a lot: a lot that is not whole tonnes, another number of
   /// serials than its tonnes, and blocks that print the same serial (see ``SerialOverlap``).

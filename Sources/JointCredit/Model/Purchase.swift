@@ -35,6 +35,9 @@ public struct Purchase: Hashable, Sendable {
   /// The body in whose name shares smaller than a whole tonne are retired (default: the
   /// reserve body, or `secretariat`).
   public internal(set) var secretariat: Body.Code?
+  /// How serials of several blocks are shared among holders (default: ``Mix/proportional`` when
+  /// the blocks differ in scheme, project, vintage or price, else ``Mix/sequential``).
+  public internal(set) var mix: Mix?
   /// The purpose stated on every retirement application (default:
   /// ``Purchase/defaultPurpose``).
   public internal(set) var purpose: String = Purchase.defaultPurpose
@@ -93,13 +96,13 @@ public struct Purchase: Hashable, Sendable {
     bodyMethod: ApportionmentMethod? = nil, minimum: Quantity? = nil, floor: Floor? = nil,
     surplus: Surplus = .method, cap: Cap? = nil, reserve: Body.Code? = nil,
     pricing: Pricing? = nil, creditBlocks: [CreditBlock] = [], secretariat: Body.Code? = nil,
-    purpose: String = Purchase.defaultPurpose, description: String = ""
+    mix: Mix? = nil, purpose: String = Purchase.defaultPurpose, description: String = ""
   ) throws(InputErrors) {
     self.init(
       checked: lot, unit: unit, bodyUnit: bodyUnit ?? unit, mode: mode, method: method,
       bodyMethod: bodyMethod ?? method, minimum: minimum, floor: floor, surplus: surplus,
       cap: cap, reserve: reserve, pricing: pricing, creditBlocks: creditBlocks,
-      secretariat: secretariat, purpose: purpose, description: description)
+      secretariat: secretariat, mix: mix, purpose: purpose, description: description)
     let problems = self.problems
     guard problems.isEmpty else { throw InputErrors(problems.map { InputError($0) }) }
   }
@@ -109,7 +112,7 @@ public struct Purchase: Hashable, Sendable {
     method: ApportionmentMethod, bodyMethod: ApportionmentMethod, minimum: Quantity?,
     floor: Floor?, surplus: Surplus, cap: Cap?, reserve: Body.Code?, pricing: Pricing?,
     creditBlocks: [CreditBlock], secretariat: Body.Code?,
-    purpose: String = Purchase.defaultPurpose, description: String
+    mix: Mix? = nil, purpose: String = Purchase.defaultPurpose, description: String
   ) {
     self.lot = lot
     self.unit = unit
@@ -125,6 +128,7 @@ public struct Purchase: Hashable, Sendable {
     self.pricing = pricing
     self.creditBlocks = creditBlocks
     self.secretariat = secretariat
+    self.mix = mix
     self.purpose = purpose
     self.description = description
   }
@@ -169,6 +173,7 @@ public struct Purchase: Hashable, Sendable {
       problems.append(.notPositive(field: "cap rate", value: "\(cap.percent)"))
     }
     if let pricing { problems += pricing.problems(for: lot) }
+    problems += CreditBlock.priceProblems(of: creditBlocks, pricing: pricing)
     if !creditBlocks.isEmpty { problems += CreditBlock.problems(of: creditBlocks, lot: lot) }
     return problems
   }

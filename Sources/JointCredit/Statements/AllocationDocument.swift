@@ -174,8 +174,14 @@ extension AllocationDocument {
       switch pricing.basis {
       case .perTonne(let yen): json.field("price_jpy_per_t", yen)
       case .invoiceTotal(let yen): json.field("invoice_total_jpy", yen)
+      case .blockPrices: break
       }
       json.field("tax_included", pricing.taxIncluded)
+    }
+    if purchase.creditBlocks.contains(where: { $0.price != nil }),
+      let average = purchase.averagePrice
+    {
+      json.field("average_price_jpy_per_t", FixedDecimal(rounding: average, decimals: 2))
     }
     if !purchase.creditBlocks.isEmpty {
       json.field(
@@ -183,6 +189,7 @@ extension AllocationDocument {
         allocation.retirement.last { $0.basis == .fractions }?.body.rawValue
           ?? (purchase.secretariat ?? purchase.reserve)?.rawValue ?? "secretariat")
       json.field("purpose", purchase.purpose)
+      json.field("mix", purchase.effectiveMix.rawValue)
       json.key("credit_blocks")
       json.beginArray()
       for block in purchase.creditBlocks {
@@ -193,6 +200,7 @@ extension AllocationDocument {
         json.field("serial_from", block.serial(block.first))
         json.field("serial_to", block.serial(block.last))
         json.field("quantity_t", Int(block.count))
+        if let price = block.price { json.field("price_jpy_per_t", price) }
         json.endObject()
       }
       json.endArray()

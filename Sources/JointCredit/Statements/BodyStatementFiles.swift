@@ -33,6 +33,12 @@ public enum BodyStatementFiles {
       facts.append(
         (text.invoice, "\(HTML.yen(invoice)) \(text.yen)" + (tax.isEmpty ? "" : " (\(tax))")))
     }
+    if purchase.creditBlocks.contains(where: { $0.price != nil }),
+      let average = purchase.averagePrice
+    {
+      facts.append(
+        (text.averagePrice, "\(FixedDecimal(rounding: average, decimals: 2)) \(text.yen)/t"))
+    }
     if !purchase.creditBlocks.isEmpty {
       facts.append((text.label(for: .purpose), purchase.purpose))
     }

@@ -23,6 +23,7 @@ struct StatementText {
   var rate: String { pick("Offset rate", "オフセット率") }
   var cost: String { pick("Cost", "費用") }
   var invoice: String { pick("Invoice total", "請求総額") }
+  var averagePrice: String { pick("Average price", "平均単価") }
   var events: String { pick("Events", "イベント") }
   var eventCount: String { pick("Events", "イベント数") }
   var bodies: String { pick("Bodies", "参加団体") }

@@ -47,6 +47,41 @@ import Testing
     #expect(checked >= 300, "only \(checked) of 400 seeds were checked")
   }
 
+  @Test func blocksWithTheirOwnPricesMakeTheInvoice() throws {
+    // 4 t at 12,000 yen, 3 t at 13,000, 3 t at 9,600: 48,000 + 39,000 + 28,800 = 115,800 yen,
+    // 11,580 yen per tonne on average.
+    func block(_ first: Int64, _ last: Int64, _ vintage: String, _ price: Int64?) throws
+      -> CreditBlock
+    {
+      try CreditBlock(
+        scheme: "J-VER", project: "P", serialPrefix: "S-", first: first, last: last,
+        vintage: vintage, price: price)
+    }
+    let blocks = [
+      try block(1, 4, "2010", 12_000), try block(5, 7, "2011", 13_000),
+      try block(8, 10, "2012", 9_600),
+    ]
+    let purchase = try Purchase(lot: 10, unit: Fixtures.tonnes("0.1"), creditBlocks: blocks)
+    #expect(purchase.invoiceTotal == 115_800)
+    #expect(purchase.averagePrice == Fraction(11_580, over: 1))
+    #expect(purchase.effectiveMix == .proportional)
+    let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    #expect(allocation.invoiceTotal == 115_800)
+    #expect(allocation.bodies.reduce(0) { $0 + ($1.cost ?? 0) } == 115_800)
+
+    // One block without a price and no price per tonne; block prices beside an invoice.
+    let unpriced = [try block(1, 4, "2010", 12_000), try block(5, 10, "2011", nil)]
+    #expect(throws: InputErrors([InputError(.blockWithoutPrice("S-5–S-10"))])) {
+      try Purchase(lot: 10, creditBlocks: unpriced)
+    }
+    let fallback = try Purchase(
+      lot: 10, pricing: Pricing(.perTonne(10_000)), creditBlocks: unpriced)
+    #expect(fallback.invoiceTotal == Int64(108_000))  // 4 × 12,000 + 6 × 10,000
+    #expect(throws: InputErrors([InputError(.blockPricesWithInvoice)])) {
+      try Purchase(lot: 10, pricing: Pricing(.invoiceTotal(100_000)), creditBlocks: blocks)
+    }
+  }
+
   @Test(arguments: 0..<300)
   func everySerialIsRetiredExactlyOnce(seed: Int) throws {
     var rng = SplitMix64(seed: UInt64(seed) &+ 777)
@@ -63,7 +98,8 @@ import Testing
       blocks.append(
         try CreditBlock(
           scheme: "J-VER", project: "P", serialPrefix: "S-", first: start,
-          last: start + size - 1, vintage: "2011", digits: 6))
+          last: start + size - 1, vintage: seed % 2 == 0 ? "2011" : "\(2010 + blocks.count)",
+          digits: 6))
       start += size + Int64(rng.next() % 10)
       left -= size
     }
@@ -102,6 +138,24 @@ import Testing
       grouping: allocation.retirement,
       by: { "\($0.body)|\($0.basis)|\($0.event?.id.rawValue ?? "")|\($0.block.first)" })
     #expect(holders.values.allSatisfy { $0.count == 1 }, "seed \(seed)")
+    // Under the proportional mix (blocks of different vintages), each holder's part of each
+    // block is the floor or ceiling of its share: holder tonnes × block tonnes ÷ lot.
+    guard purchase.effectiveMix == .proportional else { return }
+    let byHolder = Dictionary(
+      grouping: allocation.retirement,
+      by: { "\($0.body)|\($0.basis)|\($0.event?.id.rawValue ?? "")" })
+    for ranges in byHolder.values {
+      let tonnes = ranges.reduce(Int64(0)) { $0 + ($1.last - $1.first + 1) }
+      for block in blocks {
+        let part = ranges.filter { $0.block == block }.reduce(Int64(0)) {
+          $0 + ($1.last - $1.first + 1)
+        }
+        let share = tonnes * block.count
+        #expect(
+          part == share / lotTonnes || part == (share + lotTonnes - 1) / lotTonnes,
+          "seed \(seed): \(part) of \(block.count) for \(tonnes) of \(lotTonnes)")
+      }
+    }
   }
 }
 

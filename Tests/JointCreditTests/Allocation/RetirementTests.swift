@@ -36,13 +36,14 @@ import Testing
   }
 
   @Test func aHolderSpanningTwoBlocksGetsOneRangeInEach() throws {
-    // 3 t for 131032/E01 from a first block of 2 serials: 1–2 there, 100 in the second.
+    // In sequence, 3 t for 131032/E01 from a first block of 2 serials: 1–2 there, 100 in the
+    // second.
     let first = try CreditBlock(
       scheme: "J-VER", project: "P", serialPrefix: "A-", first: 1, last: 2, vintage: "2010")
     let second = try CreditBlock(
       scheme: "J-VER", project: "P", serialPrefix: "B-", first: 100, last: 107, vintage: "2011")
     let purchase = try Purchase(
-      lot: Self.t("10"), unit: Self.t("0.1"), creditBlocks: [first, second])
+      lot: Self.t("10"), unit: Self.t("0.1"), creditBlocks: [first, second], mix: .sequential)
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     let head = allocation.retirement.prefix(2).map {
       "\($0.event?.id.rawValue ?? "") \($0.block.serial($0.first))-\($0.block.serial($0.last))"

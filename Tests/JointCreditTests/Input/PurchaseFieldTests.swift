@@ -13,7 +13,7 @@ import Testing
     "cap": (#""emissions""#, "emissions"), "cap_rate_pct": ("150", "150"),
     "reserve": (#""ALL62""#, "ALL62"), "price_jpy_per_t": ("12000", "12000"),
     "invoice_total_jpy": (#""450000""#, "450000"), "tax_included": ("true", "included"),
-    "secretariat": (#""131032""#, "131032"),
+    "secretariat": (#""131032""#, "131032"), "mix": (#""sequential""#, "sequential"),
   ]
 
   /// The settings one value gives, without where it came from.
@@ -26,6 +26,7 @@ import Testing
       settings.surplus.map { "\($0.value)" }, settings.cap.map { "\($0.value)" },
       settings.reserve.map { "\($0.value)" }, settings.price.map { "\($0.value)" },
       settings.taxIncluded.map { "\($0.value)" }, settings.secretariat.map { "\($0.value)" },
+      settings.mix.map { "\($0.value)" },
     ].map { $0 ?? "-" }.joined(separator: " ")
   }
 
