@@ -25,7 +25,8 @@ struct MatrixRounding {
     guard total > 0 else { return }
     var rowLeft = rows, columnLeft = columns
     // Floors, and the cells that may round up, with their remainders (over the total).
-    var candidates: [(remainder: Int128, cell: Int)] = []
+    // A remainder is below the total, a number of tonnes, so it fits in 64 bits.
+    var candidates: [(remainder: Int64, cell: Int)] = []
     for i in rows.indices {
       for j in columns.indices {
         let (share, remainder) = (Int128(rows[i]) * Int128(columns[j]))
@@ -34,7 +35,7 @@ struct MatrixRounding {
         cells[cell] = Int64(share)
         rowLeft[i] -= Int64(share)
         columnLeft[j] -= Int64(share)
-        if remainder > 0 { candidates.append((remainder, cell)) }
+        if remainder > 0 { candidates.append((Int64(remainder), cell)) }
       }
     }
     candidates.sort {

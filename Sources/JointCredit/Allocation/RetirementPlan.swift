@@ -92,10 +92,10 @@ struct RetirementClaim: Hashable, Sendable {
 /// holder and block.
 enum RetirementPlan {
   /// The most holders × blocks a proportional mix is computed for (memory grows with it).
-  static let maximumCells = 20_000_000
+  static let maximumCells = 10_000_000
 
   /// The ranges, and a note when a proportional mix was too large to compute.
-  static func ranges(for allocation: Allocation) -> (
+  static func ranges(for allocation: Allocation, maximumCells: Int = maximumCells) -> (
     ranges: [RetirementRange], note: AllocationNote?
   ) {
     let blocks = allocation.purchase.creditBlocks

@@ -100,4 +100,26 @@ import Testing
     #expect(Set(allocation.retirement.map(\.application)).count == allocation.retirement.count)
     #expect(reserve.purpose == Purchase.defaultPurpose)
   }
+
+  @Test func aMixTooLargeToComputeIsHandedOutInOrderWithANote() throws {
+    func block(_ first: Int64, _ last: Int64, _ vintage: String) throws -> CreditBlock {
+      try CreditBlock(
+        scheme: "J-VER", project: "P", serialPrefix: "S-", first: first, last: last,
+        vintage: vintage)
+    }
+    let purchase = try Purchase(
+      lot: 10, unit: Self.t("0.1"),
+      creditBlocks: [try block(1, 5, "2010"), try block(6, 10, "2011")])
+    var allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    #expect(allocation.notes.isEmpty)
+    let proportional = allocation.retirement
+    allocation.retirement = []
+    // Five holders (two events of 3 t, one of 1 t, 132012's fractions, the pool) over two
+    // blocks are ten cells: above a limit of nine, so in order: 1–3, 4–5 and 6, 7, 8, 9–10.
+    let plan = RetirementPlan.ranges(for: allocation, maximumCells: 9)
+    #expect(plan.note == .mixTooLarge(holders: 5, blocks: 2))
+    #expect(plan.ranges != proportional)
+    #expect(plan.ranges.map(\.first) == [1, 4, 6, 7, 8, 9])
+    #expect(plan.note?.text(.en).hasPrefix("a proportional mix of 5 holders over 2 blocks") == true)
+  }
 }
