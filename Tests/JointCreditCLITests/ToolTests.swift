@@ -242,6 +242,41 @@ import Testing
         "--surplus: error: surplus 'reserve' needs a reserve body to hold what the floors leave"))
   }
 
+  @Test func retireDatesTheApplicationsAndClosesTheFolder() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("out").path
+    let allocate = [
+      "allocate", sample("Samples/tokyo-2011/submissions"),
+      "--purchase", sample("Samples/tokyo-2011/purchase.json"), "--out", out,
+    ]
+    #expect(ToolRunner.inProcess(allocate).status == 0)
+    let retire = ToolRunner.inProcess([
+      "retire", out, "--date", "2012-03-30", "--reference", "JCR-2012-0042",
+    ])
+    #expect(retire.status == 0, "\(retire.stderr)")
+    #expect(
+      retire.output.hasPrefix(
+        "Recorded the retirement of \(out) on 2012-03-30 (JCR-2012-0042); the folder is now a "
+          + "closed record"))
+    let applications = try String(
+      contentsOfFile: out + "/retirement-application.csv", encoding: .utf8)
+    // No reserve in this purchase: every application is dated.
+    let rows = applications.split(separator: "\r\n").dropFirst()
+    #expect(rows.count > 40 && rows.allSatisfy { $0.hasSuffix(",2012-03-30") })
+    // A closed record: allocate and retire again are refused (exit 1), a bad date is a usage
+    // error (64), and so is a missing --date.
+    let again = ToolRunner.inProcess(allocate)
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("holds a retired record (written by jointcredit retire)"))
+    #expect(ToolRunner.inProcess(["retire", out, "--date", "2012-04-01"]).status == 1)
+    #expect(ToolRunner.inProcess(["retire", out, "--date", "2012-02-30"]).status == 64)
+    #expect(ToolRunner.inProcess(["retire", out]).status == 64)
+    let unchanged = try String(
+      contentsOfFile: out + "/retirement-application.csv", encoding: .utf8)
+    #expect(unchanged == applications)
+  }
+
   @Test func diffListsWhatARevisionChanged() throws {
     let directory = try ToolRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

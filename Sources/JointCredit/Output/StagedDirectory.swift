@@ -49,6 +49,32 @@ package struct StagedDirectory: Sendable {
     (directory as NSString).appendingPathComponent(name)
   }
 
+  /// The file that marks a folder as a closed, retired record.
+  package static let retiredMarker = ".jointcredit-retired"
+
+  /// Rewrites an existing folder as one whole set: `make` is given the folder's real path while
+  /// the folder is locked, reads what it needs, and returns every file of the new set (the files
+  /// the last run wrote that it leaves out are removed; foreign files stay).
+  ///
+  /// - Throws: ``OutputError`` when the folder does not exist, another run holds it, or `make`
+  ///   or a write fails; then the folder is as it was.
+  package func update(_ make: (_ folder: String) throws(OutputError) -> [StagedFile])
+    throws(OutputError) -> [String]
+  {
+    guard
+      FileSystem.kind(directory) == .folder
+        || FileSystem.realPath(directory).map(FileSystem.kind) == .folder
+    else { throw OutputError(path: directory, reason: "is not a folder") }
+    var target = try OutputTarget.open(directory)
+    let files = try make(target.path)
+    let names = files.map(\.name)
+    if let bad = names.first(where: { !OutputManifest.isPlainRelativePath($0) }) {
+      throw OutputError(path: path(of: bad), reason: "is not a plain path inside the folder")
+    }
+    guard try target.commit(files, shouldCommit: { true }) else { return [] }
+    return names.map(path(of:))
+  }
+
   /// Writes every file, then puts the whole set in place in one step.
   ///
   /// - Parameters:
@@ -68,6 +94,14 @@ package struct StagedDirectory: Sendable {
     }
     var target = try OutputTarget.open(directory)
     do throws(OutputError) {
+      // A retired record is closed: nothing replaces what was filed at the registry.
+      if FileSystem.kind(target.path + "/" + Self.retiredMarker) == .file {
+        throw OutputError(
+          path: directory,
+          reason: "holds a retired record (written by jointcredit retire) and is never "
+            + "rewritten: write a revision into another folder, giving this one's "
+            + "allocation.json as the retired record")
+      }
       guard try target.commit(files, shouldCommit: shouldCommit) else {
         target.removeCreatedFolders()
         return []

@@ -151,7 +151,7 @@ extension HTML {
 extension StatementColumn {
   /// Whether pages for people (HTML) show it; data formats always do. The exact share is for
   /// checking, not for reading.
-  var isShownOnPages: Bool { self != .quota }
+  var isShownOnPages: Bool { self != .quota && self != .retirementDate }
 
   /// Whether the column holds figures (right-aligned on pages).
   var isNumeric: Bool {
