@@ -21,6 +21,10 @@ enum AllocateCommand: FileSubcommand {
         name: "out", valueName: "dir", help: "Where to write the statements.",
         defaultValue: "out"),
       .init(
+        name: "retired", valueName: "file",
+        help: "The allocation.json of a retired run (jointcredit retire) that this one revises: "
+          + "its retired serials stay with their holders, and no event gets less than it had."),
+      .init(
         name: "csv-encoding", valueName: "encoding",
         help: "utf8-bom (Excel opens it cleanly), utf8 (no byte order mark) or cp932 "
           + "(Shift_JIS, for older Japanese imports).",

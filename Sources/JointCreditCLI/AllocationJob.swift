@@ -35,9 +35,27 @@ enum AllocationJob {
     guard let purchase = input.value.purchase else {
       return requirePurchase ? nil : Outcome(input: input, allocation: nil)
     }
+    // A revision of a retired allocation keeps what was retired.
+    var revision: Revision?
+    if let path = parsed.values["retired"] {
+      do throws(InputErrors) {
+        let file: SubmissionFile
+        switch FileBytesReader.read(path) {
+        case .success(let bytes): file = SubmissionFile(path: path, bytes: bytes)
+        case .failure(let error): throw InputErrors([error])
+        }
+        revision = try Revision(
+          purchase, estimates: input.value.estimates, retired: RetiredAllocation.read(file))
+      } catch {
+        _ = Diagnostics.reject(error, writesFiles: writesFiles, to: &console)
+        return nil
+      }
+    }
     do {
-      let allocation = try Allocator(explaining: explanations)
-        .allocate(purchase, among: input.value.estimates)
+      let allocator = Allocator(explaining: explanations)
+      let allocation =
+        try revision.map { revision throws(AllocationError) in try allocator.allocate(revision) }
+        ?? allocator.allocate(purchase, among: input.value.estimates)
       return Outcome(input: input, allocation: allocation)
     } catch {
       console.errorLine("Error: \(error)" + (writesFiles ? "; nothing was written." : "."))

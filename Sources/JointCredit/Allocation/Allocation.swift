@@ -18,6 +18,8 @@ public struct Allocation: Hashable, Sendable {
   public var invoiceTotal: Int64?
   /// The serial ranges retired for each body, when credit blocks were given.
   public var retirement: [RetirementRange] = []
+  /// The retired allocation this one revises, when it is a revision.
+  public var revises: RevisedRecord?
 
   /// Creates an allocation.
   public init(
@@ -66,6 +68,14 @@ public struct Allocation: Hashable, Sendable {
         shortfall: Quantity(grams: members.reduce(0) { $0 + $1.shortfall.grams }))
     }
   }
+}
+
+/// The retired allocation a revision revises.
+public struct RevisedRecord: Hashable, Sendable {
+  /// The `allocation.json` it was read from, as given.
+  public var path: String
+  /// The day it was retired.
+  public var retired: EventDate
 }
 
 /// The purchase-wide figures of an allocation, summed once: statements repeat them on every

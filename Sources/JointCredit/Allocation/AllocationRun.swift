@@ -3,6 +3,8 @@ struct AllocationRun {
   let purchase: Purchase
   let estimates: Estimates
   let explanations: Allocator.Explanations
+  /// What each event keeps in a revision: at least its retired allocation.
+  let kept: [AllocationKey: Quantity]
   var bodies: [BodyAllocation] = []
   var ties: [TieDecision] = []
   var reserve: ReserveAllocation?
@@ -14,7 +16,11 @@ struct AllocationRun {
   private let unit: Int64
   private let numbers: StatementNumbers
 
-  init(purchase: Purchase, estimates: Estimates, explanations: Allocator.Explanations) {
+  init(
+    purchase: Purchase, estimates: Estimates, explanations: Allocator.Explanations,
+    kept: [AllocationKey: Quantity] = [:]
+  ) {
+    self.kept = kept
     self.purchase = purchase
     self.estimates = estimates
     self.explanations = explanations
@@ -212,6 +218,9 @@ struct AllocationRun {
         low += Int128(max(eventLow, first))
         if event.emissions > .zero {
           if eventHigh == .max { unbounded = true } else { high += Int128(eventHigh) }
+        } else {
+          // A zero estimate gets exactly its lower bound (what a revision keeps, say).
+          high += Int128(eventLow)
         }
       }
       let bodyStep = Int128(step)
@@ -252,7 +261,7 @@ struct AllocationRun {
   /// The minimum (or floor) and cap of each event, in units of the event step; with the surplus
   /// for the reserve, every event's cap is its floor (body-then-event mode caps bodies instead).
   private mutating func eventBounds(_ events: [(submission: Submission, event: Event)]) -> Bounds? {
-    guard purchase.isConstrained else { return nil }
+    guard purchase.isConstrained || !kept.isEmpty else { return nil }
     let standAtFloor = purchase.surplus == .reserve && purchase.mode == .event
     var lower: [Int64] = [], upper: [Int64] = []
     lower.reserveCapacity(events.count)
@@ -268,6 +277,11 @@ struct AllocationRun {
               Quantity(grams: high * unit), decimals: purchase.unit.significantDecimals),
             rule: purchase.cap!, estimate: numbers.emissions(event.emissions)))
         low = high
+      }
+      // A revision never takes back what an event had: neither a cap nor a floor lowers it.
+      if let held = kept[AllocationKey(body: submission.body.code, event: event.id)] {
+        low = max(low, held.grams / unit)
+        high = max(high, low)
       }
       lower.append(low)
       upper.append(standAtFloor && event.emissions > .zero ? low : high)

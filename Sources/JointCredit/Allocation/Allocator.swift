@@ -68,8 +68,40 @@ public struct Allocator: Sendable {
   public func allocate(_ purchase: Purchase, among estimates: Estimates)
     throws(AllocationError) -> Allocation
   {
+    var allocation = try share(purchase, among: estimates, keeping: [:])
+    let plan = RetirementPlan.ranges(for: allocation)
+    allocation.retirement = plan.ranges
+    if let note = plan.note { allocation.notes.append(note) }
+    return allocation
+  }
+
+  /// Allocates a revision: every event keeps at least what the retired allocation gave it, new
+  /// credit goes by the rule on the revised estimates, and every retired range stays with its
+  /// holder; new serials (top-up blocks, the unretired reserve) go to what holders gained.
+  ///
+  /// - Throws: ``AllocationError`` when no allocation fits the rules with those lower bounds.
+  public func allocate(_ revision: Revision) throws(AllocationError) -> Allocation {
+    var allocation = try share(
+      revision.purchase, among: revision.estimates, keeping: revision.kept)
+    allocation.revises = RevisedRecord(
+      path: revision.retired.source, retired: revision.retired.date)
+    guard let ranges = RetirementPlan.revised(allocation, keeping: revision) else {
+      let held = revision.kept.values.reduce(Int128(0)) { $0 + Int128($1.grams) }
+      throw AllocationError(
+        .minimumsExceedTotal(
+          units: revision.purchase.lot.grams / Quantity.gramsPerTonne,
+          needed: held / Int128(Quantity.gramsPerTonne) + 1),
+        level: .body, unit: Quantity(tonnes: 1), method: revision.purchase.method)
+    }
+    allocation.retirement = ranges
+    return allocation
+  }
+
+  private func share(
+    _ purchase: Purchase, among estimates: Estimates, keeping kept: [AllocationKey: Quantity]
+  ) throws(AllocationError) -> Allocation {
     var run = AllocationRun(
-      purchase: purchase, estimates: estimates, explanations: explanations)
+      purchase: purchase, estimates: estimates, explanations: explanations, kept: kept)
     switch purchase.mode {
     case .event: try run.allocateEvents()
     case .bodyThenEvent: try run.allocateBodiesThenEvents()
@@ -78,9 +110,6 @@ public struct Allocator: Sendable {
       purchase: purchase, bodies: run.bodies, ties: run.ties, reserve: run.reserve,
       emissionDecimals: estimates.decimals, notes: run.notes)
     try CostApportionment.apply(to: &allocation)
-    let plan = RetirementPlan.ranges(for: allocation)
-    allocation.retirement = plan.ranges
-    if let note = plan.note { allocation.notes.append(note) }
     return allocation
   }
 }

@@ -175,6 +175,8 @@ extension InputError {
     case blockInvoiceTooLarge(String)
     /// A mix that is not `sequential` or `proportional`.
     case unknownMix(String)
+    /// The retired allocation a revision keeps cannot be used; the text says why.
+    case invalidRetiredRecord(String)
     /// Credit serials are whole tonnes, so the lot must be.
     case serialsNeedWholeTonnes(lot: String)
     /// The credit blocks hold another number of serials than the lot has tonnes.
@@ -322,6 +324,7 @@ extension InputError.Reason {
         + "invoice_total_jpy"
     case .blockInvoiceTooLarge(let total):
       "the credit blocks' prices add up to \(total) yen, more than \(WholeNumber.maximumYen) yen"
+    case .invalidRetiredRecord(let why): why
     case .unknownMix(let text):
       "unknown mix '\(q(text))'; expected 'proportional' (every holder a share of each block) or "
         + "'sequential' (blocks in the order listed)"

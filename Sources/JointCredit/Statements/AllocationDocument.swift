@@ -32,6 +32,13 @@ public enum AllocationDocument {
     json.field("format", "jointcredit-allocation")
     json.field("format_version", formatVersion)
     json.field("generator", "jointcredit \(JointCreditVersion.current)")
+    if let revises = allocation.revises {
+      json.key("revises")
+      json.beginObject(inline: true)
+      json.field("path", revises.path)
+      json.field("retired", revises.retired)
+      json.endObject()
+    }
 
     json.key("purchase")
     writePurchase(allocation, numbers: numbers, to: &json)

@@ -58,7 +58,20 @@ public enum AllocationSummary {
     let short = allocation.bodies.reduce(0) { count, body in
       count + body.events.reduce(0) { $0 + ($1.shortfall > .zero ? 1 : 0) }
     }
-    lines.append(words.shortfall(events: short, numbers.shortfall(allocation.shortfall)))
+    // Priced: what the shortfall would cost at the average price, in whole yen (half up).
+    // shortfall × invoice ÷ lot: at most 2⁶³ g × 10¹⁵ yen, within 128 bits.
+    let yen =
+      allocation.shortfall > .zero
+      ? allocation.invoiceTotal.map { invoice in
+        Fraction(
+          Int128(allocation.shortfall.grams) * Int128(invoice), over: Int128(purchase.lot.grams)
+        ).roundedHalfUp
+      } : nil
+    lines.append(
+      words.shortfall(events: short, numbers.shortfall(allocation.shortfall), yen: yen))
+    if let revises = allocation.revises {
+      lines.append(words.revises(revises.path, revises.retired))
+    }
     lines.append(words.ties(allocation.ties.reduce(0) { $0 + $1.winners.count }))
     if !statements.isEmpty {
       lines.append(words.statements)
@@ -137,15 +150,26 @@ private struct SummaryWords {
     }
   }
 
-  func shortfall(events: Int, _ tonnes: FixedDecimal) -> String {
+  func shortfall(events: Int, _ tonnes: FixedDecimal, yen: Int128?) -> String {
+    let cost = yen.map { HTML.yen(Int64(clamping: $0)) }
     switch (language, events) {
-    case (.en, 0): "Shortfall: none; every event is offset in full."
+    case (.en, 0): return "Shortfall: none; every event is offset in full."
     case (.en, _):
-      "Shortfall: \(events) event\(events == 1 ? " is" : "s are") offset below "
-        + "\(events == 1 ? "its estimate" : "their estimates"), by \(tonnes) t in all (shortfall_t)."
-    case (.ja, 0): "不足: なし（すべてのイベントが排出量以上をオフセットしています）。"
-    case (.ja, _): "不足: \(events)件のイベントが排出量に届かず、不足量は合計 \(tonnes) t です。"
+      return "Shortfall: \(events) event\(events == 1 ? " is" : "s are") offset below "
+        + "\(events == 1 ? "its estimate" : "their estimates"), by \(tonnes) t in all"
+        + (cost.map { ", \($0) yen at the average price" } ?? "") + " (shortfall_t)."
+    case (.ja, 0): return "不足: なし（すべてのイベントが排出量以上をオフセットしています）。"
+    case (.ja, _):
+      return "不足: \(events)件のイベントが排出量に届かず、不足量は合計 \(tonnes) t です"
+        + (cost.map { "（平均単価で\($0)円）" } ?? "") + "。"
     }
+  }
+
+  func revises(_ path: String, _ retired: EventDate) -> String {
+    language == .en
+      ? "Revision of \(path) (retired \(retired)): every retired serial stays with its holder, "
+        + "and no event has less than it had."
+      : "\(path)（\(retired) 償却）の改定: 償却済みのシリアル番号はそのまま、どのイベントも配分は減っていません。"
   }
 
   func cap(_ cap: Purchase.Cap) -> String {
