@@ -8,8 +8,13 @@ cd "$(dirname "$0")/.."
 graphs=.build/symbol-graphs
 rm -rf "$graphs" .build/docs
 mkdir -p "$graphs"
-swift build --target JointCredit \
-  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$graphs" >/dev/null
+# dump-symbol-graph always writes the graphs (a build that is up to date, after an edit of an
+# article only, would emit none); only the library's are documented.
+dumped=$(swift package dump-symbol-graph --minimum-access-level public \
+  | sed -n 's/^Files written to //p')
+[ -d "$dumped" ] || { echo "docs: no symbol graphs were written" >&2; exit 1; }
+cp "$dumped"/JointCredit.symbols.json "$graphs"/
+find "$dumped" -name 'JointCredit@*.symbols.json' -exec cp {} "$graphs"/ \;
 docc convert Sources/JointCredit/JointCredit.docc \
   --additional-symbol-graph-dir "$graphs" --output-dir .build/docs \
   --fallback-display-name JointCredit --fallback-bundle-identifier org.jointcredit.JointCredit \

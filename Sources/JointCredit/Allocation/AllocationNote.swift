@@ -6,8 +6,8 @@ public enum AllocationNote: Hashable, Sendable, CustomStringConvertible {
     event: AllocationKey, minimum: Quantity, cap: FixedDecimal, rule: Purchase.Cap,
     estimate: FixedDecimal)
 
-  /// A proportional mix would need more cells (holders × blocks) than ``RetirementPlan`` builds;
-  /// the serials were handed out in order instead.
+  /// A proportional mix would need more cells (holders × blocks) than the 10,000,000 the
+  /// retirement plan builds; the serials were handed out in order instead.
   case mixTooLarge(holders: Int, blocks: Int)
 
   /// The note in a language.
