@@ -24,7 +24,7 @@ FILE_LIMIT, LARGE_LIMIT, LARGE_CHANCE = 2 << 20, 16 << 20, 0.01  # generated fil
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "Samples"
 FLAGS = {"--skip-body-statements", "--skip-report", "--explain", "--cp932-replace"}
-ALLOCATE_ONLY = {"--out", "--csv-encoding", "--line-ending", "--lang"} | FLAGS
+ALLOCATE_ONLY = {"--out", "--csv-encoding", "--line-ending", "--lang", "--retired"} | FLAGS
 
 # --- Interesting values ----------------------------------------------------------------------
 METHODS = ["largest-remainder", "hamilton", "dhondt", "jefferson", "sainte-lague", "webster",
@@ -292,7 +292,11 @@ def credit_blocks(rng):
     def block(prefix, first, last):
         return Pairs([("scheme", rng.choice(["J-VER", ""])), ("serial_prefix", prefix), ("first", first),
                       ("last", last), ("project", rng.choice(["東北森林", "x" * 300, "a\nb"])),
-                      ("vintage", rng.choice(["2011", "", "11"]))])
+                      ("vintage", rng.choice(["2011", "", "11", "2012"])),
+                      ("price_jpy_per_t", rng.choice(YEN + [12000, 9600]))] if rng.random() < 0.4
+                     else [("scheme", rng.choice(["J-VER", ""])), ("serial_prefix", prefix),
+                           ("first", first), ("last", last), ("project", "P"),
+                           ("vintage", rng.choice(["2011", "2012"]))])
     shape = rng.choice(["random", "overlap", "max", "many"])
     if shape == "overlap":
         return [block("JV-", "10", "59"), block("JV-1", "0", "49")]
@@ -303,7 +307,12 @@ def credit_blocks(rng):
 
 
 PURCHASE_FIELDS = {
-    "lot_t": num, "unit_t": num, "body_unit_t": num, "min_t": num,
+    "lot_t": num, "unit_t": num, "body_unit_t": num,
+    "min_t": lambda r: r.choice(["emissions", "emissions", "0.1", "all"] + NUMBERS),
+    "min_rate_pct": lambda r: r.choice(NUMBERS + ["100", "110", "0"]),
+    "surplus": lambda r: r.choice(["method", "reserve", "pool"]),
+    "mix": lambda r: r.choice(["proportional", "sequential", "random"]),
+    "purpose": lambda r: r.choice(["", "会議", "x" * 1000, 5]),
     "cap_rate_pct": lambda r: r.choice(NUMBERS + ["150", "100.0000001"]),
     "price_jpy_per_t": lambda r: r.choice(YEN), "invoice_total_jpy": lambda r: r.choice(YEN),
     "credit_blocks": credit_blocks, "mode": lambda r: r.choice(["event", "body-then-event", "body"]),
@@ -345,6 +354,9 @@ def random_options(rng, command: str, codes: list, boundary=False) -> list:
         code = lambda: rng.choice(codes + CODES)  # noqa: E731
     choices = {
         "--lot": number, "--unit": number, "--body-unit": number, "--min": number,
+        "--min-rate": number,
+        "--surplus": lambda: rng.choice(["method", "reserve", "reserve"] + odd),
+        "--mix": lambda: rng.choice(["proportional", "sequential"] + odd),
         "--cap-rate": number, "--price-jpy-per-t": yen, "--invoice-total-jpy": yen,
         "--method": method, "--body-method": method, "--reserve": code, "--secretariat": code,
         "--cap": lambda: rng.choice(["emissions"] * 9 + odd),
@@ -361,6 +373,9 @@ def random_options(rng, command: str, codes: list, boundary=False) -> list:
     argv = []
     for _ in range(rng.choice([1, 1, 2, 2, 3, 5])):
         name = rng.choice(names)
+        if name == "--min" and rng.random() < 0.4:  # full offset
+            argv += [name, "emissions"]
+            continue
         argv += [name] if choices[name] is None else [name, choices[name]()]
     return argv
 
