@@ -64,13 +64,13 @@ enum AllocateCommand: FileSubcommand {
       let allocation = job.allocation
     else { return .failure }
     let input = job.input
-    let paths: [String]
+    let written: StatementSet.Written
     do {
-      paths = try StatementSet(
+      written = try StatementSet(
         csvFormat: format, language: language,
         includesBodyStatements: !parsed.flags.contains("skip-body-statements"),
         includesReport: !parsed.flags.contains("skip-report")
-      ).write(
+      ).writeReporting(
         allocation, files: input.value.estimates.files, warnings: input.warnings, to: directory)
     } catch {
       switch error {
@@ -83,6 +83,17 @@ enum AllocateCommand: FileSubcommand {
             + "cannot be written in CP932; nothing was written.")
       }
       return .failure
+    }
+    let paths = written.paths
+    // One warning per character written as its CP932 look-alike, where it first occurred.
+    var seen: [Unicode.Scalar: Int] = [:]
+    for substitution in written.lookAlikes { seen[substitution.scalar, default: 0] += 1 }
+    var warned = Set<Unicode.Scalar>()
+    for substitution in written.lookAlikes where warned.insert(substitution.scalar).inserted {
+      let count = seen[substitution.scalar] ?? 1
+      console.errorLine(
+        "warning: \(substitution)"
+          + (count > 1 ? " (\(count) times in all; this is the first)" : ""))
     }
     Diagnostics.report(allocation, language: language, to: &console)
     // The per-body statements are many: name their folder once.

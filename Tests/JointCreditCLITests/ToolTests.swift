@@ -453,7 +453,7 @@ import Testing
     let bad = try ToolRunner.write(
       [
         "bad/a.csv":
-          "body_code,body_name,body_kind,event_id,event_name,emissions_t\n131032,港区,ward,E01,講演会 — 森,1\n"
+          "body_code,body_name,body_kind,event_id,event_name,emissions_t\n131032,港区,ward,E01,講演会 🌲 森,1\n"
       ],
       in: directory)
     let rejected = ToolRunner.inProcess(
@@ -464,9 +464,28 @@ import Testing
     #expect(rejected.status == 1)
     #expect(
       rejected.stderr.hasPrefix(
-        "error: allocation.csv row 2, column 5 (event_name): '—' (U+2014) has no Shift_JIS (CP932) form"
+        "error: allocation.csv row 2, column 5 (event_name): '🌲' (U+1F332) has no Shift_JIS (CP932) form"
       ))
     #expect(rejected.stderr.hasSuffix("cannot be written in CP932; nothing was written.\n"))
+
+    // A character with a look-alike is written as it, with one warning where it first occurs.
+    let alike = try ToolRunner.write(
+      [
+        "alike/a.csv":
+          "body_code,body_name,body_kind,event_id,event_name,emissions_t\n131032,港区,ward,E01,夏〜秋 — 森,1\n"
+      ],
+      in: directory)
+    let written = ToolRunner.inProcess(
+      ["allocate"] + alike + [
+        "--lot", "1", "--csv-encoding", "cp932", "--skip-body-statements", "--skip-report",
+        "--out", directory.appendingPathComponent("y").path,
+      ])
+    #expect(written.status == 0)
+    #expect(
+      written.stderr.hasPrefix(
+        "warning: allocation.csv row 2, column 5 (event_name): '〜' (U+301C) has no Shift_JIS "
+          + "(CP932) form; written as its look-alike '～' (U+FF5E) (2 times in all; this is the "
+          + "first)\n"))
   }
 
   @Test func aReusedFolderKeepsNothingStale() throws {

@@ -83,11 +83,11 @@ public struct CSVWriter: Sendable {
         // The record was built in UTF-8; rewrite it, cell by cell, in CP932.
         let utf8 = Array(bytes[start...])
         bytes.removeSubrange(start...)
-        var missing: [Int: [Unicode.Scalar]] = [:]
+        var missing: [Int: CP932.Appended] = [:]
         let bounds = record.cellStarts.map { $0 - start } + [utf8.count]
         for cell in 0..<(bounds.count - 1) {
           let found = CP932.append(utf8: utf8[bounds[cell]..<bounds[cell + 1]], to: &bytes)
-          if !found.isEmpty { missing[cell] = found }
+          if !found.missing.isEmpty || !found.replaced.isEmpty { missing[cell] = found }
         }
         problems?.record(missing, headers: headers)
       }

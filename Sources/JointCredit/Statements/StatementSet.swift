@@ -40,6 +40,24 @@ public struct StatementSet: Sendable {
     _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
     to directory: String
   ) throws(StatementError) -> [String] {
+    try writeReporting(allocation, files: files, warnings: warnings, to: directory).paths
+  }
+
+  /// What a write did: the paths, and the characters CP932 lacks that were written as their
+  /// look-alikes (〜 as ～, say), each with where.
+  public struct Written: Sendable {
+    /// The paths written, as ``write(_:files:warnings:to:)`` returns them.
+    public var paths: [String]
+    /// Every character written as its look-alike, file by file, in row and column order.
+    public var lookAlikes: [EncodingProblems.Problem]
+  }
+
+  /// Writes every statement, as ``write(_:files:warnings:to:)`` does, and says which characters
+  /// were written as their CP932 look-alikes.
+  public func writeReporting(
+    _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
+    to directory: String
+  ) throws(StatementError) -> Written {
     let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
     let staged = plan.files.map { file in StagedFile(file.name) { file.render(to: &$0) } }
     let paths: [String]
@@ -51,8 +69,10 @@ public struct StatementSet: Sendable {
     try plan.checkEncoding()
     let byName = Dictionary(uniqueKeysWithValues: zip(staged.map(\.name), paths))
     let main = fileNames(for: allocation)
-    return main.map { byName[$0]! }
-      + staged.map(\.name).filter { !main.contains($0) }.map { byName[$0]! }
+    return Written(
+      paths: main.map { byName[$0]! }
+        + staged.map(\.name).filter { !main.contains($0) }.map { byName[$0]! },
+      lookAlikes: plan.lookAlikes)
   }
 
   /// Every statement in memory: the same bytes ``write(_:files:warnings:to:)`` puts in files,
@@ -128,8 +148,10 @@ private struct StatementPlan {
     let language: StatementLanguage
     let totals: AllocationTotals
     let rangesByBody: [Body.Code: [RetirementRange]]
-    /// The collector of characters CP932 cannot write, per CSV file, when that is an error.
+    /// The collector of characters CP932 cannot write, per CSV file, when writing CP932.
     let problems: [String: EncodingProblems]
+    /// Whether a character CP932 cannot write is an error (rather than `?`).
+    let strict: Bool
 
     init(
       _ allocation: Allocation, files: [InputFile], warnings: [InputWarning], format: CSVFormat,
@@ -142,9 +164,9 @@ private struct StatementPlan {
       self.language = language
       totals = AllocationTotals(allocation)
       rangesByBody = Dictionary(grouping: allocation.retirement, by: \.body)
-      let strict = format.encoding == .cp932 && !format.replacesUnmappable
+      strict = format.encoding == .cp932 && !format.replacesUnmappable
       problems =
-        strict
+        format.encoding == .cp932
         ? Dictionary(uniqueKeysWithValues: csvNames.map { ($0, EncodingProblems(file: $0)) })
         : [:]
     }
@@ -190,10 +212,18 @@ private struct StatementPlan {
   }
 
   /// Whether every CSV could be written in its encoding.
-  var isWritable: Bool { context.problems.values.allSatisfy(\.problems.isEmpty) }
+  var isWritable: Bool {
+    !context.strict || context.problems.values.allSatisfy(\.problems.isEmpty)
+  }
+
+  /// The characters written as their look-alikes, in file order.
+  var lookAlikes: [EncodingProblems.Problem] {
+    files.compactMap { context.problems[$0.name] }.flatMap(\.substitutions)
+  }
 
   /// Throws the characters CP932 could not write, in file order.
   func checkEncoding() throws(StatementError) {
+    guard context.strict else { return }
     let problems = files.compactMap { context.problems[$0.name] }.flatMap(\.problems)
     guard problems.isEmpty else { throw .unmappable(problems) }
   }

@@ -22,20 +22,37 @@ package enum CP932 {
     return table
   }()
 
-  /// Appends the CP932 bytes of UTF-8 text; a scalar without a CP932 form becomes `?`.
-  ///
-  /// - Returns: the scalars that had no CP932 form, in order.
+  /// Characters typed on other systems that CP932 lacks, and the look-alike it has, as Windows'
+  /// best-fit mapping writes them: 〜 → ～, − → －, — → ―, ‖ → ∥, ¢ → ￠, £ → ￡, ¬ → ￢, ¦ → ￤.
+  static let lookAlikes: [UInt32: UInt32] = [
+    0x301C: 0xFF5E, 0x2212: 0xFF0D, 0x2014: 0x2015, 0x2016: 0x2225, 0x00A2: 0xFFE0,
+    0x00A3: 0xFFE1, 0x00AC: 0xFFE2, 0x00A6: 0xFFE4,
+  ]
+
+  /// What writing a text in CP932 met.
+  package struct Appended {
+    /// The scalars that had no CP932 form nor a look-alike, written as `?`, in order.
+    package var missing: [Unicode.Scalar] = []
+    /// The scalars written as their look-alike, in order.
+    package var replaced: [Unicode.Scalar] = []
+  }
+
+  /// Appends the CP932 bytes of UTF-8 text: a scalar without a CP932 form is written as its
+  /// look-alike (``lookAlikes``) when it has one, else as `?`.
   @discardableResult
-  package static func append(utf8: some Collection<UInt8>, to bytes: inout [UInt8])
-    -> [Unicode.Scalar]
-  {
-    var missing: [Unicode.Scalar] = []
-    for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+  package static func append(utf8: some Collection<UInt8>, to bytes: inout [UInt8]) -> Appended {
+    var result = Appended()
+    for original in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+      var scalar = original
+      if let alike = lookAlikes[original.value], let substitute = Unicode.Scalar(alike) {
+        scalar = substitute
+        result.replaced.append(original)
+      }
       let code = scalar.value < 0x10000 ? table[Int(scalar.value)] : 0
       if scalar.value < 0x80 {
         bytes.append(UInt8(scalar.value))
       } else if code == 0 {
-        missing.append(scalar)
+        result.missing.append(scalar)
         bytes.append(UInt8(ascii: "?"))
       } else if code < 0x100 {
         bytes.append(UInt8(code))
@@ -44,7 +61,7 @@ package enum CP932 {
         bytes.append(UInt8(code & 0xFF))
       }
     }
-    return missing
+    return result
   }
 }
 
@@ -62,39 +79,61 @@ public final class EncodingProblems: Sendable {
     public var header: String
     /// The character.
     public var scalar: Unicode.Scalar
+    /// The look-alike written instead, when CP932 has one.
+    public var replacement: Unicode.Scalar?
+
+    /// Where it was: `allocation.csv row 5, column 5 (event_name)`.
+    public var place: String { "\(file) row \(row), column \(column) (\(header))" }
 
     public var description: String {
-      let hex = String(scalar.value, radix: 16, uppercase: true)
-      let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-      return "\(file) row \(row), column \(column) (\(header)): '\(scalar)' (U+\(code)) has no "
+      if let replacement {
+        return "\(place): '\(scalar)' (\(Self.code(scalar))) has no Shift_JIS (CP932) form; "
+          + "written as its look-alike '\(replacement)' (\(Self.code(replacement)))"
+      }
+      return "\(place): '\(scalar)' (\(Self.code(scalar))) has no "
         + "Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give "
         + "--cp932-replace to write '?' instead"
+    }
+
+    /// `U+301C`.
+    static func code(_ scalar: Unicode.Scalar) -> String {
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
   }
 
   /// The file the problems are in.
   public let file: String
-  private let state = Mutex<(rows: Int, headers: [String], problems: [Problem])>((0, [], []))
+  private let state = Mutex<
+    (rows: Int, headers: [String], problems: [Problem], substitutions: [Problem])
+  >((0, [], [], []))
 
   /// Creates a collector for one statement file.
   public init(file: String) {
     self.file = file
   }
 
-  /// Every problem found, in row and column order.
+  /// Every character without a CP932 form nor a look-alike, in row and column order.
   public var problems: [Problem] { state.withLock { $0.problems } }
+  /// Every character written as its look-alike, in row and column order.
+  public var substitutions: [Problem] { state.withLock { $0.substitutions } }
 
-  func record(_ cells: [Int: [Unicode.Scalar]], headers: [String]? = nil) {
+  func record(_ cells: [Int: CP932.Appended], headers: [String]? = nil) {
     state.withLock { state in
       state.rows += 1
       if let headers { state.headers = headers }
-      for (column, scalars) in cells.sorted(by: { $0.key < $1.key }) {
-        for scalar in scalars {
-          let header = column < state.headers.count ? state.headers[column] : ""
+      for (column, found) in cells.sorted(by: { $0.key < $1.key }) {
+        let header = column < state.headers.count ? state.headers[column] : ""
+        for scalar in found.replaced {
+          state.substitutions.append(
+            Problem(
+              file: file, row: state.rows, column: column + 1, header: header, scalar: scalar,
+              replacement: CP932.lookAlikes[scalar.value].flatMap(Unicode.Scalar.init)))
+        }
+        for scalar in found.missing {
           state.problems.append(
             Problem(
-              file: file, row: state.rows, column: column + 1,
-              header: header, scalar: scalar))
+              file: file, row: state.rows, column: column + 1, header: header, scalar: scalar))
         }
       }
     }

@@ -196,8 +196,8 @@ import Testing
 
   @Test func charactersWithoutACP932FormAreRejectedWhereTheyAre() throws {
     let text =
-      Fixtures.header + "131032,港区,ward,E01,講演会 — 森と水,2011-10-15,1\n"
-      + "131032,港区,ward,E02,打ち水 〜 芝公園,,1\n"
+      Fixtures.header + "131032,港区,ward,E01,講演会 🌲 森と水,2011-10-15,1\n"
+      + "131032,港区,ward,E02,打ち水 〜 芝公園 — 報告,,1\n"
     let estimates = try Fixtures.read([("a.csv", text)]).value
     let allocation = try Allocator().allocate(
       try Purchase(lot: Quantity(tonnes: 2)), among: estimates)
@@ -212,18 +212,45 @@ import Testing
       guard case .unmappable(let problems) = error else { Issue.record("\(error)"); return }
       #expect(
         problems.map(\.description).contains(
-          "allocation.csv row 2, column 5 (event_name): '—' (U+2014) has no Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give --cp932-replace to write '?' instead"
+          "allocation.csv row 2, column 5 (event_name): '🌲' (U+1F332) has no Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give --cp932-replace to write '?' instead"
         ))
-      #expect(problems.map { "\($0.file):\($0.row):\($0.column)" }.contains("allocation.csv:3:5"))
+      // 〜 and — of row 3 have look-alikes: not errors.
+      #expect(!problems.contains { $0.row == 3 })
     }
     // Nothing was written.
-    #expect((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] == [])
+    #expect(!FileManager.default.fileExists(atPath: directory.path))
 
     let lenient = StatementSet(csvFormat: CSVFormat(encoding: .cp932, replacesUnmappable: true))
-    _ = try lenient.write(allocation, files: [], warnings: [], to: directory.path)
+    let written = try lenient.writeReporting(
+      allocation, files: [], warnings: [], to: directory.path)
     let bytes = try Data(contentsOf: directory.appendingPathComponent("allocation.csv"))
     let decoded = try #require(String(data: bytes, encoding: .shiftJIS))
     #expect(decoded.contains("講演会 ? 森と水"))
-    #expect(decoded.contains("打ち水 ? 芝公園"))
+    #expect(decoded.contains("打ち水 ～ 芝公園 ― 報告"))
+    // Each look-alike is reported where it was written, in every CSV that has the name.
+    let inAllocation = written.lookAlikes.filter { $0.file == "allocation.csv" }
+    #expect(
+      inAllocation.map(\.description) == [
+        "allocation.csv row 3, column 5 (event_name): '〜' (U+301C) has no Shift_JIS (CP932) form; written as its look-alike '～' (U+FF5E)",
+        "allocation.csv row 3, column 5 (event_name): '—' (U+2014) has no Shift_JIS (CP932) form; written as its look-alike '―' (U+2015)",
+      ])
+    #expect(
+      Set(written.lookAlikes.map(\.file)).isSuperset(of: [
+        "offset-rates.csv", "statements/131032.csv",
+      ]))
+  }
+
+  @Test func everyLookAlikeIsTheCP932CharacterItStandsFor() throws {
+    // 〜 − — ‖ ¢ £ ¬ ¦ and the characters Windows' best fit writes for them.
+    let pairs: [(String, String)] = [
+      ("〜", "～"), ("−", "－"), ("—", "―"), ("‖", "∥"), ("¢", "￠"), ("£", "￡"), ("¬", "￢"),
+      ("¦", "￤"),
+    ]
+    for (typed, alike) in pairs {
+      var bytes: [UInt8] = []
+      let result = CP932.append(utf8: Array(typed.utf8), to: &bytes)
+      #expect(result.missing.isEmpty && result.replaced.map(String.init) == [typed])
+      #expect(bytes == Array(try #require(alike.data(using: .shiftJIS))), "\(typed)")
+    }
   }
 }
