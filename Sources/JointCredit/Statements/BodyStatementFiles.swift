@@ -83,12 +83,20 @@ public enum BodyStatementFiles {
     let events = eventTable(for: allocation)
     csv.write(
       events,
-      rows: Chained(reference.eventLines, [ShareLine.total(of: reference)]),
+      rows: Chained(
+        reference.eventLines,
+        [ShareLine.total(of: reference)]
+          + (heldReserve(body, allocation).map { [ShareLine.reserveOfBody($0)] } ?? [])),
       language: language, to: &output)
     if !ranges.isEmpty {
       csv.writeBlankLine(to: &output)
       csv.write(rangeTable, rows: ranges, language: language, to: &output)
     }
+  }
+
+  /// The reserve, when this body holds it.
+  static func heldReserve(_ body: BodyAllocation, _ allocation: Allocation) -> ReserveAllocation? {
+    allocation.reserve.flatMap { $0.code == body.body.code ? $0 : nil }
   }
 
   /// The events of a body's statement: its columns over the body's event lines and total line.
@@ -118,6 +126,14 @@ public enum BodyStatementFiles {
     AllocationDocument.writePurchase(allocation, numbers: numbers, to: &json)
     json.key("body")
     AllocationDocument.writeBody(body, of: allocation.purchase, numbers: numbers, to: &json)
+    if let reserve = heldReserve(body, allocation) {
+      // The reserve the body holds, so that the bodies' statements add up to the invoice.
+      json.key("reserve")
+      json.beginObject(inline: true)
+      json.field("allocated_t", numbers.allocated(reserve.allocated))
+      if let cost = reserve.cost { json.field("cost_jpy", cost) }
+      json.endObject()
+    }
     json.key("retirement")
     AllocationDocument.writeRetirement(
       ranges ?? allocation.retirement.filter { $0.body == body.body.code }, to: &json)
@@ -147,6 +163,10 @@ public enum BodyStatementFiles {
     html += HTML.table(
       eventTable(for: allocation), rows: reference.eventLines,
       totalRow: ShareLine.total(of: reference), language: language)
+    if let reserve = heldReserve(body, allocation) {
+      html +=
+        "<p>\(HTML.escape(text.reserveHeld(numbers.allocated(reserve.allocated).description, reserve.cost.map { HTML.yen($0) })))</p>\n"
+    }
     if !allocation.purchase.creditBlocks.isEmpty {
       html += "<h2>\(HTML.escape(text.serials))</h2>\n"
       let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }

@@ -32,6 +32,8 @@ public struct ShareLine: Sendable {
     case kind(KindTotal)
     case total(emissions: Quantity, allocated: Quantity, shortfall: Quantity)
     case reserve(ReserveAllocation)
+    /// The reserve on its body's own statement, below the body's events.
+    case bodyReserve(ReserveAllocation)
   }
 
   let subject: Subject
@@ -65,6 +67,11 @@ public struct ShareLine: Sendable {
     ShareLine(subject: .reserve(reserve))
   }
 
+  /// The reserve as a line of its body's statement: `reserve` in the `event_id` column.
+  public static func reserveOfBody(_ reserve: ReserveAllocation) -> ShareLine {
+    ShareLine(subject: .bodyReserve(reserve))
+  }
+
   /// The body lines of an allocation, each with its reference for its events' lines.
   public static func bodies(of allocation: Allocation) -> [BodyReference] {
     allocation.bodies.map(BodyReference.init)
@@ -84,7 +91,7 @@ extension ShareLine {
     case .body, .bodyTotal: .body
     case .kind: .kind
     case .total: .total
-    case .reserve: .reserve
+    case .reserve, .bodyReserve: .reserve
     }
   }
 
@@ -105,7 +112,7 @@ extension ShareLine {
     case .body(let body), .bodyTotal(let body): body.body.emissions
     case .kind(let kind): kind.emissions
     case .total(let emissions, _, _): emissions
-    case .reserve: nil
+    case .reserve, .bodyReserve: nil
     }
   }
 
@@ -116,7 +123,7 @@ extension ShareLine {
     case .body(let body), .bodyTotal(let body): body.body.shortfall
     case .kind(let kind): kind.shortfall
     case .total(_, _, let shortfall): shortfall
-    case .reserve: nil
+    case .reserve, .bodyReserve: nil
     }
   }
 
@@ -134,7 +141,7 @@ extension ShareLine {
     case .body(let body), .bodyTotal(let body): body.body.allocated
     case .kind(let kind): kind.allocated
     case .total(_, let allocated, _): allocated
-    case .reserve(let reserve): reserve.allocated
+    case .reserve(let reserve), .bodyReserve(let reserve): reserve.allocated
     }
   }
 
@@ -158,6 +165,10 @@ extension ShareLine: StatementRow {
   ///
   /// - Precondition: the column is one of shares (not of serials).
   public func cell(_ column: StatementColumn, numbers: StatementNumbers) -> StatementCell {
+    if case .bodyReserve(let reserve) = subject {
+      return column == .eventID
+        ? .reserve : ShareLine(subject: .reserve(reserve)).cell(column, numbers: numbers)
+    }
     switch column {
     case .level: return .level(level)
     case .key:
@@ -169,7 +180,7 @@ extension ShareLine: StatementRow {
       case .body(let body), .bodyTotal(let body): return .text(body.body.body.code.rawValue)
       case .kind(let kind): return .text(kind.kind.rawValue)
       case .total: return .text("total")
-      case .reserve(let reserve): return .text(reserve.code.rawValue)
+      case .reserve(let reserve), .bodyReserve(let reserve): return .text(reserve.code.rawValue)
       }
     case .name:
       switch subject {
@@ -177,7 +188,7 @@ extension ShareLine: StatementRow {
       case .body(let body), .bodyTotal(let body): return .text(body.body.body.name)
       case .kind(let kind): return .kind(kind.kind)
       case .total: return .total
-      case .reserve(let reserve): return .text(reserve.name)
+      case .reserve(let reserve), .bodyReserve(let reserve): return .text(reserve.name)
       }
     case .bodyCode:
       if case .reserve(let reserve) = subject { return .text(reserve.code.rawValue) }

@@ -254,3 +254,39 @@ import Testing
     }
   }
 }
+
+/// The per-body statements add up to the invoice, the reserve's body included.
+@Suite struct BodyStatementSumTests {
+  @Test func theBodiesStatementsAddUpToTheInvoice() throws {
+    // Tokyo capped at the estimates with 0.1 t minimums, 12,000 yen a tonne: 1,200,000 yen, of
+    // which the reserve ALL62 holds 4.7 t (56,400 yen) beside its own events.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let files = try SubmissionFiles.read([
+      root.appendingPathComponent("Samples/tokyo-2011/submissions").path
+    ])
+    let estimates = try SubmissionReader().read(files).value
+    let purchase = try Purchase(
+      lot: 100, unit: Fixtures.tonnes("0.1"), mode: .bodyThenEvent,
+      method: .sainteLague, bodyMethod: .largestRemainder, minimum: Fixtures.tonnes("0.1"),
+      cap: .emissions, reserve: Body.Code("ALL62"), pricing: Pricing(.perTonne(12_000)))
+    let allocation = try Allocator().allocate(purchase, among: estimates)
+    let rendered = try StatementSet(csvFormat: CSVFormat(encoding: .utf8, lineEnding: .lf))
+      .render(allocation, files: [], warnings: [])
+    var yen = 0, tonnes = Quantity.zero, reserveRows = 0
+    for (name, bytes) in rendered where name.hasPrefix("statements/") && name.hasSuffix(".csv") {
+      for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        guard cells.first == "total" || cells.first == "reserve" else { continue }
+        if cells.first == "reserve" { reserveRows += 1 }
+        yen += Int(cells.last!)!
+        tonnes += try Quantity(parsing: String(cells[5]))
+      }
+    }
+    #expect(reserveRows == 1)
+    #expect(yen == 1_200_000)
+    #expect(tonnes == 100)
+    let reserve = String(decoding: rendered["statements/ALL62.csv"]!, as: UTF8.self)
+    #expect(reserve.contains("\nreserve,,,,,4.7,,,56400\n"))
+  }
+}
