@@ -1,14 +1,11 @@
 extension Purchase {
-  /// A floor on an event's allocation relative to its own estimate: full offset.
-  ///
-  /// Every event with a positive estimate receives at least this share of its estimate, rounded
-  /// **up** to the unit, so that its offset rate is at least the floor's percentage. A floor of
-  /// ``emissions`` (100 %) says "every event offset in full": 0.650 t at 0.1 t steps gets at least
-  /// 0.7 t.
-  public enum Floor: Hashable, Sendable, CustomStringConvertible {
-    /// At least 100 % of the estimate.
+  /// A share of an event's own estimate: all of it (``emissions``, 100 %) or a percentage.
+  /// A ``Cap`` holds an event at most at it (rounded down to the unit), a ``Floor`` raises it at
+  /// least to it (rounded up).
+  public enum EstimateShare: Hashable, Sendable, CustomStringConvertible {
+    /// 100 % of the estimate.
     case emissions
-    /// At least this percentage of the estimate (a decimal, such as 110).
+    /// This percentage of the estimate (a decimal, such as 150).
     case rate(Quantity)
 
     /// The percentage, as an exact decimal (100 for ``emissions``).
@@ -19,7 +16,7 @@ extension Purchase {
       }
     }
 
-    /// `emissions` or `110 %`.
+    /// `emissions` or `150 %`.
     public var description: String {
       switch self {
       case .emissions: "emissions"
@@ -38,6 +35,12 @@ extension Purchase {
       return Int64(clamping: (product + divisor - 1) / divisor)
     }
   }
+
+  /// A floor on an event's allocation relative to its own estimate — full offset: every event
+  /// with a positive estimate receives at least this share of it, rounded **up** to the unit, so
+  /// that its offset rate is at least the percentage. ``EstimateShare/emissions`` (100 %) says
+  /// "every event offset in full": 0.650 t at 0.1 t steps gets at least 0.7 t.
+  public typealias Floor = EstimateShare
 
   /// Where the lot goes beyond the events' floors.
   public enum Surplus: String, CaseIterable, Hashable, Sendable {

@@ -46,29 +46,9 @@ public struct Purchase: Hashable, Sendable {
   /// purchase's retirements unless the purchase says otherwise.
   public static let defaultPurpose = "カーボン・オフセット（会議・イベントのオフセット）"
 
-  /// A limit on an event's allocation relative to its own estimate.
-  public enum Cap: Hashable, Sendable, CustomStringConvertible {
-    /// No event above 100 % of its estimate.
-    case emissions
-    /// No event above this percentage of its estimate (a decimal, such as 150).
-    case rate(Quantity)
-
-    /// The percentage, as an exact decimal (100 for ``emissions``).
-    public var percent: Quantity {
-      switch self {
-      case .emissions: Quantity(tonnes: 100)
-      case .rate(let percent): percent
-      }
-    }
-
-    /// `emissions` or `150 %`.
-    public var description: String {
-      switch self {
-      case .emissions: "emissions"
-      case .rate(let percent): "\(percent) %"
-      }
-    }
-  }
+  /// A limit on an event's allocation relative to its own estimate: at most this share of it,
+  /// rounded down to the unit.
+  public typealias Cap = EstimateShare
 
   /// Creates purchase parameters, checking that they fit together.
   ///

@@ -34,9 +34,7 @@ public enum ApplicationStatement {
     _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
-    csv.writeStart(to: &output)
-    csv.write(
-      RetirementRange.table(columns), rows: allocation.retirement, language: language,
-      to: &output)
+    RetirementRange.write(
+      allocation, columns: columns, writer: csv, language: language, to: &output)
   }
 }

@@ -33,9 +33,18 @@ public enum RetirementStatement {
     _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
+    RetirementRange.write(
+      allocation, columns: columns, writer: csv, language: language, to: &output)
+  }
+}
+
+extension RetirementRange {
+  /// Writes an allocation's ranges as a CSV statement of these columns.
+  static func write(
+    _ allocation: Allocation, columns: [StatementColumn], writer csv: CSVWriter,
+    language: StatementLanguage, to output: inout some ByteOutput
+  ) {
     csv.writeStart(to: &output)
-    csv.write(
-      RetirementRange.table(columns), rows: allocation.retirement, language: language,
-      to: &output)
+    csv.write(table(columns), rows: allocation.retirement, language: language, to: &output)
   }
 }
