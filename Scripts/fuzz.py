@@ -19,7 +19,9 @@ from pathlib import Path
 
 # --- Settings -------------------------------------------------------------------------------
 ALLOWED_EXIT = {0, 1, 64}
-ALLOWED_HIDDEN = {".jointcredit-manifest", ".jointcredit.lock", ".jointcredit-lock"}  # may stay
+ALLOWED_HIDDEN = {".jointcredit-manifest", ".jointcredit.lock", ".jointcredit-lock",
+                  ".jointcredit-retired"}  # may stay
+WRITERS = {"allocate", "retire"}  # the commands that write files when they succeed
 FILE_LIMIT, LARGE_LIMIT, LARGE_CHANCE = 2 << 20, 16 << 20, 0.01  # generated file sizes
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "Samples"
@@ -462,10 +464,20 @@ def make_case(seeds, seed: int, index: int) -> dict:
             if out == "out" and rng.random() < 0.25:  # into a folder holding an earlier run
                 files.update({"seed/" + k: v for k, v in base["files"].items()})
                 setup.append({"argv": ["allocate", "seed", "--lot", "10", "--out", "out"]})
+            if rng.random() < 0.1:  # a revision of a retired run, its record mutated
+                retired = (REPO / "Samples/tokyo-2011-revision/retired/allocation.json").read_bytes()
+                files["retired.json"] = (mutate_json(rng, retired, seeds["allocations"])[:limit]
+                                         if rng.random() < 0.7 else retired)
+                argv += ["--retired", "retired.json"]
             if rng.random() < 0.2:  # then compare with a sample's allocation
                 files["old.json"] = seeds["allocations"][0]
                 steps.append({"argv": argv})
                 argv = ["diff", "old.json", "out/allocation.json"]
+            elif out == "out" and rng.random() < 0.15:  # then retire it, and try to write over it
+                steps.append({"argv": argv})
+                steps.append({"argv": ["retire", "out", "--date",
+                                       rng.choice(["2012-03-30", "2012-02-30", "x", "2012-3-30"])]
+                              + rng.choice([[], ["--reference", "JCR-1"], ["--reference", "a\nb"]])})
         steps.append({"argv": argv})
     return {"index": index, "files": files, "setup": setup, "steps": steps}
 
@@ -520,8 +532,8 @@ def check(step, status, err, before, after) -> list:
         if (name.startswith(".") or ".tmp" in name) and name not in ALLOWED_HIDDEN:
             problems.append(("leftover-temp", f"{command} {generalise(name)}", f"left {path}"))
     changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
-    if changed and (command != "allocate" or status != 0):
-        kind = "leftover-on-failure" if command == "allocate" else "wrote-files"
+    if changed and (command not in WRITERS or status != 0):
+        kind = "leftover-on-failure" if command in WRITERS else "wrote-files"
         problems.append((kind, f"{command} {generalise(changed[0])}",
                          f"exit {status}, yet changed: {', '.join(changed[:10])}"))
     if status == 1:
