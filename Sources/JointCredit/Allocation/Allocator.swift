@@ -82,18 +82,10 @@ public struct Allocator: Sendable {
   /// - Throws: ``AllocationError`` when no allocation fits the rules with those lower bounds.
   public func allocate(_ revision: Revision) throws(AllocationError) -> Allocation {
     var allocation = try share(
-      revision.purchase, among: revision.estimates, keeping: revision.kept)
+      revision.purchase, among: revision.estimates, keeping: revision.retired.allocations)
     allocation.revises = RevisedRecord(
       path: revision.retired.source, retired: revision.retired.date)
-    guard let ranges = RetirementPlan.revised(allocation, keeping: revision) else {
-      let held = revision.kept.values.reduce(Int128(0)) { $0 + Int128($1.grams) }
-      throw AllocationError(
-        .minimumsExceedTotal(
-          units: revision.purchase.lot.grams / Quantity.gramsPerTonne,
-          needed: held / Int128(Quantity.gramsPerTonne) + 1),
-        level: .body, unit: Quantity(tonnes: 1), method: revision.purchase.method)
-    }
-    allocation.retirement = ranges
+    allocation.retirement = RetirementPlan.revised(allocation, keeping: revision)
     return allocation
   }
 

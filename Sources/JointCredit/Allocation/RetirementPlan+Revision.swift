@@ -8,9 +8,11 @@ extension RetirementPlan {
   /// the excess is taken from the body's own events' needs first, then from the pools, then from
   /// any event.
   ///
-  /// - Returns: `nil` when the serials left do not match what holders still need (a revision
-  ///   that keeps less than was retired).
-  static func revised(_ allocation: Allocation, keeping revision: Revision) -> [RetirementRange]? {
+  /// Every serial is handed out exactly once: the holders' claims add up to the lot, the
+  /// retired ranges lie in the blocks without sharing a serial (``Revision`` checks both), so the
+  /// free serials are what the holders still need, and what the pools retired beyond their
+  /// claims is at most that.
+  static func revised(_ allocation: Allocation, keeping revision: Revision) -> [RetirementRange] {
     let blocks = allocation.purchase.creditBlocks
     guard !blocks.isEmpty else { return [] }
     struct Holder: Hashable {
@@ -18,7 +20,7 @@ extension RetirementPlan {
       var basis: RetirementRange.Basis
       var event: Event.ID?
     }
-    var claims = claims(for: allocation)
+    let claims = claims(for: allocation)
     var retiredBy: [Holder: Int64] = [:]
     for placed in revision.placed {
       let range = placed.range
@@ -71,22 +73,25 @@ extension RetirementPlan {
     absorb(
       &poolExcess, from: claims.indices.reversed().filter { claims[$0].basis == .eventFractions })
     absorb(&poolExcess, from: claims.indices.reversed().filter { claims[$0].basis == .event })
-    guard poolExcess == 0 else { return nil }
+    absorb(&poolExcess, from: claims.indices.filter { claims[$0].basis == .reserve })
+    precondition(poolExcess == 0, "the needs add up to the lot less what was retired, plus it")
 
     // The serials not retired, in block order.
-    var free: [(block: Int, first: Int64, last: Int64)] = []
+    var free: [Piece] = []
     for (b, block) in blocks.enumerated() {
       let taken = revision.placed.filter { $0.block == b }.sorted { $0.first < $1.first }
       var next = block.first
       for placed in taken {
-        if placed.first > next { free.append((b, next, placed.first - 1)) }
+        if placed.first > next {
+          free.append(Piece(block: block, first: next, last: placed.first - 1))
+        }
         next = max(next, placed.last + 1)
       }
-      if next <= block.last { free.append((b, next, block.last)) }
+      if next <= block.last { free.append(Piece(block: block, first: next, last: block.last)) }
     }
-    guard free.reduce(Int64(0), { $0 + ($1.last - $1.first + 1) }) == needs.reduce(0, +) else {
-      return nil
-    }
+    precondition(
+      free.reduce(Int64(0), { $0 + ($1.last - $1.first + 1) }) == needs.reduce(0, +),
+      "the free serials are what the holders still need")
 
     // Retired ranges first, as they were.
     let names = Dictionary(
@@ -97,42 +102,26 @@ extension RetirementPlan {
         events[AllocationKey(body: body.body.code, event: event.event.id)] = event.event
       }
     }
-    var ranges: [RetirementRange] = revision.placed.map { placed in
+    let ranges: [RetirementRange] = revision.placed.map { placed in
       let range = placed.range
       var kept = RetirementRange(
         body: range.body, name: names[range.body] ?? "", basis: range.basis,
         event: range.event.flatMap { events[AllocationKey(body: range.body, event: $0)] },
         block: blocks[placed.block], first: placed.first, last: placed.last,
-        application: range.application)
+        application: range.application, purpose: allocation.purchase.purpose)
       kept.retirementDate = revision.retired.date
       return kept
     }
     // New serials, in new applications numbered after the old ones.
     var application = revision.retired.ranges.map(\.application).max() ?? 0
-    var piece = 0
-    var next = free.first?.first ?? 0
+    var gains: [RetirementClaim] = []
     for index in claims.indices where needs[index] > 0 {
       application += 1
-      claims[index].application = application
-      var left = needs[index]
-      while left > 0, piece < free.count {
-        let (b, _, last) = free[piece]
-        let take = min(left - 1, last - next) + 1
-        ranges.append(claims[index].range(of: blocks[b], from: next, to: next + (take - 1)))
-        left -= take
-        if next + (take - 1) < last {
-          next += take
-        } else {
-          piece += 1
-          next = piece < free.count ? free[piece].first : 0
-        }
-      }
+      var gain = claims[index]
+      gain.tonnes = needs[index]
+      gain.application = application
+      gains.append(gain)
     }
-    let purpose = allocation.purchase.purpose
-    return ranges.map { range in
-      var range = range
-      range.purpose = purpose
-      return range
-    }
+    return ranges + sequential(gains, pieces: free)
   }
 }

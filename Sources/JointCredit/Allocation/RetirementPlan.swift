@@ -77,6 +77,8 @@ struct RetirementClaim: Hashable, Sendable {
   var tonnes: Int64
   /// The holder's application number, from 1.
   var application = 0
+  /// The purpose its application states.
+  var purpose = ""
 }
 
 /// Assigns the serials bought to holders, deterministically.
@@ -100,7 +102,6 @@ enum RetirementPlan {
   ) {
     let blocks = allocation.purchase.creditBlocks
     guard !blocks.isEmpty else { return ([], nil) }
-    let purpose = allocation.purchase.purpose
     let claims = claims(for: allocation)
     var note: AllocationNote?
     var mix = allocation.purchase.effectiveMix
@@ -110,14 +111,9 @@ enum RetirementPlan {
     }
     let ranges =
       mix == .proportional
-      ? proportional(claims, blocks: blocks) : sequential(claims, blocks: blocks)
-    return (
-      ranges.map { range in
-        var range = range
-        range.purpose = purpose
-        return range
-      }, note
-    )
+      ? proportional(claims, blocks: blocks)
+      : sequential(claims, pieces: blocks.map { Piece(block: $0, first: $0.first, last: $0.last) })
+    return (ranges, note)
   }
 
   /// The holders, in the order they receive serials, with the whole tonnes each retires.
@@ -156,30 +152,39 @@ enum RetirementPlan {
     return claims.filter { $0.tonnes > 0 }.enumerated().map { index, claim in
       var claim = claim
       claim.application = index + 1
+      claim.purpose = purchase.purpose
       return claim
     }
   }
 
-  /// Serials in the order of the blocks, to the claims in their order.
-  static func sequential(_ claims: [RetirementClaim], blocks: [CreditBlock]) -> [RetirementRange] {
+  /// Consecutive serials of a block that are free to hand out: a whole block, or (in a
+  /// revision) what its retired ranges leave.
+  struct Piece {
+    var block: CreditBlock
+    var first: Int64
+    var last: Int64
+  }
+
+  /// Serials in the order of the pieces, to the claims in their order.
+  static func sequential(_ claims: [RetirementClaim], pieces: [Piece]) -> [RetirementRange] {
     var ranges: [RetirementRange] = []
-    var blockIndex = 0
-    var next = blocks.first?.first ?? 0
+    var index = 0
+    var next = pieces.first?.first ?? 0
     for claim in claims {
       var left = claim.tonnes
-      while left > 0, blockIndex < blocks.count {
-        let block = blocks[blockIndex]
-        // `last - next` and `next + (take - 1)` stay within the block, so nothing overflows even
+      while left > 0, index < pieces.count {
+        let piece = pieces[index]
+        // `last - next` and `next + (take - 1)` stay within the piece, so nothing overflows even
         // for a block that ends at Int64.max.
-        let take = min(left - 1, block.last - next) + 1
+        let take = min(left - 1, piece.last - next) + 1
         let last = next + (take - 1)
-        ranges.append(claim.range(of: block, from: next, to: last))
+        ranges.append(claim.range(of: piece.block, from: next, to: last))
         left -= take
-        if last < block.last {
+        if last < piece.last {
           next = last + 1
         } else {
-          blockIndex += 1
-          next = blockIndex < blocks.count ? blocks[blockIndex].first : 0
+          index += 1
+          next = index < pieces.count ? pieces[index].first : 0
         }
       }
     }
@@ -220,6 +225,6 @@ extension RetirementClaim {
   func range(of block: CreditBlock, from first: Int64, to last: Int64) -> RetirementRange {
     RetirementRange(
       body: body, name: name, basis: basis, event: event, block: block, first: first, last: last,
-      application: application)
+      application: application, purpose: purpose)
   }
 }

@@ -72,6 +72,16 @@ public struct Revision: Hashable, Sendable {
       }
       placed.append(Placed(range: range, block: found.block, first: found.first, last: found.last))
     }
+    // Ranges of one block that share a serial: a record JointCredit did not write.
+    for (b, block) in purchase.creditBlocks.enumerated() {
+      let inBlock = placed.filter { $0.block == b }.sorted { $0.first < $1.first }
+      for (earlier, later) in zip(inBlock, inBlock.dropFirst()) where later.first <= earlier.last {
+        problem(
+          "retired ranges \(QuotedText.quote(earlier.range.serialFrom))– and "
+            + "\(QuotedText.quote(later.range.serialFrom))– share serial "
+            + "\(QuotedText.quote(block.serial(later.first))); each serial is retired once")
+      }
+    }
     guard problems.isEmpty else { throw InputErrors(problems) }
     self.purchase = purchase
     self.estimates = estimates
@@ -92,8 +102,6 @@ public struct Revision: Hashable, Sendable {
     return nil
   }
 
-  /// The least each event keeps, in grams.
-  var kept: [AllocationKey: Quantity] { retired.allocations }
 }
 
 extension CreditBlock {

@@ -357,9 +357,7 @@ extension PurchaseField {
         }
       case .text(let raw): text = TextNormalization.normalized(raw)
       }
-      guard case .success(let yen) = WholeNumber.parse(text, limit: WholeNumber.maximumYen),
-        yen > 0
-      else {
+      guard let yen = WholeNumber.yen(text) else {
         return .failure(
           Problem(
             reason: .invalidYen(field: name, text: text),

@@ -196,9 +196,7 @@ enum CreditBlocks {
       var price: Int64?
       if let given = texts["price_jpy_per_t"] {
         let text = TextNormalization.normalized(given.0)
-        guard case .success(let yen) = WholeNumber.parse(text, limit: WholeNumber.maximumYen),
-          yen > 0
-        else {
+        guard let yen = WholeNumber.yen(text) else {
           errors.append(
             InputError(
               .invalidYen(field: "price_jpy_per_t", text: text),

@@ -138,9 +138,7 @@ public struct CreditBlock: Hashable, Sendable {
     for (earlier, later) in SerialOverlap.collisions(in: blocks) {
       let block = blocks[later], other = blocks[earlier]
       problems.append(
-        .overlappingBlocks(
-          block.serial(block.first) + "–" + block.serial(block.last),
-          other.serial(other.first) + "–" + other.serial(other.last)))
+        .overlappingBlocks(block.rangeText, other.rangeText))
     }
     return problems
   }

@@ -24,12 +24,10 @@ extension Purchase {
     }
     var perTonne: Int64?
     if case .perTonne(let yen) = pricing?.basis { perTonne = yen }
-    var total: Int128 = 0
-    for block in creditBlocks {
-      guard let price = block.price ?? perTonne else { return nil }
-      total += Int128(block.count) * Int128(price)
-    }
-    return total <= Int128(WholeNumber.maximumYen) ? Int64(total) : nil
+    guard case .success(let total) = CreditBlock.invoice(of: creditBlocks, perTonne: perTonne),
+      total <= Int128(WholeNumber.maximumYen)
+    else { return nil }
+    return Int64(total)
   }
 
   /// The invoice per tonne, an exact fraction of yen, when priced.
@@ -41,13 +39,36 @@ extension Purchase {
 }
 
 extension CreditBlock {
+  /// The block's first and last serials: `JV-001–JV-060`.
+  var rangeText: String { serial(first) + "–" + serial(last) }
+
+  /// Σ serials × price over the blocks, a block without its own price at `perTonne`; the blocks
+  /// with neither, when there are any.
+  static func invoice(of blocks: [CreditBlock], perTonne: Int64?) -> Result<Int128, Unpriced> {
+    var total: Int128 = 0
+    var unpriced: [CreditBlock] = []
+    for block in blocks {
+      guard let price = block.price ?? perTonne else {
+        unpriced.append(block)
+        continue
+      }
+      total += Int128(block.count) * Int128(price)
+    }
+    return unpriced.isEmpty ? .success(total) : .failure(Unpriced(blocks: unpriced))
+  }
+
+  /// Blocks with no price of their own nor one to fall back on.
+  struct Unpriced: Error {
+    var blocks: [CreditBlock]
+  }
+
   /// What is wrong with the prices of blocks: a block without a price beside priced ones and no
   /// price per tonne to fall back on, block prices beside an invoice total, a sum past
   /// ``WholeNumber/maximumYen``.
   static func priceProblems(of blocks: [CreditBlock], pricing: Pricing?) -> [InputError.Reason] {
     guard blocks.contains(where: { $0.price != nil }) else {
       if case .blockPrices? = pricing?.basis, let block = blocks.first {
-        return [.blockWithoutPrice(block.serial(block.first) + "–" + block.serial(block.last))]
+        return [.blockWithoutPrice(block.rangeText)]
       }
       return []
     }
@@ -57,19 +78,11 @@ extension CreditBlock {
     case .perTonne(let yen)?: perTonne = yen
     case .blockPrices?, nil: break
     }
-    var problems: [InputError.Reason] = []
-    var total: Int128 = 0
-    for block in blocks {
-      guard let price = block.price ?? perTonne else {
-        problems.append(
-          .blockWithoutPrice(block.serial(block.first) + "–" + block.serial(block.last)))
-        continue
-      }
-      total += Int128(block.count) * Int128(price)
+    switch invoice(of: blocks, perTonne: perTonne) {
+    case .failure(let unpriced): return unpriced.blocks.map { .blockWithoutPrice($0.rangeText) }
+    case .success(let total) where total > Int128(WholeNumber.maximumYen):
+      return [.blockInvoiceTooLarge(String(total))]
+    case .success: return []
     }
-    if problems.isEmpty, total > Int128(WholeNumber.maximumYen) {
-      problems.append(.blockInvoiceTooLarge(String(total)))
-    }
-    return problems
   }
 }

@@ -17,6 +17,12 @@ public enum WholeNumber {
     case tooLarge(limit: Int64)
   }
 
+  /// A yen amount as prices and invoices take it: digits only, 1 to ``maximumYen``.
+  static func yen(_ text: some StringProtocol) -> Int64? {
+    guard case .success(let yen) = parse(text, limit: maximumYen), yen > 0 else { return nil }
+    return yen
+  }
+
   /// The number the digits spell, if it is at most `limit`.
   public static func parse(_ text: some StringProtocol, limit: Int64) -> Result<Int64, ParseError> {
     var value: Int64 = 0

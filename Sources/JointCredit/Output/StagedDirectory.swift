@@ -65,14 +65,7 @@ package struct StagedDirectory: Sendable {
       FileSystem.kind(directory) == .folder
         || FileSystem.realPath(directory).map(FileSystem.kind) == .folder
     else { throw OutputError(path: directory, reason: "is not a folder") }
-    var target = try OutputTarget.open(directory)
-    let files = try make(target.path)
-    let names = files.map(\.name)
-    if let bad = names.first(where: { !OutputManifest.isPlainRelativePath($0) }) {
-      throw OutputError(path: path(of: bad), reason: "is not a plain path inside the folder")
-    }
-    guard try target.commit(files, shouldCommit: { true }) else { return [] }
-    return names.map(path(of:))
+    return try commit(refusingRetired: false, shouldCommit: { true }, make)
   }
 
   /// Writes every file, then puts the whole set in place in one step.
@@ -88,19 +81,29 @@ package struct StagedDirectory: Sendable {
   package func write(_ files: [StagedFile], commitIf shouldCommit: () -> Bool = { true })
     throws(OutputError) -> [String]
   {
-    let names = files.map(\.name)
-    if let bad = names.first(where: { !OutputManifest.isPlainRelativePath($0) }) {
-      throw OutputError(path: path(of: bad), reason: "is not a plain path inside the folder")
-    }
+    try commit(refusingRetired: true, shouldCommit: shouldCommit) { _ throws(OutputError) in files }
+  }
+
+  /// Locks the folder, gets the files from `make`, writes them and swaps the set in; on any
+  /// failure removes the folders the write created.
+  private func commit(
+    refusingRetired: Bool, shouldCommit: () -> Bool,
+    _ make: (_ folder: String) throws(OutputError) -> [StagedFile]
+  ) throws(OutputError) -> [String] {
     var target = try OutputTarget.open(directory)
     do throws(OutputError) {
       // A retired record is closed: nothing replaces what was filed at the registry.
-      if FileSystem.kind(target.path + "/" + Self.retiredMarker) == .file {
+      if refusingRetired, FileSystem.kind(target.path + "/" + Self.retiredMarker) == .file {
         throw OutputError(
           path: directory,
           reason: "holds a retired record (written by jointcredit retire) and is never "
             + "rewritten: write a revision into another folder, giving this one's "
             + "allocation.json as the retired record")
+      }
+      let files = try make(target.path)
+      let names = files.map(\.name)
+      if let bad = names.first(where: { !OutputManifest.isPlainRelativePath($0) }) {
+        throw OutputError(path: path(of: bad), reason: "is not a plain path inside the folder")
       }
       guard try target.commit(files, shouldCommit: shouldCommit) else {
         target.removeCreatedFolders()

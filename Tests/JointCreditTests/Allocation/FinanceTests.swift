@@ -140,6 +140,8 @@ import Testing
     #expect(holders.values.allSatisfy { $0.count == 1 }, "seed \(seed)")
     // Under the proportional mix (blocks of different vintages), each holder's part of each
     // block is the floor or ceiling of its share: holder tonnes × block tonnes ÷ lot.
+    // Odd seeds give each block its own vintage, so two or more blocks always mix.
+    #expect((purchase.effectiveMix == .proportional) == (seed % 2 == 1 && blocks.count > 1))
     guard purchase.effectiveMix == .proportional else { return }
     let byHolder = Dictionary(
       grouping: allocation.retirement,

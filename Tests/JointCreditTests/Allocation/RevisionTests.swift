@@ -57,10 +57,13 @@ import Testing
       creditBlocks: [try Self.block(1, 10), try Self.block(11, 12)])
     let revision = try Revision(purchase, estimates: revised, retired: Self.retired(old))
     let allocation = try Allocator().allocate(revision)
-    // Old allocations 3.1, 0.5, 3.9, 1.8, 0.7 are lower bounds; quotas 12 × e ÷ 9 = 3.33, 0.53,
-    // 4.13, 1.87, 0.8, 1.33: the bounded rule gives 瑞穂町/E02 the 1.3 t (and the other 0.7 t by
-    // the rule among the rest), no event below its old figure.
+    // Old allocations 31, 5, 39, 18, 7 units are lower bounds; quotas 120 × e ÷ 9.0 = 33.33,
+    // 5.33, 41.33, 18.67, 8.00, 13.33 units are all above them, so the rule alone decides:
+    // floors 33, 5, 41, 18, 8, 13 (118) and the two left to the largest remainders, .67
+    // (132012/E02), then the tie at .33 to the largest estimate (132012/E01, 3.1 t).
     let events = allocation.bodies.flatMap(\.events)
+    #expect(
+      events.map(\.allocated) == ["3.3", "0.5", "4.2", "1.9", "0.8", "1.3"].map(Self.t))
     let before = old.bodies.flatMap(\.events).map(\.allocated)
     for (event, had) in zip(events, before) { #expect(event.allocated >= had) }
     #expect(allocation.total == purchase.lot)
