@@ -65,8 +65,8 @@ public struct Revision: Hashable, Sendable {
     for range in retired.ranges {
       guard let found = Self.place(range, in: purchase.creditBlocks) else {
         problem(
-          "retired serials \(QuotedText.quote(range.serialFrom))–"
-            + "\(QuotedText.quote(range.serialTo)) are not in the revised credit_blocks; a "
+          "retired serials '\(QuotedText.quote(range.serialFrom))'–"
+            + "'\(QuotedText.quote(range.serialTo))' are not in the revised credit_blocks; a "
             + "revision keeps every block it had")
         continue
       }
@@ -77,9 +77,9 @@ public struct Revision: Hashable, Sendable {
       let inBlock = placed.filter { $0.block == b }.sorted { $0.first < $1.first }
       for (earlier, later) in zip(inBlock, inBlock.dropFirst()) where later.first <= earlier.last {
         problem(
-          "retired ranges \(QuotedText.quote(earlier.range.serialFrom))– and "
-            + "\(QuotedText.quote(later.range.serialFrom))– share serial "
-            + "\(QuotedText.quote(block.serial(later.first))); each serial is retired once")
+          "retired ranges '\(QuotedText.quote(earlier.range.serialFrom))'– and "
+            + "'\(QuotedText.quote(later.range.serialFrom))'– share serial "
+            + "'\(QuotedText.quote(block.serial(later.first)))'; each serial is retired once")
       }
     }
     guard problems.isEmpty else { throw InputErrors(problems) }

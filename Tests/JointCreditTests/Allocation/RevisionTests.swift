@@ -113,6 +113,18 @@ import Testing
           lot: Self.t("10"), unit: Self.t("0.5"), creditBlocks: [try Self.block(11, 20)]),
         estimates: Fixtures.quickstart, retired: retired)
     }
+    // A record that retires JV-001–JV-003 twice.
+    var twice = retired
+    twice.ranges.append(twice.ranges[0])
+    let shared = #expect(throws: InputErrors.self) {
+      try Revision(
+        try Purchase(lot: Self.t("10"), unit: Self.t("0.1"), creditBlocks: [try Self.block(1, 10)]),
+        estimates: Fixtures.quickstart, retired: twice)
+    }
+    #expect(
+      shared?.errors.map(\.message) == [
+        "retired ranges 'JV-001'– and 'JV-001'– share serial 'JV-001'; each serial is retired once"
+      ])
     // 3.1, 3.9, 1.8 and 0.7 t are off the 0.5 t grid (0.5 t is on it); five ranges are gone.
     #expect(moved?.errors.count == 4 + 5)
   }
