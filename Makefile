@@ -19,7 +19,8 @@ run: build
 	$(TOOL) allocate $(SAMPLE)/submissions --purchase $(SAMPLE)/purchase.json --out out/tokyo-2011
 
 ## test: every unit, property, golden and end-to-end test; the kill test (the output folder is one
-## whole run after kill -9, SIGTERM, SIGINT and concurrent runs); a brief fuzz; then the HTML
+## whole run after kill -9, SIGTERM, SIGINT and concurrent runs); a brief fuzz; every workbook
+## of the samples read by openpyxl (from PyPI if missing) and compared cell by cell with its CSV; the HTML
 ## statements rendered in headless Chromium (installed from Debian's packages if missing).
 test:
 	$(SWIFT) build
@@ -27,6 +28,7 @@ test:
 	python3 Scripts/kill-test.py --tool $(TOOL) --quick
 	python3 Scripts/fuzz.py --tool $(TOOL) --seconds 45 --seed $(FUZZ_SEED)
 	python3 Scripts/check-doc-examples.py
+	python3 Scripts/check-workbooks.py
 	Scripts/check-report.sh $(TOOL)
 
 ## docs: the DocC documentation of the library, with no warning, and every example in it

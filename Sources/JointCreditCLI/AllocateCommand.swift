@@ -8,8 +8,8 @@ enum AllocateCommand: FileSubcommand {
     overview: "Allocate a lot among the submitted events and write the statements.",
     discussion: "Reads every submission, checks everything, shares the lot by the rounding rule "
       + "and writes allocation.csv, bodies.csv, offset-rates.csv, allocation.json, "
-      + "retirement.csv (when credit blocks are listed), report.html and statements/ (a .csv, .json "
-      + "and .html per body). When any input is invalid, every problem is reported and nothing is "
+      + "allocation.xlsx, retirement.csv (when credit blocks are listed), report.html and "
+      + "statements/ (a .csv, .json, .html and .xlsx per body). When any input is invalid, every problem is reported and nothing is "
       + "written.",
     arguments: [
       .init(
@@ -43,8 +43,11 @@ enum AllocateCommand: FileSubcommand {
         defaultValue: StatementLanguage.en.rawValue),
       .init(
         name: "skip-body-statements", valueName: nil,
-        help: "Do not write statements/<body_code>.csv, .json and .html for each body."),
+        help: "Do not write statements/<body_code>.csv, .json, .html and .xlsx for each body."),
       .init(name: "skip-report", valueName: nil, help: "Do not write report.html."),
+      .init(
+        name: "skip-workbook", valueName: nil,
+        help: "Do not write allocation.xlsx (nor each body's statements/<body_code>.xlsx)."),
       .init(
         name: "explain", valueName: nil,
         help: "Add to allocation.json, for every event and body, the steps that produced its "
@@ -69,7 +72,8 @@ enum AllocateCommand: FileSubcommand {
       written = try StatementSet(
         csvFormat: format, language: language,
         includesBodyStatements: !parsed.flags.contains("skip-body-statements"),
-        includesReport: !parsed.flags.contains("skip-report")
+        includesReport: !parsed.flags.contains("skip-report"),
+        includesWorkbook: !parsed.flags.contains("skip-workbook")
       ).writeReporting(
         allocation, files: input.value.estimates.files, warnings: input.warnings, to: directory)
     } catch {
@@ -100,14 +104,18 @@ enum AllocateCommand: FileSubcommand {
     let folder = "/" + BodyStatementFiles.folder + "/"
     let main = paths.filter { !$0.contains(folder) }
     let perBody = paths.count - main.count
+    let kinds =
+      paths.contains { $0.contains(folder) && $0.hasSuffix(".xlsx") }
+      ? (en: "a .csv, .json, .html and .xlsx", ja: ".csv、.json、.html、.xlsx")
+      : (en: "a .csv, .json and .html", ja: ".csv、.json、.html")
     let listed =
       perBody == 0
       ? main
       : main + [
         (directory as NSString).appendingPathComponent(BodyStatementFiles.folder)
           + (language == .en
-            ? "/ (\(perBody) files: a .csv, .json and .html per body)"
-            : "/（\(perBody)ファイル: 団体ごとに .csv、.json、.html）")
+            ? "/ (\(perBody) files: \(kinds.en) per body)"
+            : "/（\(perBody)ファイル: 団体ごとに \(kinds.ja)）")
       ]
     console.write(AllocationSummary.text(allocation, statements: listed, language: language))
     return .success

@@ -399,8 +399,8 @@ import Testing
     #expect(try Data(contentsOf: out.appendingPathComponent("allocation.csv")) == before)
     #expect(
       ToolRunner.contents(of: out) == [
-        ".jointcredit-manifest", "allocation.csv", "allocation.json", "bodies.csv",
-        "offset-rates.csv", "report.html", "statements",
+        ".jointcredit-manifest", "allocation.csv", "allocation.json", "allocation.xlsx",
+        "bodies.csv", "offset-rates.csv", "report.html", "statements",
       ])
 
     let fresh = directory.appendingPathComponent("fresh")
@@ -509,7 +509,9 @@ import Testing
       !FileManager.default.fileExists(atPath: out.appendingPathComponent("retirement.csv").path))
     #expect(
       ToolRunner.contents(of: out.appendingPathComponent("statements"))
-        == ["131032", "132012", "133035"].flatMap { ["\($0).csv", "\($0).html", "\($0).json"] })
+        == ["131032", "132012", "133035"].flatMap {
+          ["\($0).csv", "\($0).html", "\($0).json", "\($0).xlsx"]
+        })
   }
 
   @Test func csvEncodingUTF8DropsTheByteOrderMark() throws {

@@ -8,16 +8,21 @@ public struct StatementSet: Sendable {
   public var includesBodyStatements: Bool
   /// Whether `report.html` is written.
   public var includesReport: Bool
+  /// Whether the workbooks are written: `allocation.xlsx`, and each body's
+  /// `statements/<body_code>.xlsx` when body statements are.
+  public var includesWorkbook: Bool
 
   /// Creates a set with a CSV format (UTF-8 with BOM and CRLF by default) and a language.
   public init(
     csvFormat: CSVFormat = .excel, language: StatementLanguage = .en,
-    includesBodyStatements: Bool = true, includesReport: Bool = true
+    includesBodyStatements: Bool = true, includesReport: Bool = true,
+    includesWorkbook: Bool = true
   ) {
     self.csvFormat = csvFormat
     self.language = language
     self.includesBodyStatements = includesBodyStatements
     self.includesReport = includesReport
+    self.includesWorkbook = includesWorkbook
   }
 
   /// The main file names written for an allocation, in the order they are listed (per-body
@@ -26,7 +31,8 @@ public struct StatementSet: Sendable {
     [AllocationStatement.fileName, BodyStatement.fileName, OffsetRateStatement.fileName]
       + (allocation.retirement.isEmpty
         ? [] : [RetirementStatement.fileName, ApplicationStatement.fileName])
-      + [AllocationDocument.fileName] + (includesReport ? [ReportPage.fileName] : [])
+      + [AllocationDocument.fileName] + (includesWorkbook ? [AllocationWorkbook.fileName] : [])
+      + (includesReport ? [ReportPage.fileName] : [])
   }
 
   /// Writes every statement into `directory` as one whole set (see docs/reliability.md): the
@@ -99,8 +105,8 @@ private struct StatementPlan {
   /// One statement file.
   struct File: Sendable {
     enum Kind: Sendable {
-      case document, allocation, offsetRates, bodies, retirement, applications, report
-      case bodyCSV(Int), bodyJSON(Int), bodyHTML(Int)
+      case document, allocation, offsetRates, bodies, retirement, applications, report, workbook
+      case bodyCSV(Int), bodyJSON(Int), bodyHTML(Int), bodyWorkbook(Int)
     }
     let name: String
     let kind: Kind
@@ -123,6 +129,11 @@ private struct StatementPlan {
       case .applications:
         ApplicationStatement.write(allocation, writer: csv, language: language, to: &output)
       case .report: ReportPage.write(allocation, language: language, to: &output)
+      case .workbook: AllocationWorkbook.write(allocation, language: language, to: &output)
+      case .bodyWorkbook(let index):
+        BodyWorkbook.write(
+          allocation.bodies[index], of: allocation, ranges: context.ranges(index),
+          language: language, to: &output)
       case .bodyCSV(let index):
         BodyStatementFiles.writeCSV(
           allocation.bodies[index], of: allocation, ranges: context.ranges(index), writer: csv,
@@ -194,6 +205,9 @@ private struct StatementPlan {
       kinds.append((RetirementStatement.fileName, .retirement, true))
       kinds.append((ApplicationStatement.fileName, .applications, true))
     }
+    if set.includesWorkbook {
+      kinds.insert((AllocationWorkbook.fileName, .workbook, false), at: 1)
+    }
     if set.includesReport { kinds.append((ReportPage.fileName, .report, false)) }
     if set.includesBodyStatements {
       for index in allocation.bodies.indices {
@@ -202,6 +216,13 @@ private struct StatementPlan {
           (names[0], .bodyCSV(index), true), (names[1], .bodyJSON(index), false),
           (names[2], .bodyHTML(index), false),
         ]
+        if set.includesWorkbook {
+          kinds.append(
+            (
+              BodyWorkbook.fileName(for: allocation.bodies[index].body.code), .bodyWorkbook(index),
+              false
+            ))
+        }
       }
     }
     let context = Context(

@@ -133,8 +133,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let paths = try set.write(allocation, files: [], warnings: [], to: directory)
     #expect(Set(rendered.keys) == Set(paths.map { String($0.dropFirst(directory.count + 1)) }))
-    // Five main statements (no retirement.csv without credit blocks), three per body.
-    #expect(rendered.count == 5 + 3 * 3)
+    // Six main statements (no retirement.csv without credit blocks), four per body.
+    #expect(rendered.count == 6 + 3 * 4)
     for (name, bytes) in rendered {
       let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
       #expect(Array(written) == bytes, "\(name)")

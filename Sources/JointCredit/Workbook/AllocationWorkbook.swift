@@ -1,0 +1,74 @@
+/// `allocation.xlsx`: the statements as one workbook, a sheet each (events, bodies, offset
+/// rates, the purchase, and the retirement and its applications when credits are retired), with
+/// typed cells a spreadsheet cannot misread.
+///
+/// Codes, event ids and names are text (no leading zero lost, no `1E5` read as a number, no
+/// `1-2` read as a date, and no apostrophe guard needed, since nothing is a formula); quantities
+/// and yen are numbers shown with the statement's decimals (yen with thousands separators);
+/// dates are dates. The header row stays in view. Headers are the CSV statements' headers, in
+/// the statements' language, so a cell can be checked against its CSV twin.
+///
+/// Spreadsheets hold numbers as binary floating point with about 15 significant digits: the
+/// decimals written are exact, and a spreadsheet shows them exactly up to that size (a billion
+/// tonnes with six decimals); the CSV and JSON statements are the record beyond it.
+public enum AllocationWorkbook {
+  /// The file name.
+  public static let fileName = "allocation.xlsx"
+
+  /// Writes the workbook.
+  public static func write(
+    _ allocation: Allocation, language: StatementLanguage = .en,
+    to output: inout some ByteOutput
+  ) {
+    package(allocation, language: language).write(to: &output)
+  }
+
+  static func package(
+    _ allocation: Allocation, language: StatementLanguage,
+    rowLimit: Int = SpreadsheetPackage.defaultRowLimit
+  ) -> SpreadsheetPackage {
+    let names = SheetNames(language: language)
+    var workbook = SpreadsheetPackage(fontName: names.fontName, rowLimit: rowLimit)
+    workbook.addSheet(
+      names.events, table: AllocationStatement.table(for: allocation),
+      rows: AllocationStatement.lines(of: allocation), language: language)
+    workbook.addSheet(
+      names.bodies, table: BodyStatement.table(for: allocation),
+      rows: BodyStatement.lines(of: allocation), language: language)
+    workbook.addSheet(
+      names.offsetRates, table: OffsetRateStatement.table(for: allocation),
+      rows: OffsetRateStatement.lines(of: allocation), language: language)
+    if !allocation.retirement.isEmpty {
+      workbook.addSheet(
+        names.retirement, table: RetirementRange.table(RetirementStatement.columns),
+        rows: allocation.retirement, language: language)
+      workbook.addSheet(
+        names.applications, table: RetirementRange.table(ApplicationStatement.columns),
+        rows: allocation.retirement, language: language)
+    }
+    workbook.addFacts(
+      names.purchase,
+      BodyStatementFiles.purchaseFacts(allocation, StatementText(language: language)),
+      language: language)
+    return workbook
+  }
+}
+
+/// The names of the sheets, in the statements' language.
+struct SheetNames {
+  let language: StatementLanguage
+
+  private func pick(_ english: String, _ japanese: String) -> String {
+    language == .en ? english : japanese
+  }
+
+  var events: String { pick("Events", "イベント別") }
+  var bodies: String { pick("Bodies", "団体別") }
+  var offsetRates: String { pick("Offset rates", "オフセット率") }
+  var retirement: String { pick("Retirement", "無効化") }
+  var applications: String { pick("Applications", "無効化申請") }
+  var purchase: String { pick("Purchase", "購入") }
+  var statement: String { pick("Statement", "通知") }
+  /// The font of every cell: one a spreadsheet has for the language.
+  var fontName: String { pick("Calibri", "游ゴシック") }
+}

@@ -1,0 +1,43 @@
+/// `statements/<body_code>.xlsx`: one body's statement as a workbook: the statement's facts,
+/// the body's events with its total (and the reserve, when it holds it), and the serials retired
+/// for it — the figures of its CSV statement, in typed cells.
+public enum BodyWorkbook {
+  /// The file, relative to the output folder.
+  public static func fileName(for code: Body.Code) -> String {
+    "\(BodyStatementFiles.folder)/\(code.rawValue).xlsx"
+  }
+
+  /// Writes a body's workbook.
+  ///
+  /// - Parameter ranges: the body's retired ranges, when already picked out of the allocation's.
+  public static func write(
+    _ body: BodyAllocation, of allocation: Allocation, ranges: [RetirementRange]? = nil,
+    language: StatementLanguage = .en, to output: inout some ByteOutput
+  ) {
+    let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
+    let names = SheetNames(language: language)
+    let text = StatementText(language: language)
+    var workbook = SpreadsheetPackage(fontName: names.fontName)
+    let facts =
+      [
+        (text.code, body.body.code.rawValue), (text.name, body.body.name),
+        (text.kindColumn, language.kind(body.body.kind)),
+      ] + BodyStatementFiles.purchaseFacts(allocation, text)
+    workbook.addFacts(names.statement, facts, language: language)
+    let reference = ShareLine.BodyReference(body)
+    workbook.addSheet(
+      names.events, table: BodyStatementFiles.eventTable(for: allocation),
+      rows: Chained(
+        reference.eventLines,
+        [ShareLine.total(of: reference)]
+          + (BodyStatementFiles.heldReserve(body, allocation).map {
+            [ShareLine.reserveOfBody($0)]
+          } ?? [])),
+      language: language)
+    if !ranges.isEmpty {
+      workbook.addSheet(
+        names.retirement, table: BodyStatementFiles.rangeTable, rows: ranges, language: language)
+    }
+    workbook.write(to: &output)
+  }
+}
