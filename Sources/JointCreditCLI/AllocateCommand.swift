@@ -46,6 +46,9 @@ enum AllocateCommand: FileSubcommand {
         help: "Do not write statements/<body_code>.csv, .json, .html and .xlsx for each body."),
       .init(name: "skip-report", valueName: nil, help: "Do not write report.html."),
       .init(
+        name: "skip-certificates", valueName: nil,
+        help: "Do not write certificates/<body_code>/<event_id>.html for each event."),
+      .init(
         name: "skip-workbook", valueName: nil,
         help: "Do not write allocation.xlsx (nor each body's statements/<body_code>.xlsx)."),
       .init(
@@ -73,7 +76,8 @@ enum AllocateCommand: FileSubcommand {
         csvFormat: format, language: language,
         includesBodyStatements: !parsed.flags.contains("skip-body-statements"),
         includesReport: !parsed.flags.contains("skip-report"),
-        includesWorkbook: !parsed.flags.contains("skip-workbook")
+        includesWorkbook: !parsed.flags.contains("skip-workbook"),
+        includesCertificates: !parsed.flags.contains("skip-certificates")
       ).writeReporting(
         allocation, files: input.value.estimates.files, warnings: input.warnings, to: directory)
     } catch {
@@ -100,10 +104,12 @@ enum AllocateCommand: FileSubcommand {
           + (count > 1 ? " (\(count) times in all; this is the first)" : ""))
     }
     Diagnostics.report(allocation, language: language, to: &console)
-    // The per-body statements are many: name their folder once.
+    // The per-body statements and the certificates are many: name their folders once.
     let folder = "/" + BodyStatementFiles.folder + "/"
-    let main = paths.filter { !$0.contains(folder) }
-    let perBody = paths.count - main.count
+    let certificates = "/" + CertificatePage.folder + "/"
+    let main = paths.filter { !$0.contains(folder) && !$0.contains(certificates) }
+    let perBody = paths.filter { $0.contains(folder) }.count
+    let certified = paths.filter { $0.contains(certificates) }.count
     let kinds =
       paths.contains { $0.contains(folder) && $0.hasSuffix(".xlsx") }
       ? (en: "a .csv, .json, .html and .xlsx", ja: ".csv、.json、.html、.xlsx")
@@ -117,6 +123,14 @@ enum AllocateCommand: FileSubcommand {
             ? "/ (\(perBody) files: \(kinds.en) per body)"
             : "/（\(perBody)ファイル: 団体ごとに \(kinds.ja)）")
       ]
+        + (certified == 0
+          ? []
+          : [
+            (directory as NSString).appendingPathComponent(CertificatePage.folder)
+              + (language == .en
+                ? "/ (\(certified) pages: one per event with credits allocated)"
+                : "/（\(certified)ページ: 配分を受けたイベントごとに1ページ）")
+          ])
     console.write(AllocationSummary.text(allocation, statements: listed, language: language))
     return .success
   }

@@ -400,7 +400,7 @@ import Testing
     #expect(
       ToolRunner.contents(of: out) == [
         ".jointcredit-manifest", "allocation.csv", "allocation.json", "allocation.xlsx",
-        "bodies.csv", "offset-rates.csv", "report.html", "statements",
+        "bodies.csv", "certificates", "offset-rates.csv", "report.html", "statements",
       ])
 
     let fresh = directory.appendingPathComponent("fresh")

@@ -155,7 +155,9 @@ struct EstimatesBuilder {
       return nil
     }
     // Negative estimates were reported above.
-    let event = Event(checked: id, name: eventName, date: date, emissions: emissions)
+    let event = Event(
+      checked: id, name: eventName, date: date, emissions: emissions,
+      calculation: TextNormalization.trimmed(row[.calculation] ?? ""))
     events.append(
       PendingEvent(
         body: Int32(body), file: Int32(sources.count - 1),

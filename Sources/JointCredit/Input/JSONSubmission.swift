@@ -159,7 +159,9 @@ enum JSONSubmission {
       let text: String?
       switch member.value.value {
       case .string(let string): text = string
-      case .number(let number) where column != .bodyName && column != .eventName: text = number
+      case .number(let number)
+      where column != .bodyName && column != .eventName && column != .calculation:
+        text = number
       case .null where !column.isRequired || column == .eventName: text = ""
       default: text = nil
       }

@@ -234,6 +234,30 @@ package struct PurchaseField: Sendable {
       "secretariat", option: "secretariat",
       help: "Who retires the pooled fractions of whole tonnes when credit blocks are listed.",
       defaultValue: "the reserve body", \.secretariat),
+    PurchaseField(name: "issuer", option: nil, valueName: "", help: "", defaultValue: nil) {
+      value, location, settings in
+      guard case .json(let node, _) = value, case .string(let text) = node.value else {
+        return .failure(type("issuer", "a string"))
+      }
+      let issuer = TextNormalization.trimmed(text)
+      settings.issuer = .init(issuer, text: issuer, at: location)
+      return .success(())
+    },
+    PurchaseField(
+      name: "issued_on", option: "issued-on", valueName: "date",
+      help: "The day the notices and certificates are issued, YYYY-MM-DD, e.g. 2012-03-30.",
+      defaultValue: nil
+    ) { value, location, settings in
+      word(value, "issued_on").flatMap { text in
+        guard let date = EventDate(iso: text) else {
+          return .failure(
+            Problem(
+              reason: .invalidDate(text), explanation: "expected a date such as 2012-03-30"))
+        }
+        settings.issuedOn = .init(date, text: text, at: location)
+        return .success(())
+      }
+    },
   ]
 
   /// The field of a purchase-file name.

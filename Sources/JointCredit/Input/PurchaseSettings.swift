@@ -55,6 +55,10 @@ public struct PurchaseSettings: Hashable, Sendable {
   public var secretariat: Setting<Body.Code>?
   /// `purpose`: the purpose stated on retirement applications.
   public var purpose: Setting<String>?
+  /// `issuer`: who issues the notices and certificates.
+  public var issuer: Setting<String>?
+  /// `issued_on`: the day the notices and certificates are issued.
+  public var issuedOn: Setting<EventDate>?
   /// `mix`: how several blocks are shared among holders.
   public var mix: Setting<Purchase.Mix>?
   /// Fields that were given but could not be read (by their purchase-file names, such as
@@ -105,6 +109,8 @@ public struct PurchaseSettings: Hashable, Sendable {
       merged.creditBlocks = overrides.creditBlocks ?? creditBlocks
       merged.secretariat = overrides.secretariat ?? secretariat
       merged.purpose = overrides.purpose ?? purpose
+      merged.issuer = overrides.issuer ?? issuer
+      merged.issuedOn = overrides.issuedOn ?? issuedOn
       merged.mix = overrides.mix ?? mix
       merged.invalidFields = invalidFields.union(overrides.invalidFields)
     }
@@ -234,7 +240,8 @@ public struct PurchaseSettings: Hashable, Sendable {
       cap: cap?.value, reserve: reserve?.value, pricing: pricing,
       creditBlocks: blocks, secretariat: secretariat?.value,
       mix: mix?.value, purpose: purpose?.value ?? Purchase.defaultPurpose,
-      description: description?.value ?? "")
+      description: description?.value ?? "", issuer: issuer?.value ?? "",
+      issuedOn: issuedOn?.value)
     return WithWarnings(purchase, warnings: warnings)
   }
 

@@ -17,6 +17,9 @@ public enum SubmissionColumn: Int, CaseIterable, Hashable, Sendable, CustomStrin
   case eventDate
   /// `emissions_t` (排出量(t-CO2)): the emission estimate in tonnes, up to six decimals.
   case emissions
+  /// `calculation` (算定方法), optional: how the estimate was made, such as the activity data
+  /// and the emission factor with its source; shown on the event's certificate.
+  case calculation
 
   /// The English name, as used in statements.
   public var name: String {
@@ -28,6 +31,7 @@ public enum SubmissionColumn: Int, CaseIterable, Hashable, Sendable, CustomStrin
     case .eventName: "event_name"
     case .eventDate: "event_date"
     case .emissions: "emissions_t"
+    case .calculation: "calculation"
     }
   }
 
@@ -41,6 +45,7 @@ public enum SubmissionColumn: Int, CaseIterable, Hashable, Sendable, CustomStrin
     case .eventName: "イベント名"
     case .eventDate: "開催日"
     case .emissions: "排出量(t-CO2)"
+    case .calculation: "算定方法"
     }
   }
 
@@ -54,11 +59,13 @@ public enum SubmissionColumn: Int, CaseIterable, Hashable, Sendable, CustomStrin
     case .eventName: ["イベント名", "会議・イベント名"]
     case .eventDate: ["開催日", "開催日付"]
     case .emissions: ["排出量(t-co2)", "排出量(tco2)", "排出量(t)", "排出量", "emissions"]
+    case .calculation: ["算定方法", "算定根拠", "計算方法", "算定式", "calculation_method"]
     }
   }
 
-  /// Whether a submission must have this column. Only the date may be left out.
-  public var isRequired: Bool { self != .eventDate }
+  /// Whether a submission must have this column. Only the date and the calculation may be left
+  /// out.
+  public var isRequired: Bool { self != .eventDate && self != .calculation }
 
   /// The English names of the required columns.
   public static let requiredNames = allCases.filter(\.isRequired).map(\.name)

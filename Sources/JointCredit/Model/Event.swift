@@ -8,24 +8,31 @@ public struct Event: Hashable, Sendable {
   public internal(set) var date: EventDate?
   /// The estimated emissions of the event, at least zero.
   public internal(set) var emissions: Quantity
+  /// How the estimate was made (活動量 × 排出係数, with the factor's source), as submitted;
+  /// empty when not given.
+  public internal(set) var calculation: String = ""
 
   /// Creates an event.
   ///
   /// - Throws: ``InputError`` with ``InputError/Reason/negativeEstimate(_:)`` when the estimate
   ///   is below zero.
-  public init(id: ID, name: String, date: EventDate? = nil, emissions: Quantity)
-    throws(InputError)
-  {
+  public init(
+    id: ID, name: String, date: EventDate? = nil, emissions: Quantity, calculation: String = ""
+  ) throws(InputError) {
     guard emissions >= .zero else { throw InputError(.negativeEstimate("\(emissions)")) }
-    self.init(checked: id, name: name, date: date, emissions: emissions)
+    self.init(
+      checked: id, name: name, date: date, emissions: emissions, calculation: calculation)
   }
 
   /// Creates an event whose estimate the caller has checked.
-  init(checked id: ID, name: String, date: EventDate?, emissions: Quantity) {
+  init(
+    checked id: ID, name: String, date: EventDate?, emissions: Quantity, calculation: String = ""
+  ) {
     self.id = id
     self.name = name
     self.date = date
     self.emissions = emissions
+    self.calculation = calculation
   }
 }
 

@@ -101,6 +101,7 @@ extension Body: Codable {
 extension Event: Codable {
   private enum CodingKeys: String, CodingKey {
     case id = "event_id", name = "event_name", date = "event_date", emissions = "emissions_t"
+    case calculation
   }
 
   /// Decodes an event; a negative estimate is an error.
@@ -110,7 +111,8 @@ extension Event: Codable {
       id: container.decode(ID.self, forKey: .id),
       name: container.decode(String.self, forKey: .name),
       date: container.decodeIfPresent(EventDate.self, forKey: .date),
-      emissions: container.decode(Quantity.self, forKey: .emissions))
+      emissions: container.decode(Quantity.self, forKey: .emissions),
+      calculation: container.decodeIfPresent(String.self, forKey: .calculation) ?? "")
   }
 
   /// Encodes the event with the keys allocation.json uses.
@@ -120,6 +122,7 @@ extension Event: Codable {
     try container.encode(name, forKey: .name)
     try container.encodeIfPresent(date, forKey: .date)
     try container.encode(emissions, forKey: .emissions)
+    if !calculation.isEmpty { try container.encode(calculation, forKey: .calculation) }
   }
 }
 

@@ -41,6 +41,11 @@ public struct Purchase: Hashable, Sendable {
   /// The purpose stated on every retirement application (default:
   /// ``Purchase/defaultPurpose``).
   public internal(set) var purpose: String = Purchase.defaultPurpose
+  /// Who issues the notices and certificates, such as the secretariat's name; empty when not
+  /// given.
+  public internal(set) var issuer: String = ""
+  /// The day the notices and certificates are issued, when given.
+  public internal(set) var issuedOn: EventDate?
 
   /// The registry's wording for offsetting meetings and events, the purpose of a joint
   /// purchase's retirements unless the purchase says otherwise.
@@ -76,13 +81,15 @@ public struct Purchase: Hashable, Sendable {
     bodyMethod: ApportionmentMethod? = nil, minimum: Quantity? = nil, floor: Floor? = nil,
     surplus: Surplus = .method, cap: Cap? = nil, reserve: Body.Code? = nil,
     pricing: Pricing? = nil, creditBlocks: [CreditBlock] = [], secretariat: Body.Code? = nil,
-    mix: Mix? = nil, purpose: String = Purchase.defaultPurpose, description: String = ""
+    mix: Mix? = nil, purpose: String = Purchase.defaultPurpose, description: String = "",
+    issuer: String = "", issuedOn: EventDate? = nil
   ) throws(InputErrors) {
     self.init(
       checked: lot, unit: unit, bodyUnit: bodyUnit ?? unit, mode: mode, method: method,
       bodyMethod: bodyMethod ?? method, minimum: minimum, floor: floor, surplus: surplus,
       cap: cap, reserve: reserve, pricing: pricing, creditBlocks: creditBlocks,
-      secretariat: secretariat, mix: mix, purpose: purpose, description: description)
+      secretariat: secretariat, mix: mix, purpose: purpose, description: description,
+      issuer: issuer, issuedOn: issuedOn)
     let problems = self.problems
     guard problems.isEmpty else { throw InputErrors(problems.map { InputError($0) }) }
   }
@@ -92,7 +99,8 @@ public struct Purchase: Hashable, Sendable {
     method: ApportionmentMethod, bodyMethod: ApportionmentMethod, minimum: Quantity?,
     floor: Floor?, surplus: Surplus, cap: Cap?, reserve: Body.Code?, pricing: Pricing?,
     creditBlocks: [CreditBlock], secretariat: Body.Code?,
-    mix: Mix? = nil, purpose: String = Purchase.defaultPurpose, description: String
+    mix: Mix? = nil, purpose: String = Purchase.defaultPurpose, description: String,
+    issuer: String = "", issuedOn: EventDate? = nil
   ) {
     self.lot = lot
     self.unit = unit
@@ -111,6 +119,8 @@ public struct Purchase: Hashable, Sendable {
     self.mix = mix
     self.purpose = purpose
     self.description = description
+    self.issuer = issuer
+    self.issuedOn = issuedOn
   }
 
   /// What does not fit together, in the words of ``InputError/Reason``.

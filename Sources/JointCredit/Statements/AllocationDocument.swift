@@ -190,6 +190,8 @@ extension AllocationDocument {
     {
       json.field("average_price_jpy_per_t", FixedDecimal(rounding: average, decimals: 2))
     }
+    if !purchase.issuer.isEmpty { json.field("issuer", purchase.issuer) }
+    if let issued = purchase.issuedOn { json.field("issued_on", issued) }
     if !purchase.creditBlocks.isEmpty {
       json.field(
         "secretariat",
@@ -249,6 +251,7 @@ extension AllocationDocument {
       if purchase.isConstrained {
         json.field("constraint", share.bound.constraintName)
       }
+      if !share.event.calculation.isEmpty { json.field("calculation", share.event.calculation) }
       if let lines = share.explanation {
         json.key("explanation")
         json.beginArray(inline: true)

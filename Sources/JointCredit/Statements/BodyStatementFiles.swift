@@ -17,6 +17,8 @@ public enum BodyStatementFiles {
     let purchase = allocation.purchase
     let numbers = StatementNumbers(allocation)
     var facts: [(String, String)] = []
+    if !purchase.issuer.isEmpty { facts.append((text.issuer, purchase.issuer)) }
+    if let issued = purchase.issuedOn { facts.append((text.issuedOn, issued.description)) }
     if !purchase.description.isEmpty { facts.append((text.credits, purchase.description)) }
     facts.append((text.lot, "\(numbers.allocated(purchase.lot)) t"))
     facts.append((text.mode, text.mode(purchase.mode)))
@@ -33,9 +35,11 @@ public enum BodyStatementFiles {
       facts.append(
         (text.invoice, "\(HTML.yen(invoice)) \(text.yen)" + (tax.isEmpty ? "" : " (\(tax))")))
     }
-    if purchase.creditBlocks.contains(where: { $0.price != nil }),
-      let average = purchase.averagePrice
+    if case .perTonne(let yen) = purchase.pricing?.basis,
+      !purchase.creditBlocks.contains(where: { $0.price != nil })
     {
+      facts.append((text.pricePerTonne, "\(HTML.yen(yen)) \(text.yen)/t"))
+    } else if let average = purchase.averagePrice {
       facts.append(
         (text.averagePrice, "\(FixedDecimal(rounding: average, decimals: 2)) \(text.yen)/t"))
     }
@@ -156,6 +160,11 @@ public enum BodyStatementFiles {
     let numbers = StatementNumbers(allocation)
     let title = "\(text.statementTitle): \(body.body.name)"
     var html = "<h1>\(HTML.escape(text.statementTitle))</h1>\n"
+    let purchase = allocation.purchase
+    let issue =
+      (purchase.issuer.isEmpty ? [] : [(text.issuer, purchase.issuer)])
+      + (purchase.issuedOn.map { [(text.issuedOn, $0.description)] } ?? [])
+    if !issue.isEmpty { html += HTML.definitions(issue) }
     html +=
       "<p><strong>\(HTML.escape(body.body.name))</strong> (\(HTML.escape(body.body.code.rawValue)), "
       + "\(HTML.escape(language.kind(body.body.kind))))</p>\n"
@@ -183,6 +192,10 @@ public enum BodyStatementFiles {
         html += "<p>\(HTML.escape(text.noSerials))</p>\n"
       } else {
         html += HTML.table(rangeTable, rows: ranges, language: language)
+      }
+      if let retired = ranges.first(where: { $0.basis != .reserve }) {
+        html += CertificatePage.retirementLine(
+          retired.retirementDate, words: CertificateText(language: language))
       }
     }
     html +=

@@ -54,6 +54,10 @@ public struct RetirementRecord: Hashable, Sendable {
         bytes = Self.datingRows(bytes, date: dateText, skipping: reserved, after: nil)
       } else if isBodyStatement(name, ".csv") {
         bytes = Self.datingRows(bytes, date: dateText, skipping: reserved, after: Self.rangeHeads)
+      } else if name.hasSuffix(".html") {
+        bytes = datedPage(bytes)
+      } else if name.hasSuffix(".xlsx") {
+        bytes = try datedWorkbook(bytes, path: folder + "/" + name)
       }
       let contents = bytes
       staged.append(StagedFile(name) { $0.write(contents) })
@@ -64,6 +68,48 @@ public struct RetirementRecord: Hashable, Sendable {
           ?? "") + "\n").utf8)
     staged.append(StagedFile(StagedDirectory.retiredMarker) { $0.write(marker) })
     return staged
+  }
+
+  /// A page with its pending retirement line (a notice's, a certificate's) dated, in the page's
+  /// language.
+  private func datedPage(_ bytes: [UInt8]) -> [UInt8] {
+    let marker = Array(CertificatePage.pendingMarker.utf8)
+    guard let start = bytes.firstRange(of: marker) else { return bytes }
+    let close = Array("</span>".utf8)
+    guard let end = bytes[start.upperBound...].firstRange(of: close) else { return bytes }
+    let language: StatementLanguage =
+      bytes.firstRange(of: Array("<html lang=\"ja\"".utf8)) != nil ? .ja : .en
+    let text = CertificateText(language: language).retired(date.description, reference)
+    return Array(bytes[..<start.lowerBound])
+      + Array("<span class=\"retirement\">\(HTML.escape(text))</span>".utf8)
+      + Array(bytes[end.upperBound...])
+  }
+
+  /// A workbook with every pending retirement date cell (the date format and no value) given
+  /// the date; every other part as it was.
+  private func datedWorkbook(_ bytes: [UInt8], path: String) throws(OutputError) -> [UInt8] {
+    let pending = Array(SheetRow.pendingSuffix.utf8)
+    // `<c r="K2" s="3"/>` becomes `<c r="K2" s="3"><v>40999</v></c>` (a date before 1900-03-01,
+    // which spreadsheets miscount, as text).
+    let filled =
+      Array(SheetRow.pendingSuffix.dropLast(2).utf8)
+      + Array(
+        (SpreadsheetXML.serial(date).map { "><v>\($0)</v></c>" }
+          ?? " t=\"inlineStr\"><is><t>\(date)</t></is></c>").utf8)
+    var out: [UInt8] = []
+    do {
+      let archive = try ZIPReader(bytes)
+      var writer = ZIPWriter()
+      for entry in archive.entries {
+        var data = try archive.data(of: entry)
+        if entry.name.hasPrefix("xl/worksheets/") { data.replace(pending, with: filled) }
+        writer.add(entry.name, bytes: data, to: &out)
+      }
+      writer.finish(to: &out)
+    } catch {
+      throw OutputError(path: path, reason: "cannot be read back as the workbook it was: \(error)")
+    }
+    return out
   }
 
   private func isBodyStatement(_ name: String, _ suffix: String) -> Bool {

@@ -216,8 +216,9 @@ extension ShareLine: StatementRow {
     case .offsetRate: return .decimal(numbers.rate(offsetRate))
     case .shortfall: return .decimal(shortfall.map(numbers.shortfall))
     case .cost: return .integer(cost)
+    case .calculation: return .text(event?.event.calculation ?? "")
     case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity, .application,
-      .creditUser, .purpose, .purposeDetail, .retirementDate:
+      .creditUser, .purpose, .purposeDetail, .retirementDate, .serials:
       preconditionFailure("\(column) is a column of serials, not of shares")
     }
   }
@@ -260,7 +261,8 @@ extension RetirementRange: StatementRow {
     case .creditUser: .text(creditUser)
     case .purpose: .text(purpose)
     case .purposeDetail: .purposeDetail(purposeDetail)
-    case .retirementDate: .date(retirementDate)
+    case .retirementDate:
+      retirementDate == nil && basis != .reserve ? .pendingDate : .date(retirementDate)
     default: preconditionFailure("\(column) is not a column of serials")
     }
   }

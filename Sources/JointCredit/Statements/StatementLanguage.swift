@@ -109,6 +109,8 @@ public enum StatementColumn: String, CaseIterable, Hashable, Sendable {
   case purpose
   case purposeDetail = "purpose_detail"
   case retirementDate = "retirement_date"
+  case calculation
+  case serials
 
   /// The Japanese header. The submission columns keep the names submissions use, so a Japanese
   /// allocation.csv reads back as a submission.
@@ -142,6 +144,8 @@ public enum StatementColumn: String, CaseIterable, Hashable, Sendable {
     case .purpose: "無効化目的"
     case .purposeDetail: "目的の詳細"
     case .retirementDate: "無効化日"
+    case .calculation: "算定方法"
+    case .serials: "シリアル番号"
     }
   }
 }

@@ -11,18 +11,22 @@ public struct StatementSet: Sendable {
   /// Whether the workbooks are written: `allocation.xlsx`, and each body's
   /// `statements/<body_code>.xlsx` when body statements are.
   public var includesWorkbook: Bool
+  /// Whether each event with credits allocated gets its certificate,
+  /// `certificates/<body_code>/<event_id>.html`, when body statements are written.
+  public var includesCertificates: Bool
 
   /// Creates a set with a CSV format (UTF-8 with BOM and CRLF by default) and a language.
   public init(
     csvFormat: CSVFormat = .excel, language: StatementLanguage = .en,
     includesBodyStatements: Bool = true, includesReport: Bool = true,
-    includesWorkbook: Bool = true
+    includesWorkbook: Bool = true, includesCertificates: Bool = true
   ) {
     self.csvFormat = csvFormat
     self.language = language
     self.includesBodyStatements = includesBodyStatements
     self.includesReport = includesReport
     self.includesWorkbook = includesWorkbook
+    self.includesCertificates = includesCertificates
   }
 
   /// The main file names written for an allocation, in the order they are listed (per-body
@@ -107,6 +111,7 @@ private struct StatementPlan {
     enum Kind: Sendable {
       case document, allocation, offsetRates, bodies, retirement, applications, report, workbook
       case bodyCSV(Int), bodyJSON(Int), bodyHTML(Int), bodyWorkbook(Int)
+      case certificate(body: Int, event: Int)
     }
     let name: String
     let kind: Kind
@@ -130,6 +135,10 @@ private struct StatementPlan {
         ApplicationStatement.write(allocation, writer: csv, language: language, to: &output)
       case .report: ReportPage.write(allocation, language: language, to: &output)
       case .workbook: AllocationWorkbook.write(allocation, language: language, to: &output)
+      case .certificate(let body, let event):
+        CertificatePage.write(
+          event: event, of: allocation.bodies[body], in: allocation, ranges: context.ranges(body),
+          language: language, to: &output)
       case .bodyWorkbook(let index):
         BodyWorkbook.write(
           allocation.bodies[index], of: allocation, ranges: context.ranges(index),
@@ -222,6 +231,16 @@ private struct StatementPlan {
               BodyWorkbook.fileName(for: allocation.bodies[index].body.code), .bodyWorkbook(index),
               false
             ))
+        }
+        if set.includesCertificates {
+          let body = allocation.bodies[index]
+          for (event, share) in body.events.enumerated() where CertificatePage.isCertified(share) {
+            kinds.append(
+              (
+                CertificatePage.fileName(body: body.body.code, event: share.event.id),
+                .certificate(body: index, event: event), false
+              ))
+          }
         }
       }
     }

@@ -10,6 +10,9 @@ public enum StatementCell: Hashable, Sendable {
   case integer(Int64?)
   /// A date, `YYYY-MM-DD`; empty when `nil`.
   case date(EventDate?)
+  /// A date still to come, empty until then: the retirement date of credits not yet retired,
+  /// which `jointcredit retire` fills in.
+  case pendingDate
   /// The word for a total row, in each format's own words (`total` in CSV, `Total` on a page).
   case total
   /// The word for the reserve's kind (`reserve`, 留保).
@@ -80,6 +83,7 @@ extension CSVWriter.Record {
     case .integer(let value?): integer(value)
     case .integer(nil): number("")
     case .date(let value): date(value)
+    case .pendingDate: date(nil)
     case .total: self.text(language.total)
     case .reserve: self.text(language.reserve)
     case .level(let level): self.text(language.level(level))
@@ -105,6 +109,7 @@ extension JSONWriter {
       case .integer(let value?): number(value)
       case .integer(nil): null()
       case .date(let value): date(value)
+      case .pendingDate: date(nil)
       case .total: string("total")
       case .reserve: string("reserve")
       case .level(let level): string(level.rawValue)
@@ -134,6 +139,7 @@ extension HTML {
         case .integer(let value):
           (value.map { column == .cost ? HTML.yen($0) : String($0) } ?? "", true)
         case .date(let value): (value?.description ?? "", false)
+        case .pendingDate: ("", false)
         case .total: (text.total, false)
         case .reserve: (text.reserve, false)
         case .level(let level): (language.level(level), false)

@@ -24,6 +24,9 @@ struct StatementText {
   var cost: String { pick("Cost", "費用") }
   var invoice: String { pick("Invoice total", "請求総額") }
   var averagePrice: String { pick("Average price", "平均単価") }
+  var pricePerTonne: String { pick("Price per tonne", "1トンあたり単価") }
+  var issuer: String { pick("Issued by", "発行者") }
+  var issuedOn: String { pick("Issued on", "発行日") }
   var events: String { pick("Events", "イベント") }
   var eventCount: String { pick("Events", "イベント数") }
   var bodies: String { pick("Bodies", "参加団体") }
@@ -94,6 +97,8 @@ struct StatementText {
     case .purpose: pick("Purpose", "無効化目的")
     case .purposeDetail: pick("Purpose detail", "目的の詳細")
     case .retirementDate: pick("Retired on", "無効化日")
+    case .calculation: pick("How estimated", "算定方法")
+    case .serials: pick("Serials", "シリアル番号")
     }
   }
   var yen: String { pick("yen", "円") }

@@ -1,5 +1,6 @@
 /// `allocation.xlsx`: the statements as one workbook, a sheet each (events, bodies, offset
-/// rates, the purchase, and the retirement and its applications when credits are retired), with
+/// rates, the retirement and its applications when credits are listed, the events' certificates
+/// and the purchase), with
 /// typed cells a spreadsheet cannot misread.
 ///
 /// Codes, event ids and names are text (no leading zero lost, no `1E5` read as a number, no
@@ -46,6 +47,10 @@ public enum AllocationWorkbook {
         names.applications, table: RetirementRange.table(ApplicationStatement.columns),
         rows: allocation.retirement, language: language)
     }
+    workbook.addSheet(
+      names.certificates,
+      table: StatementTable(CertificateLine.columns, numbers: StatementNumbers(allocation)),
+      rows: CertificateLine.lines(of: allocation), language: language)
     workbook.addFacts(
       names.purchase,
       BodyStatementFiles.purchaseFacts(allocation, StatementText(language: language)),
@@ -68,6 +73,7 @@ struct SheetNames {
   var retirement: String { pick("Retirement", "無効化") }
   var applications: String { pick("Applications", "無効化申請") }
   var purchase: String { pick("Purchase", "購入") }
+  var certificates: String { pick("Certificates", "証明書") }
   var statement: String { pick("Statement", "通知") }
   /// The font of every cell: one a spreadsheet has for the language.
   var fontName: String { pick("Calibri", "游ゴシック") }

@@ -95,6 +95,19 @@ struct SheetRow {
   /// An empty cell: nothing is written; the next cell moves one column on.
   mutating func empty() { column += 1 }
 
+  /// An empty cell with a format and no value, `<c r="K2" s="3"/>`: a value still to come,
+  /// which `jointcredit retire` fills in (see ``pendingSuffix``).
+  mutating func pending(style: CellStyle) {
+    bytes += "<c r=\"".utf8
+    bytes += SheetRow.columnNames(column).utf8
+    bytes += String(number).utf8
+    bytes += "\" s=\"\(style.rawValue)\"/>".utf8
+    column += 1
+  }
+
+  /// How a pending date cell ends: the only cells written with the date format and no value.
+  static let pendingSuffix = " s=\"\(CellStyle.date.rawValue)\"/>"
+
   /// Column letters, cached for the first 64 columns.
   private static let cachedNames = (0..<64).map(SpreadsheetXML.columnName)
   private static func columnNames(_ index: Int) -> String {

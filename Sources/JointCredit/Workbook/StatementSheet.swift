@@ -45,6 +45,7 @@ extension SheetRow {
         text(date.description)  // before 1900-03-01, where spreadsheets miscount
       }
     case .decimal(nil), .integer(nil), .date(nil): empty()
+    case .pendingDate: pending(style: .date)
     case .total: text(language.total)
     case .reserve: text(language.reserve)
     case .level(let level): text(language.level(level))
@@ -63,7 +64,7 @@ extension StatementColumn {
     let usual =
       switch self {
       case .bodyName, .eventName, .name, .creditUser, .project: 24
-      case .purpose, .purposeDetail: 40
+      case .purpose, .purposeDetail, .calculation, .serials: 40
       case .serialFrom, .serialTo: 20
       default: 10
       }

@@ -14,6 +14,7 @@ import Testing
     "reserve": (#""ALL62""#, "ALL62"), "price_jpy_per_t": ("12000", "12000"),
     "invoice_total_jpy": (#""450000""#, "450000"), "tax_included": ("true", "included"),
     "secretariat": (#""131032""#, "131032"), "mix": (#""sequential""#, "sequential"),
+    "issued_on": (#""2012-03-30""#, "２０１２-03-30"),
   ]
 
   /// The settings one value gives, without where it came from.
@@ -26,7 +27,7 @@ import Testing
       settings.surplus.map { "\($0.value)" }, settings.cap.map { "\($0.value)" },
       settings.reserve.map { "\($0.value)" }, settings.price.map { "\($0.value)" },
       settings.taxIncluded.map { "\($0.value)" }, settings.secretariat.map { "\($0.value)" },
-      settings.mix.map { "\($0.value)" },
+      settings.mix.map { "\($0.value)" }, settings.issuedOn.map { "\($0.value)" },
     ].map { $0 ?? "-" }.joined(separator: " ")
   }
 
@@ -135,5 +136,21 @@ import Testing
       }
     }
     #expect(accepted > 200 && refused > 300, "\(accepted) accepted, \(refused) refused")
+  }
+}
+
+extension PurchaseFieldTests {
+  @Test func theIssuerAndTheIssueDateAreReadAndChecked() throws {
+    let good = PurchaseFile.read(
+      SubmissionFile(
+        path: "p.json", text: #"{"issuer": " 事務局 ", "issued_on": "2012-03-30"}"#))
+    #expect(good.errors.isEmpty)
+    #expect(good.settings.issuer?.value == "事務局")
+    #expect(good.settings.issuedOn?.value == EventDate(year: 2012, month: 3, day: 30))
+    let bad = PurchaseFile.read(
+      SubmissionFile(path: "p.json", text: #"{"issuer": 1, "issued_on": "2012-02-30"}"#))
+    #expect(bad.errors.map(\.reason).count == 2)
+    #expect(bad.errors.contains { $0.reason == .invalidDate("2012-02-30") })
+    #expect(bad.errors.contains { $0.reason == .jsonType(field: "issuer", expected: "a string") })
   }
 }

@@ -30,11 +30,11 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
   static let badInputs: [BadInputCase] = [
     BadInputCase(
       "empty file", "",
-      "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"
+      "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,calculation"
     ),
     BadInputCase(
       "blank lines only", "\n\r\n,,\n",
-      "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"
+      "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,calculation"
     ),
     BadInputCase(
       "header only", h,
@@ -212,7 +212,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
       "a.json:1:1: file has no events; expected at least one event row"),
     BadInputCase(
       "a byte order mark and nothing else", "\u{FEFF}",
-      "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"
+      "a.csv:1:1: file is empty; expected a header row naming the columns body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t,calculation"
     ),
   ]
 
@@ -266,7 +266,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     #expect(read.value.submissions[0].events[0].date == nil)
     #expect(
       read.warnings.map(\.description) == [
-        "a.csv:1:13: unknown column 'note' is ignored; known columns are body_code, body_name, body_kind, event_id, event_name, event_date, emissions_t"
+        "a.csv:1:13: unknown column 'note' is ignored; known columns are body_code, body_name, body_kind, event_id, event_name, event_date, emissions_t, calculation"
       ])
   }
 

@@ -35,6 +35,9 @@ import Testing
     _ = try set.write(allocation, files: [], warnings: [], to: directory)
     try Data("mine\n".utf8).write(to: URL(fileURLWithPath: directory + "/notes.txt"))
     let before = try Self.text(directory + "/allocation.csv")
+    #expect(
+      try Self.text(directory + "/certificates/131032/E01.html").contains(
+        CertificatePage.pendingMarker + "not yet retired"))
 
     let written = try RetirementRecord(
       date: try #require(EventDate(iso: "2012-03-30")), reference: "JCR-1"
@@ -58,6 +61,25 @@ import Testing
     #expect(SchemaConformanceTests.violations(Array(body.utf8)).isEmpty)
     #expect(body.contains(#""retirement_date": "2012-03-30""#))
     #expect(try Self.text(directory + "/statements/131032.csv").hasSuffix(",2,2012-03-30\n"))
+    // Pages: the notice's and each certificate's retirement line, in the page's language.
+    let dated = #"<span class="retirement">2012-03-30 (reference JCR-1)</span>"#
+    for page in ["/statements/131032.html", "/certificates/131032/E01.html"] {
+      let html = try Self.text(directory + page)
+      #expect(html.contains(dated), "\(page)")
+      #expect(!html.contains(CertificatePage.pendingMarker), "\(page)")
+    }
+    // The workbook: every pending retirement date (2012-03-30 is serial 40998), the reserve's
+    // application (4) left empty, as in the CSV.
+    let workbook = try ZIPReader(
+      Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/allocation.xlsx"))))
+    let names = try String(
+      decoding: workbook.data(of: workbook.entry("xl/workbook.xml")!), as: UTF8.self)
+    #expect(names.contains(#"<sheet name="Applications" sheetId="5" r:id="rId5"/>"#))
+    let sheet = try String(
+      decoding: workbook.data(of: workbook.entry("xl/worksheets/sheet5.xml")!), as: UTF8.self)
+    #expect(!sheet.contains(SheetRow.pendingSuffix))
+    #expect(sheet.components(separatedBy: #" s="3"><v>40998</v></c>"#).count - 1 == 4)
+    #expect(sheet.contains(#"<c r="A5" s="4"><v>4</v></c>"#))
     // The rest is as it was, foreign files included.
     #expect(try Self.text(directory + "/allocation.csv") == before)
     #expect(try Self.text(directory + "/notes.txt") == "mine\n")

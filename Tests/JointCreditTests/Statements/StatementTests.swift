@@ -133,8 +133,15 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let paths = try set.write(allocation, files: [], warnings: [], to: directory)
     #expect(Set(rendered.keys) == Set(paths.map { String($0.dropFirst(directory.count + 1)) }))
-    // Six main statements (no retirement.csv without credit blocks), four per body.
-    #expect(rendered.count == 6 + 3 * 4)
+    // Six main statements (no retirement.csv without credit blocks), four per body, and a
+    // certificate for each of the quickstart's five events.
+    #expect(rendered.count == 6 + 3 * 4 + 5)
+    #expect(
+      rendered.keys.filter { $0.hasPrefix("certificates/") }.sorted() == [
+        "certificates/131032/E01.html", "certificates/131032/E02.html",
+        "certificates/132012/E01.html", "certificates/132012/E02.html",
+        "certificates/133035/E01.html",
+      ])
     for (name, bytes) in rendered {
       let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
       #expect(Array(written) == bytes, "\(name)")

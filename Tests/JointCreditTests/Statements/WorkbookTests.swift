@@ -80,14 +80,16 @@ import Testing
       archive.entries.map(\.name) == [
         "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
         "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-        "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
+        "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml",
       ])
     let workbook = try String(
       decoding: archive.data(of: archive.entry("xl/workbook.xml")!), as: UTF8.self)
     #expect(
       workbook.contains(
         "<sheet name=\"Events\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Bodies\" sheetId=\"2\" r:id=\"rId2\"/>"
-          + "<sheet name=\"Offset rates\" sheetId=\"3\" r:id=\"rId3\"/><sheet name=\"Purchase\" sheetId=\"4\" r:id=\"rId4\"/>"
+          + "<sheet name=\"Offset rates\" sheetId=\"3\" r:id=\"rId3\"/>"
+          + "<sheet name=\"Certificates\" sheetId=\"4\" r:id=\"rId4\"/>"
+          + "<sheet name=\"Purchase\" sheetId=\"5\" r:id=\"rId5\"/>"
       ))
     let events = try String(
       decoding: archive.data(of: archive.entry("xl/worksheets/sheet1.xml")!), as: UTF8.self)

@@ -1,0 +1,160 @@
+/// `certificates/<body_code>/<event_id>.html`: one page per event with credits allocated to it,
+/// stating what an offset disclosure states: who offsets, the event and when it was held, its
+/// emissions and how they were estimated, the offset amount and rate, the credits (scheme,
+/// project, vintage and serials), in whose name and for what purpose they are retired, and when
+/// (filled in by `jointcredit retire`), with the issuer and the issue date when the purchase
+/// gives them.
+///
+/// An event id becomes a file name by keeping ASCII letters, digits, `-` and `_` and writing
+/// every other byte as `%XX` (`E/1` → `E%2F1.html`), so that no id can name a path outside its
+/// body's folder.
+public enum CertificatePage {
+  /// The folder, inside the output folder.
+  public static let folder = "certificates"
+
+  /// The page of an event, relative to the output folder.
+  public static func fileName(body: Body.Code, event: Event.ID) -> String {
+    "\(folder)/\(body.rawValue)/\(safeName(event.rawValue)).html"
+  }
+
+  /// An id as a file name: ASCII letters, digits, `-` and `_` kept, every other byte `%XX`;
+  /// a name past 200 bytes is cut and ends with the CRC-32 of the whole id.
+  static func safeName(_ id: String) -> String {
+    var name = ""
+    for byte in id.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+        name.append(Character(UnicodeScalar(byte)))
+      default:
+        let hex = String(byte, radix: 16, uppercase: true)
+        name += "%" + (hex.count == 1 ? "0" : "") + hex
+      }
+    }
+    guard name.utf8.count > 200 else { return name }
+    let checksum = String(CRC32.checksum(of: Array(id.utf8)), radix: 16)
+    return String(name.utf8.prefix(180))! + "~" + checksum
+  }
+
+  /// Whether an event gets a certificate: it was allocated something.
+  static func isCertified(_ share: EventAllocation) -> Bool { share.allocated > .zero }
+
+  /// The marker that `jointcredit retire` replaces with the retirement date.
+  static let pendingMarker = "<span class=\"retirement\" data-retirement=\"pending\">"
+
+  /// The schemes, projects and vintages of the blocks: `J-VER 東北森林管理プロジェクト 2010, 2011`.
+  static func creditTypes(_ blocks: [CreditBlock]) -> String {
+    var seen: [String] = []
+    for block in blocks {
+      let kind = [block.scheme, block.project].filter { !$0.isEmpty }.joined(separator: " ")
+      if !seen.contains(kind) { seen.append(kind) }
+    }
+    return seen.map { kind in
+      let vintages = blocks.filter {
+        [$0.scheme, $0.project].filter { !$0.isEmpty }.joined(separator: " ") == kind
+      }.map(\.vintage).filter { !$0.isEmpty }
+      var unique: [String] = []
+      for vintage in vintages where !unique.contains(vintage) { unique.append(vintage) }
+      return kind + (unique.isEmpty ? "" : " (" + unique.joined(separator: ", ") + ")")
+    }.joined(separator: "; ")
+  }
+
+  /// `Retired on: 2012-04-02`, or the marker `jointcredit retire` fills in.
+  static func retirementLine(_ date: EventDate?, words: CertificateText) -> String {
+    "<p class=\"retired\"><strong>\(HTML.escape(words.retiredOn))</strong>: "
+      + (date.map { "<span class=\"retirement\">\($0)</span>" }
+        ?? "\(pendingMarker)\(HTML.escape(words.notYetRetired))</span>") + "</p>\n"
+  }
+
+  /// Writes the certificate of one event of a body.
+  static func write(
+    event index: Int, of body: BodyAllocation, in allocation: Allocation,
+    ranges: [RetirementRange], language: StatementLanguage, to output: inout some ByteOutput
+  ) {
+    let share = body.events[index]
+    let event = share.event
+    let words = CertificateText(language: language)
+    let text = StatementText(language: language)
+    let numbers = StatementNumbers(allocation)
+    let purchase = allocation.purchase
+    let line = ShareLine.event(index, of: ShareLine.BodyReference(body))
+    let table = StatementTable<ShareLine>([.offsetRate, .shortfall], numbers: numbers)
+    func figure(_ column: StatementColumn) -> String {
+      if case .decimal(let value?) = line.cell(column, numbers: table.numbers) {
+        return value.description
+      }
+      return ""
+    }
+    var html = "<header class=\"certificate\"><h1>\(HTML.escape(words.title))</h1>\n"
+    var issue: [(String, String)] = []
+    if !purchase.issuer.isEmpty { issue.append((text.issuer, purchase.issuer)) }
+    if let issued = purchase.issuedOn { issue.append((text.issuedOn, issued.description)) }
+    if !issue.isEmpty { html += HTML.definitions(issue) }
+    html += "</header>\n"
+
+    html += "<h2>\(HTML.escape(words.who))</h2>\n"
+    html += HTML.definitions([
+      (text.name, body.body.name), (text.code, body.body.code.rawValue),
+      (text.kindColumn, language.kind(body.body.kind)),
+    ])
+    html += "<h2>\(HTML.escape(words.event))</h2>\n"
+    html += HTML.definitions(
+      [
+        (words.eventName, event.name.isEmpty ? event.id.rawValue : event.name),
+        (words.eventID, event.id.rawValue),
+      ]
+        + (event.date.map { [(words.period, $0.description)] } ?? []))
+    html += "<h2>\(HTML.escape(words.emissions))</h2>\n"
+    html += HTML.definitions([
+      (words.estimate, "\(numbers.emissions(event.emissions)) \(text.tonnes)"),
+      (words.calculation, event.calculation.isEmpty ? words.notStated : event.calculation),
+    ])
+    html += "<h2>\(HTML.escape(words.offset))</h2>\n"
+    var offset = [(words.offsetAmount, "\(numbers.allocated(share.allocated)) \(text.tonnes)")]
+    let rate = figure(.offsetRate)
+    if !rate.isEmpty { offset.append((words.offsetRate, rate + " %")) }
+    if share.allocated < event.emissions {
+      offset.append((words.shortfall, "\(figure(.shortfall)) \(text.tonnes)"))
+    }
+    html += HTML.definitions(offset)
+
+    html += "<h2>\(HTML.escape(words.credits))</h2>\n"
+    let own = ranges.filter { $0.basis == .event && $0.event?.id == event.id }
+    if purchase.creditBlocks.isEmpty {
+      if !purchase.description.isEmpty {
+        html += HTML.definitions([(text.credits, purchase.description)])
+      }
+      html += "<p>\(HTML.escape(words.noCredits))</p>\n"
+    } else {
+      if own.isEmpty {
+        html += HTML.definitions([(words.creditType, creditTypes(purchase.creditBlocks))])
+      } else {
+        html += HTML.table(
+          RetirementRange.table([.scheme, .project, .vintage, .serialFrom, .serialTo, .quantity]),
+          rows: own, language: language)
+      }
+      let tonne = Quantity.gramsPerTonne
+      let fraction = Quantity(grams: share.allocated.grams % tonne)
+      if fraction > .zero {
+        html += "<p>\(HTML.escape(words.pooled(numbers.allocated(fraction).description)))</p>\n"
+      }
+      html += "<h2>\(HTML.escape(words.retirement))</h2>\n"
+      html += HTML.definitions(
+        (own.first.map { [(words.creditUser, $0.creditUser)] } ?? [])
+          + [(words.purpose, purchase.purpose)])
+      html += retirementLine(own.first?.retirementDate, words: words)
+    }
+    html +=
+      "<h2>\(HTML.escape(words.purchase))</h2>\n"
+      + HTML.definitions(
+        (purchase.description.isEmpty ? [] : [(text.credits, purchase.description)])
+          + [(text.lot, "\(numbers.allocated(purchase.lot)) \(text.tonnes)")])
+    html +=
+      "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
+    output.write(
+      HTML.page(
+        title:
+          "\(words.title): \(body.body.name) \(event.name.isEmpty ? event.id.rawValue : event.name)",
+        language: language, body: html))
+  }
+}
