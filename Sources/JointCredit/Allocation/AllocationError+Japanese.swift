@@ -67,11 +67,11 @@ extension FloorShortage {
     }
     let head = "下限を満たすには \(tonnes(neededGrams, unit)) 必要ですが、購入量は \(lot) t です"
     if let finer {
-      return head + "。\(steps(finer)) なら必要量は \(tonnes(finer.neededGrams, finer.unit)) です。"
+      return head + "。\(steps(finer))なら必要量は \(tonnes(finer.neededGrams, finer.unit)) です。"
         + "その単位にするか、下限を下げるか、追加で購入してください"
     }
     return head
-      + "。\(steps(finest)) でも \(tonnes(finest.neededGrams, finest.unit)) 必要です。"
+      + "。\(steps(finest))でも \(tonnes(finest.neededGrams, finest.unit)) 必要です。"
       + "下限の割合を下げるか、追加で購入してください"
   }
 }
