@@ -37,10 +37,8 @@ enum AllocateCommand: FileSubcommand {
         name: "line-ending", valueName: "crlf|lf",
         help: "Line endings of CSV statements.",
         defaultValue: CSVFormat.LineEnding.crlf.rawValue),
-      .init(
-        name: "lang", valueName: "en|ja",
-        help: "Language of column headers, kind and level names and statement text.",
-        defaultValue: StatementLanguage.en.rawValue),
+      LanguageOption.spec(
+        help: "Language of column headers, kind and level names, statement text and messages."),
       .init(
         name: "skip-body-statements", valueName: nil,
         help: "Do not write statements/<body_code>.csv, .json, .html and .xlsx for each body."),
@@ -61,12 +59,12 @@ enum AllocateCommand: FileSubcommand {
     -> ExitCode
   {
     let format = try csvFormat(parsed)
-    let language = try statementLanguage(parsed)
+    let language = try LanguageOption.language(parsed)
     let directory = parsed.values["out"] ?? "out"
     guard
       let job = try AllocationJob.run(
         parsed, explanations: parsed.flags.contains("explain") ? .all : .none, writesFiles: true,
-        console: &console),
+        language: language, console: &console),
       let allocation = job.allocation
     else { return .failure }
     let input = job.input
@@ -83,12 +81,22 @@ enum AllocateCommand: FileSubcommand {
     } catch {
       switch error {
       case .output(let failure):
-        console.errorLine("Error: \(failure); nothing was written.")
-      case .unmappable(let problems):
-        for problem in problems.prefix(50) { console.errorLine("error: \(problem)") }
         console.errorLine(
-          "Error: \(problems.count) character\(problems.count == 1 ? "" : "s") "
-            + "cannot be written in CP932; nothing was written.")
+          Diagnostics.failure(failure.description(language), writesFiles: true, language))
+      case .unmappable(let problems):
+        for problem in problems.prefix(50) {
+          console.errorLine("error: \(problem.description(language))")
+        }
+        let count = problems.count
+        console.errorLine(
+          language == .en
+            ? "note: give --csv-encoding utf8-bom, or --cp932-replace to write '?' instead"
+            : "note: --csv-encoding utf8-bom を指定するか、--cp932-replace で '?' を書いてください")
+        console.errorLine(
+          language == .en
+            ? "Error: \(count) character\(count == 1 ? "" : "s") cannot be written in CP932; "
+              + "nothing was written."
+            : "Error: \(count) 文字を CP932 で書けません。何も書き込んでいません。")
       }
       return .failure
     }
@@ -99,9 +107,11 @@ enum AllocateCommand: FileSubcommand {
     var warned = Set<Unicode.Scalar>()
     for substitution in written.lookAlikes where warned.insert(substitution.scalar).inserted {
       let count = seen[substitution.scalar] ?? 1
+      let times =
+        language == .en
+        ? " (\(count) times in all; this is the first)" : "（全 \(count) 回。これが最初です）"
       console.errorLine(
-        "warning: \(substitution)"
-          + (count > 1 ? " (\(count) times in all; this is the first)" : ""))
+        "warning: \(substitution.description(language))" + (count > 1 ? times : ""))
     }
     Diagnostics.report(allocation, language: language, to: &console)
     // The per-body statements and the certificates are many: name their folders once.
@@ -141,10 +151,6 @@ enum AllocateCommand: FileSubcommand {
     return CSVFormat(
       encoding: encoding, lineEnding: lineEnding,
       replacesUnmappable: parsed.flags.contains("cp932-replace"))
-  }
-
-  static func statementLanguage(_ parsed: ParsedArguments) throws(UsageError) -> StatementLanguage {
-    try choice(parsed, "lang", "en|ja") ?? .en
   }
 
   /// An option whose value is one of an enumeration's raw values.

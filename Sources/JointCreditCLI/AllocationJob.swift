@@ -15,11 +15,12 @@ enum AllocationJob {
   ///   - requirePurchase: whether a missing lot is an error (else the allocation is skipped).
   ///   - explanations: which shares carry their explanations.
   ///   - writesFiles: whether failure messages say that nothing was written.
+  ///   - language: the language of the messages (after their `error:` or `warning:` prefix).
   /// - Returns: the outcome, or `nil` when the command must end with exit status 1.
   static func run(
     _ parsed: ParsedArguments, requirePurchase: Bool = true,
     explanations: Allocator.Explanations = .none,
-    writesFiles: Bool, console: inout some Console
+    writesFiles: Bool, language: StatementLanguage = .en, console: inout some Console
   ) throws(UsageError) -> Outcome? {
     let options = try PurchaseOptions(parsed)
     let input: WithWarnings<AllocationInput>
@@ -28,10 +29,11 @@ enum AllocationJob {
         paths: parsed.positionals, purchaseFile: options.purchaseFile,
         overrides: options.overrides, requirePurchase: requirePurchase)
     } catch {
-      _ = Diagnostics.reject(error, writesFiles: writesFiles, to: &console)
+      _ = Diagnostics.reject(
+        error, writesFiles: writesFiles, language: language, to: &console)
       return nil
     }
-    Diagnostics.warn(input.warnings, to: &console)
+    Diagnostics.warn(input.warnings, language: language, to: &console)
     guard let purchase = input.value.purchase else {
       return requirePurchase ? nil : Outcome(input: input, allocation: nil)
     }
@@ -47,18 +49,23 @@ enum AllocationJob {
         revision = try Revision(
           purchase, estimates: input.value.estimates, retired: RetiredAllocation.read(file))
       } catch {
-        _ = Diagnostics.reject(error, writesFiles: writesFiles, to: &console)
+        _ = Diagnostics.reject(
+          error, writesFiles: writesFiles, language: language, to: &console)
         return nil
       }
     }
-    do {
+    do throws(AllocationError) {
       let allocator = Allocator(explaining: explanations)
       let allocation =
-        try revision.map { revision throws(AllocationError) in try allocator.allocate(revision) }
-        ?? allocator.allocate(purchase, among: input.value.estimates)
+        if let revision {
+          try allocator.allocate(revision)
+        } else {
+          try allocator.allocate(purchase, among: input.value.estimates)
+        }
       return Outcome(input: input, allocation: allocation)
     } catch {
-      console.errorLine("Error: \(error)" + (writesFiles ? "; nothing was written." : "."))
+      console.errorLine(
+        Diagnostics.failure(error.message(language), writesFiles: writesFiles, language))
       return nil
     }
   }

@@ -92,7 +92,7 @@ enum ApportionCommand: Subcommand {
     }
     Diagnostics.list(
       shares.ties.lazy.map { "warning: tie: \($0.summary(method: method, unit: unit))" },
-      noun: "tie", to: &console)
+      noun: .tie, to: &console)
     shares.write(format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &console)
     return .success
   }

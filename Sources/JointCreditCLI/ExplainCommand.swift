@@ -19,11 +19,12 @@ enum ExplainCommand: FileSubcommand {
         name: "event", valueName: "body-code/event-id",
         help: "The event to explain, e.g. 131032/E01; a body code alone explains the body's "
           + "share in body-then-event mode.", isRequired: true)
-    ] + PurchaseOptions.specs)
+    ] + PurchaseOptions.specs + [LanguageOption.spec(help: LanguageOption.messagesHelp)])
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
     -> ExitCode
   {
+    let language = try LanguageOption.language(parsed)
     guard let target = parsed.values["event"] else {
       throw .missingArgument("--event <body-code/event-id>")
     }
@@ -35,35 +36,51 @@ enum ExplainCommand: FileSubcommand {
       event: parts.count == 2 ? Event.ID(TextNormalization.normalized(parts[1])) : nil)
     guard
       let allocation = try AllocationJob.run(
-        parsed, explanations: .only(key), writesFiles: false, console: &console)?.allocation
+        parsed, explanations: .only(key), writesFiles: false, language: language,
+        console: &console)?.allocation
     else { return .failure }
     guard let body = allocation.body(key.body) else {
+      let bodies =
+        allocation.bodies.prefix(10).map(\.body.code.rawValue).joined(separator: ", ")
+        + (allocation.bodies.count > 10 ? ", …" : "")
       console.errorLine(
-        "error: no body '\(QuotedText.quote(code))' in the input; bodies are "
-          + allocation.bodies.prefix(10).map(\.body.code.rawValue).joined(separator: ", ")
-          + (allocation.bodies.count > 10 ? ", …" : ""))
+        language == .en
+          ? "error: no body '\(QuotedText.quote(code))' in the input; bodies are \(bodies)"
+          : "error: 入力に団体 '\(QuotedText.quote(code))' はありません。団体は \(bodies) です")
       return .failure
     }
     let lines: [String]
     if parts.count == 2 {
       let id = TextNormalization.normalized(parts[1])
       guard let share = allocation.event(key) else {
+        let events =
+          body.events.prefix(10).map(\.event.id.rawValue).joined(separator: ", ")
+          + (body.events.count > 10 ? ", …" : "")
         console.errorLine(
-          "error: body \(code) has no event '\(QuotedText.quote(id))'; its events are "
-            + body.events.prefix(10).map(\.event.id.rawValue).joined(separator: ", ")
-            + (body.events.count > 10 ? ", …" : ""))
+          language == .en
+            ? "error: body \(code) has no event '\(QuotedText.quote(id))'; its events are \(events)"
+            : "error: 団体 \(code) にイベント '\(QuotedText.quote(id))' はありません。"
+              + "この団体のイベントは \(events) です")
         return .failure
       }
       lines = share.explanation ?? []
     } else if let explanation = body.explanation {
       lines = explanation
     } else {
-      lines = [
-        "\(code) \(body.body.name)",
-        "in event mode a body's share is the sum of its events': "
-          + body.events.map { "\($0.event.id) \($0.allocated) t" }.joined(separator: ", "),
-        "allocated: \(body.allocated) t",
-      ]
+      let events = body.events.map { "\($0.event.id) \($0.allocated) t" }
+      lines =
+        language == .en
+        ? [
+          "\(code) \(body.body.name)",
+          "in event mode a body's share is the sum of its events': "
+            + events.joined(separator: ", "),
+          "allocated: \(body.allocated) t",
+        ]
+        : [
+          "\(code) \(body.body.name)",
+          "event モードでは団体の配分はイベントの配分の合計です: " + events.joined(separator: "、"),
+          "配分量: \(body.allocated) t",
+        ]
     }
     guard let first = lines.first else { return .failure }
     console.line(first)

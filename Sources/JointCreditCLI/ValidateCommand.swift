@@ -13,24 +13,34 @@ enum ValidateCommand: FileSubcommand {
         name: "input", help: "A submission file (.csv or .json) or a folder of them.",
         repeating: true)
     ],
-    options: PurchaseOptions.specs)
+    options: PurchaseOptions.specs + [LanguageOption.spec(help: LanguageOption.messagesHelp)])
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
     -> ExitCode
   {
+    let language = try LanguageOption.language(parsed)
     guard
       let job = try AllocationJob.run(
-        parsed, requirePurchase: false, writesFiles: false, console: &console)
+        parsed, requirePurchase: false, writesFiles: false, language: language, console: &console)
     else { return .failure }
     let estimates = job.input.value.estimates
     let bodies = estimates.submissions.count
     let files = estimates.files.count
     let total = estimates.emissions.formatted(decimals: estimates.decimals)
-    console.line(
-      "OK: \(files) file\(files == 1 ? "" : "s"), \(bodies) bod\(bodies == 1 ? "y" : "ies"), "
-        + "\(estimates.eventCount) event\(estimates.eventCount == 1 ? "" : "s"), \(total) t of estimates"
-        + (job.allocation == nil
-          ? " (no lot given; allocation not checked)." : "; the lot can be allocated."))
+    let events = estimates.eventCount
+    switch language {
+    case .en:
+      console.line(
+        "OK: \(files) file\(files == 1 ? "" : "s"), \(bodies) bod\(bodies == 1 ? "y" : "ies"), "
+          + "\(events) event\(events == 1 ? "" : "s"), \(total) t of estimates"
+          + (job.allocation == nil
+            ? " (no lot given; allocation not checked)." : "; the lot can be allocated."))
+    case .ja:
+      console.line(
+        "OK: \(files) ファイル、\(bodies) 団体、\(events) イベント、排出量の合計 \(total) t"
+          + (job.allocation == nil
+            ? "（購入量の指定がないため、配分は確認していません）。" : "。購入量を配分できます。"))
+    }
     return .success
   }
 }

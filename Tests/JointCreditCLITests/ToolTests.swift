@@ -187,7 +187,7 @@ import Testing
     #expect(noReserve.status == 1)
     #expect(
       noReserve.stderr
-        == "Error: the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest with --reserve, or raise the cap; nothing was written.\n"
+        == "Error: the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest as reserve, or raise the cap; nothing was written.\n"
     )
     let both = ToolRunner.inProcess([
       "allocate", sample(quickstart), "--lot", "10", "--cap", "emissions",

@@ -27,8 +27,19 @@ public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertibl
     self.method = method
   }
 
-  /// One sentence saying what cannot be done and what to change.
-  public var description: String {
+  /// One sentence saying what cannot be done and what to change (English).
+  public var description: String { message(.en) }
+
+  /// One sentence in a language saying what cannot be done and what to change; the settings
+  /// to change are named as in the purchase file (`min_t`, `reserve`).
+  public func message(_ language: StatementLanguage) -> String {
+    switch language {
+    case .en: englishMessage
+    case .ja: japaneseMessage
+    }
+  }
+
+  private var englishMessage: String {
     if let floors { return floors.description }
     if isCost {
       return "the invoice cannot be shared in whole yen by \(method.rawValue), which gives every "
@@ -73,13 +84,13 @@ extension ApportionmentError {
         + "least one unit of \(unit) t, which needs \(tonnes(needed)), but \(scope)\(tonnes(units)) "
         + "is less; choose another method or a smaller unit"
     case .minimumsExceedTotal(let units, let needed):
-      return "the minimums need \(tonnes(needed)) but \(scope)\(tonnes(units)) is less; lower --min"
+      return "the minimums need \(tonnes(needed)) but \(scope)\(tonnes(units)) is less; lower min_t"
     case .minimumsAboveCaps(let needed, let capacity):
       return "the minimums need \(tonnes(needed)) but the caps allow only \(tonnes(capacity)) in "
-        + "steps of \(unit) t; use a finer body unit, or lower --min"
+        + "steps of \(unit) t; use a finer body_unit_t, or lower min_t"
     case .capacityBelowTotal(let units, let capacity):
       return "the caps allow only \(tonnes(capacity)) of \(scope)\(tonnes(units)); name a body to "
-        + "take the rest with --reserve, or raise the cap"
+        + "take the rest as reserve, or raise the cap"
     }
   }
 }

@@ -15,8 +15,11 @@ public struct InputError: Error, Hashable, Sendable, LocatedMessage {
     self.location = location
   }
 
-  /// What is wrong, in one sentence.
+  /// What is wrong, in one sentence (English).
   public var message: String { reason.message }
+
+  /// What is wrong, in one sentence, in a language.
+  public func message(_ language: StatementLanguage) -> String { reason.message(language) }
 }
 
 /// A message about the input and where it applies: what errors and warnings share.
@@ -26,12 +29,21 @@ public struct InputError: Error, Hashable, Sendable, LocatedMessage {
 public protocol LocatedMessage: Comparable, CustomStringConvertible {
   /// Where the message applies, if anywhere in particular.
   var location: InputLocation? { get }
-  /// The message.
+  /// The message (English).
   var message: String { get }
+  /// The message in a language.
+  func message(_ language: StatementLanguage) -> String
 }
 
 extension LocatedMessage {
-  public var description: String { location.map { "\($0): \(message)" } ?? message }
+  public var description: String { description(.en) }
+
+  /// `file:line:column: message`, the message in a language; the place is the same in every
+  /// language.
+  public func description(_ language: StatementLanguage) -> String {
+    let text = message(language)
+    return location.map { "\($0): \(text)" } ?? text
+  }
 
   public static func < (lhs: Self, rhs: Self) -> Bool {
     switch (lhs.location, rhs.location) {
@@ -131,7 +143,8 @@ extension InputError {
     case totalIsZero
 
     // Purchase parameters
-    /// A purchase parameter is not given in the purchase file nor as an option.
+    /// A purchase parameter is not given in the purchase file nor as an option; `option` is the
+    /// command-line option that gives it, for a tool to suggest (the message names only `field`).
     case missingPurchaseValue(field: String, option: String)
     /// A purchase quantity is not a decimal number of tonnes.
     case invalidPurchaseQuantity(field: String, text: String, Quantity.ParseError)
@@ -191,8 +204,20 @@ extension InputError {
 }
 
 extension InputError.Reason {
-  /// One sentence: what is wrong, with the offending text quoted and what was expected.
-  public var message: String {
+  /// One sentence: what is wrong, with the offending text quoted and what was expected (English).
+  public var message: String { message(.en) }
+
+  /// One sentence in a language: what is wrong, with the offending text quoted and what was
+  /// expected. Every language quotes the same values and gives the same figures and fixes.
+  public func message(_ language: StatementLanguage) -> String {
+    switch language {
+    case .en: englishMessage
+    case .ja: japaneseMessage
+    }
+  }
+
+  /// The English sentence.
+  private var englishMessage: String {
     switch self {
     case .unreadable(let why):
       "cannot read: \(why)"
@@ -277,8 +302,8 @@ extension InputError.Reason {
       "the emission estimates add up to more than \(Quantity.max) t"
     case .totalIsZero:
       "the emission estimates add up to zero, so there is nothing to share the lot by"
-    case .missingPurchaseValue(let field, let option):
-      "no \(field) given; set '\(q(field))' in the purchase file or use \(option)"
+    case .missingPurchaseValue(let field, _):
+      "no \(field) given; set '\(q(field))' in the purchase file"
     case .invalidPurchaseQuantity(let field, let text, let error):
       "invalid \(field) '\(q(text))': \(error.explanation)"
     case .notPositive(let field, let value):
@@ -356,7 +381,7 @@ func q(_ text: some StringProtocol) -> String { QuotedText.quote(text) }
 /// An id or code from the input, as a message shows it.
 func q(_ value: some CustomStringConvertible) -> String { QuotedText.quote(value.description) }
 
-private func hex(_ byte: UInt8) -> String {
+func hex(_ byte: UInt8) -> String {
   let digits = Array("0123456789ABCDEF")
   return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
 }

@@ -11,8 +11,11 @@ public struct InputWarning: Hashable, Sendable, LocatedMessage {
     self.location = location
   }
 
-  /// What was noticed, in one sentence.
+  /// What was noticed, in one sentence (English).
   public var message: String { reason.message }
+
+  /// What was noticed, in one sentence, in a language.
+  public func message(_ language: StatementLanguage) -> String { reason.message(language) }
 }
 
 extension InputWarning {
@@ -35,8 +38,19 @@ extension InputWarning {
     /// A secretariat was named, but no credit blocks were listed.
     case secretariatUnused
 
-    /// One sentence saying what was noticed and what JointCredit does about it.
-    public var message: String {
+    /// One sentence saying what was noticed and what JointCredit does about it (English).
+    public var message: String { message(.en) }
+
+    /// One sentence in a language saying what was noticed and what JointCredit does about it.
+    public func message(_ language: StatementLanguage) -> String {
+      switch language {
+      case .en: englishMessage
+      case .ja: japaneseMessage
+      }
+    }
+
+    /// The English sentence.
+    private var englishMessage: String {
       switch self {
       case .unknownColumn(let name):
         "unknown column '\(q(name))' is ignored; known columns are "

@@ -11,5 +11,13 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
     self.reason = reason
   }
 
-  public var description: String { "cannot write \(path): \(reason)" }
+  public var description: String { description(.en) }
+
+  /// The error in a language. The reason is shown as the system or the check gave it.
+  public func description(_ language: StatementLanguage) -> String {
+    switch language {
+    case .en: "cannot write \(path): \(reason)"
+    case .ja: "\(path) に書き込めません: \(reason)"
+    }
+  }
 }

@@ -170,7 +170,7 @@ private struct OutputTarget: ~Copyable {
       throw OutputError(
         path: given,
         reason: "another jointcredit run is writing to this folder; wait for it to finish, "
-          + "or choose another --out")
+          + "or choose another output folder")
     }
     return OutputTarget(path: real, parent: parent, name: name, created: created, lock: lock)
   }
@@ -291,12 +291,12 @@ private struct OutputTarget: ~Copyable {
         throw OutputError(
           path: path + "/" + folder,
           reason: "is a symbolic link; jointcredit writes only inside the output folder and never "
-            + "through a link: remove the link or choose another --out")
+            + "through a link: remove the link or choose another output folder")
       default:
         throw OutputError(
           path: path + "/" + folder,
           reason: "is in the way: a folder of statements goes there; move it away or choose "
-            + "another --out")
+            + "another output folder")
       }
     }
     for name in names + [OutputManifest.fileName] {
@@ -307,7 +307,7 @@ private struct OutputTarget: ~Copyable {
         path: path + "/" + name,
         reason: "is in the way: jointcredit did not write it (it is not in "
           + "\(OutputManifest.fileName)), so it will not replace it; move it away or choose "
-          + "another --out")
+          + "another output folder")
     }
   }
 

@@ -85,15 +85,31 @@ public final class EncodingProblems: Sendable {
     /// Where it was: `allocation.csv row 5, column 5 (event_name)`.
     public var place: String { "\(file) row \(row), column \(column) (\(header))" }
 
-    public var description: String {
-      if let replacement {
-        return "\(place): '\(scalar)' (\(Self.code(scalar))) has no Shift_JIS (CP932) form; "
+    public var description: String { description(.en) }
+
+    /// The problem in a language, with its place; the fix is named by the CSV format's settings
+    /// (the encoding `utf8-bom`, or '?' for what has no form), which a tool maps to its options.
+    public func description(_ language: StatementLanguage) -> String {
+      let code = Self.code(scalar)
+      switch (language, replacement) {
+      case (.en, let replacement?):
+        return "\(place): '\(scalar)' (\(code)) has no Shift_JIS (CP932) form; "
           + "written as its look-alike '\(replacement)' (\(Self.code(replacement)))"
+      case (.en, nil):
+        return "\(place): '\(scalar)' (\(code)) has no "
+          + "Shift_JIS (CP932) form; change the text, write the CSV files as utf8-bom, or write "
+          + "'?' instead"
+      case (.ja, let replacement?):
+        return "\(japanesePlace): '\(scalar)' (\(code)) は Shift_JIS (CP932) で表せないため、"
+          + "似た文字 '\(replacement)' (\(Self.code(replacement))) で書きました"
+      case (.ja, nil):
+        return "\(japanesePlace): '\(scalar)' (\(code)) は Shift_JIS (CP932) で表せません。"
+          + "文字を変えるか、CSV ファイルを utf8-bom で書くか、代わりに '?' を書いてください"
       }
-      return "\(place): '\(scalar)' (\(Self.code(scalar))) has no "
-        + "Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give "
-        + "--cp932-replace to write '?' instead"
     }
+
+    /// Where it was, in Japanese: `allocation.csv の 5 行目 5 列目（event_name）`.
+    public var japanesePlace: String { "\(file) の \(row) 行目 \(column) 列目（\(header)）" }
 
     /// `U+301C`.
     static func code(_ scalar: Unicode.Scalar) -> String {

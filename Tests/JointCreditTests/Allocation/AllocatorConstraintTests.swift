@@ -84,7 +84,7 @@ import Testing
       (
         try Purchase(
           lot: Fixtures.tonnes("1"), unit: Fixtures.tonnes("0.1"), minimum: Fixtures.tonnes("0.5")),
-        "the minimums need 2.5 t but the lot of 1.0 t is less; lower --min"
+        "the minimums need 2.5 t but the lot of 1.0 t is less; lower min_t"
       ),
       (
         try Purchase(
@@ -93,7 +93,7 @@ import Testing
       ),
       (
         try Purchase(lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"), cap: .emissions),
-        "the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest with --reserve, or raise the cap"
+        "the caps allow only 8.0 t of the lot of 10.0 t; name a body to take the rest as reserve, or raise the cap"
       ),
     ] as [(Purchase, String)])
   func impossibleConstraintsAreClearErrors(purchase: Purchase, message: String) {

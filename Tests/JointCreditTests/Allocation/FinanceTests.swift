@@ -214,7 +214,7 @@ import Testing
       guard case .unmappable(let problems) = error else { Issue.record("\(error)"); return }
       #expect(
         problems.map(\.description).contains(
-          "allocation.csv row 2, column 5 (event_name): '🌲' (U+1F332) has no Shift_JIS (CP932) form; change the text, use --csv-encoding utf8-bom, or give --cp932-replace to write '?' instead"
+          "allocation.csv row 2, column 5 (event_name): '🌲' (U+1F332) has no Shift_JIS (CP932) form; change the text, write the CSV files as utf8-bom, or write '?' instead"
         ))
       // 〜 and — of row 3 have look-alikes: not errors.
       #expect(!problems.contains { $0.row == 3 })

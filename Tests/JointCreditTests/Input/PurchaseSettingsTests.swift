@@ -28,7 +28,7 @@ import Testing
 
   @Test(
     arguments: [
-      (PurchaseSettings(), ["no lot_t given; set 'lot_t' in the purchase file or use --lot"]),
+      (PurchaseSettings(), ["no lot_t given; set 'lot_t' in the purchase file"]),
       (PurchaseSettings(lot: q("0", "--lot")), ["--lot: lot must be greater than zero, not 0"]),
       (
         PurchaseSettings(lot: q("-5", "p.json:2:10")),

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import JointCreditCLI
+
+/// `--lang ja`: the messages after `error:`, `warning:` and `note:` are Japanese; the prefixes,
+/// and everything in English, stay as they are.
+@Suite struct LanguageOptionTests {
+  func sample(_ path: String) -> String { ToolRunner.packageRoot.appendingPathComponent(path).path }
+
+  /// Whether a line holds kana or kanji.
+  static func isJapanese(_ text: some StringProtocol) -> Bool {
+    text.unicodeScalars.contains {
+      (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value)
+    }
+  }
+
+  @Test func validateInJapaneseKeepsTheCompilerStylePrefix() throws {
+    let result = try ToolRunner.process([
+      "validate", "Samples/invalid/submissions", "--purchase", "Samples/invalid/purchase.json",
+      "--lang", "ja",
+    ])
+    #expect(result.status == 1)
+    #expect(result.output.isEmpty)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 8)
+    #expect(
+      lines.first
+        == "Samples/invalid/purchase.json:2:12: error: 購入量 10.05 t が配分単位 0.1 t の整数倍になっていません")
+    #expect(
+      lines.contains(
+        "Samples/invalid/submissions/131032.csv:2:37: error: 排出量 '12,5' は数値として読めません。"
+          + "小数点は '.' で、桁区切りは使わないでください（例: 1234.5）"))
+    for line in lines.dropLast() {
+      let prefix = try #require(line.firstRange(of: ": error: "))
+      #expect(line[..<prefix.lowerBound].wholeMatch(of: try Regex("[^ ]+:[0-9]+:[0-9]+")) != nil)
+      #expect(Self.isJapanese(line[prefix.upperBound...]), "\(line)")
+    }
+    #expect(lines.last == "Error: 入力に 7 件の問題があります。")
+  }
+
+  @Test func validateAndExplainInEnglishAreUnchanged() {
+    let args = [
+      sample("Samples/invalid/submissions"), "--purchase", sample("Samples/invalid/purchase.json"),
+    ]
+    let english = ToolRunner.inProcess(["validate"] + args)
+    #expect(english.stderr == ToolRunner.inProcess(["validate"] + args + ["--lang", "en"]).stderr)
+    #expect(
+      english.stderr.hasSuffix(
+        "error: emission estimate '-1.4' is negative; estimates are zero or more tonnes\nError: 7 problems in the input.\n"
+      ))
+    #expect(!Self.isJapanese(english.stderr.replacingOccurrences(of: "区, 市, 町, 村, その他", with: "")))
+  }
+
+  @Test func validateSaysOKInJapanese() {
+    let result = ToolRunner.inProcess([
+      "validate", sample("Samples/quickstart/submissions"), "--lot", "10", "--unit", "0.1",
+      "--lang", "ja",
+    ])
+    #expect(result.status == 0)
+    #expect(result.output == "OK: 1 ファイル、3 団体、5 イベント、排出量の合計 8.0 t。購入量を配分できます。\n")
+  }
+
+  @Test func allocationErrorsAndMissingValuesInJapanese() {
+    let quickstart = sample("Samples/quickstart/submissions")
+    let capped = ToolRunner.inProcess([
+      "allocate", quickstart, "--lot", "10", "--unit", "0.1", "--cap", "emissions", "--lang", "ja",
+      "--out", "/nonexistent/x",
+    ])
+    #expect(capped.status == 1)
+    #expect(
+      capped.stderr
+        == "Error: 上限の範囲では購入量 10.0 t のうち 8.0 t しか配分できません。残りを受け取る団体を reserve に"
+        + "指定するか、上限を引き上げてください。何も書き込んでいません。\n")
+    let noLot = ToolRunner.inProcess([
+      "allocate", quickstart, "--lang", "ja", "--out", "/nonexistent/x",
+    ])
+    #expect(noLot.status == 1)
+    #expect(
+      noLot.stderr
+        == "error: lot_t が指定されていません。購入ファイルで 'lot_t' を指定してください（コマンドラインでは --lot）\n"
+        + "Error: 入力に 1 件の問題があります。何も書き込んでいません。\n")
+  }
+
+  @Test func explainInJapanese() {
+    let quickstart = sample("Samples/quickstart/submissions")
+    let noBody = ToolRunner.inProcess([
+      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--event", "999999/E01", "--lang",
+      "ja",
+    ])
+    #expect(noBody.status == 1)
+    #expect(noBody.stderr == "error: 入力に団体 '999999' はありません。団体は 131032, 132012, 133035 です\n")
+    let noEvent = ToolRunner.inProcess([
+      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--event", "131032/E09", "--lang",
+      "ja",
+    ])
+    #expect(noEvent.stderr == "error: 団体 131032 にイベント 'E09' はありません。この団体のイベントは E01, E02 です\n")
+  }
+
+  @Test func aLanguageThatIsNotOneIsAUsageError() {
+    for command in ["validate", "explain"] {
+      let result = ToolRunner.inProcess(
+        [command, sample("Samples/quickstart/submissions"), "--lang", "fr"]
+          + (command == "explain" ? ["--event", "131032/E01"] : []))
+      #expect(result.status == 64, "\(command)")
+      #expect(result.stderr.contains("expected one of en, ja"), "\(command)")
+    }
+  }
+}
