@@ -62,7 +62,7 @@ public enum CertificatePage {
   /// `Retired on: 2012-04-02`, or the marker `jointcredit retire` fills in.
   static func retirementLine(_ date: EventDate?, words: CertificateText) -> String {
     "<p class=\"retired\"><strong>\(HTML.escape(words.retiredOn))</strong>: "
-      + (date.map { "<span class=\"retirement\">\($0)</span>" }
+      + (date.map { "<span class=\"retirement nb\">\($0)</span>" }
         ?? "\(pendingMarker)\(HTML.escape(words.notYetRetired))</span>") + "</p>\n"
   }
 

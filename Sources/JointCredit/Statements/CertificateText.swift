@@ -38,9 +38,9 @@ struct CertificateText {
     pick(
       "No serials are listed for this purchase.", "この購入にはシリアル番号の記載がありません。")
   }
-  func retired(_ date: String, _ reference: String?) -> String {
-    pick(
-      date + (reference.map { " (reference \($0))" } ?? ""),
-      date + (reference.map { "（参照番号 \($0)）" } ?? ""))
+  /// What follows the retirement date: the registry's reference, when given.
+  func reference(_ reference: String?) -> String {
+    guard let reference else { return "" }
+    return pick(" (reference \(reference))", "（参照番号 \(reference)）")
   }
 }

@@ -28,6 +28,10 @@ enum HTML {
     tr.total td{font-weight:600;border-top:2px solid #999}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
     dt{color:#555}dd{margin:0}.muted{color:#666;font-size:.85rem}svg{max-width:100%;height:auto;font-size:11px}
     svg text{fill:#1a1a1a}svg .bar{fill:#3b7dd8}svg .over{fill:#2e9e62}svg .axis{stroke:#999;stroke-width:1}
+    .scroll,.chart{overflow-x:auto;margin:.5rem 0 1rem}.scroll table{margin:0}    .nb{white-space:nowrap}td.t{min-width:7em}
+    @media (max-width:640px){body{margin:1rem auto;padding:0 .75rem}h1{font-size:1.3rem}    table{font-size:.85rem;width:auto;min-width:100%}    th:first-child,td:first-child{position:sticky;left:0;background:#fff;z-index:1}    th:first-child{background:#f3f5f7}tr.total td:first-child{background:#fff}    dl{grid-template-columns:1fr;gap:0}dt{margin-top:.5rem}.chart svg{max-width:none}}
+    @page{size:A4;margin:14mm 12mm}
+    @media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.35}    h1{font-size:15pt}h2{font-size:11pt;margin-top:.9rem;break-after:avoid;page-break-after:avoid}    table{font-size:8.5pt;margin:.3rem 0 .6rem}tr,dt,dd,p{break-inside:avoid;page-break-inside:avoid}    .scroll,.chart{overflow:visible}th:first-child,td:first-child{position:static}    .chart svg{max-width:100%}}
     """
 
   /// The page around a body of HTML.
@@ -51,17 +55,26 @@ enum HTML {
     """
   }
 
-  /// A table: header cells, rows of cells; a cell is (text, is-numeric).
+  /// A table in a box that scrolls sideways on a narrow screen (its first column stays in
+  /// view): header cells, rows of cells; a cell is (text, is-numeric). Columns in `unbroken`
+  /// (codes, ids, dates, serials) never break inside a value; other text columns keep room
+  /// for a few words, so that a name is not wrapped a character per line.
   static func table(
-    _ header: [(String, Bool)], _ rows: [[(String, Bool)]], totalRow: [(String, Bool)]? = nil
+    _ header: [(String, Bool)], _ rows: [[(String, Bool)]], totalRow: [(String, Bool)]? = nil,
+    unbroken: Set<Int> = []
   ) -> String {
     func cells(_ row: [(String, Bool)], _ tag: String) -> String {
-      row.map { "<\(tag)\($0.1 ? " class=\"n\"" : "")>\(escape($0.0))</\(tag)>" }.joined()
+      row.enumerated().map { index, cell in
+        let kind = cell.1 ? "n" : unbroken.contains(index) ? "nb" : tag == "td" ? "t" : ""
+        return "<\(tag)\(kind.isEmpty ? "" : " class=\"\(kind)\"")>\(escape(cell.0))</\(tag)>"
+      }.joined()
     }
-    var html = "<table>\n<thead><tr>" + cells(header, "th") + "</tr></thead>\n<tbody>\n"
+    var html =
+      "<div class=\"scroll\"><table>\n<thead><tr>" + cells(header, "th")
+      + "</tr></thead>\n<tbody>\n"
     for row in rows { html += "<tr>" + cells(row, "td") + "</tr>\n" }
     if let totalRow { html += "<tr class=\"total\">" + cells(totalRow, "td") + "</tr>\n" }
-    return html + "</tbody>\n</table>\n"
+    return html + "</tbody>\n</table></div>\n"
   }
 
   /// Whole yen with thousands separators, for people: `1,200,000`.
@@ -75,10 +88,15 @@ enum HTML {
     return (value < 0 ? "-" : "") + text
   }
 
-  /// A definition list of label and value pairs.
+  /// A definition list of label and value pairs; a value of one short word (a date, a code,
+  /// a serial) never breaks across lines.
   static func definitions(_ pairs: [(String, String)]) -> String {
     "<dl>\n"
-      + pairs.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined(separator: "\n")
+      + pairs.map { label, value in
+        let unbroken = value.count <= 24 && !value.contains(" ")
+        return
+          "<dt>\(escape(label))</dt><dd\(unbroken ? " class=\"nb\"" : "")>\(escape(value))</dd>"
+      }.joined(separator: "\n")
       + "\n</dl>\n"
   }
 }

@@ -65,11 +65,16 @@ public enum ReportPage {
     // The total is of the bodies, like the rows above it; the reserve row stands apart.
     html += HTML.table(kindHeader, kindRows, totalRow: row(text.total, allocation.bodies))
     html += "<h2>\(HTML.escape(text.chartKinds))</h2>\n"
-    html += kindChart(
-      groups.map { ($0.0, sums($0.1).1, sums($0.1).2) }, text: text, numbers: numbers)
+    html +=
+      "<div class=\"chart\">"
+      + kindChart(
+        groups.map { ($0.0, sums($0.1).1, sums($0.1).2) }, text: text, numbers: numbers)
+      + "</div>\n"
 
     // Per body.
-    html += "<h2>\(HTML.escape(text.chartRates))</h2>\n" + rateChart(allocation, text: text)
+    html +=
+      "<h2>\(HTML.escape(text.chartRates))</h2>\n<div class=\"chart\">"
+      + rateChart(allocation, text: text) + "</div>\n"
     html += "<h2>\(HTML.escape(text.perBody))</h2>\n"
     let bodyHeader: [(String, Bool)] =
       [
@@ -89,7 +94,7 @@ public enum ReportPage {
       ]
         + (priced ? [(HTML.yen(body.cost ?? 0), true)] : [])
     }
-    html += HTML.table(bodyHeader, bodyRows)
+    html += HTML.table(bodyHeader, bodyRows, unbroken: [0])
     html +=
       "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
     output.write(HTML.page(title: text.reportTitle, language: language, body: html))
@@ -113,7 +118,7 @@ public enum ReportPage {
     let tenths = bodies.map { OffsetRate.percent($0.offsetRate)!.digits }
     let top = max(1_500, ((tenths.max() ?? 0) + 499) / 500 * 500)
     let (label, plot, rowHeight) = (170, 520, 18)
-    let height = bodies.count * rowHeight + 30
+    let height = bodies.count * rowHeight + 50
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(label + plot + 60) \(height)\" width=\"\(label + plot + 60)\" height=\"\(height)\">\n"
     svg += "<title>\(HTML.escape(text.chartRates))</title>\n"
@@ -132,7 +137,14 @@ public enum ReportPage {
     let hundred = label + Int(1_000 * Int128(plot) / top)
     let axis = bodies.count * rowHeight + 4
     svg += "<line class=\"axis\" x1=\"\(hundred)\" y1=\"0\" x2=\"\(hundred)\" y2=\"\(axis)\"/>"
-    svg += "<text x=\"\(hundred)\" y=\"\(axis + 14)\" text-anchor=\"middle\">100 %</text>\n</svg>\n"
+    svg += "<text x=\"\(hundred)\" y=\"\(axis + 14)\" text-anchor=\"middle\">100 %</text>\n"
+    let legend = axis + 36
+    svg += "<rect class=\"bar\" x=\"\(label)\" y=\"\(legend - 9)\" width=\"10\" height=\"10\"/>"
+    svg += "<text x=\"\(label + 14)\" y=\"\(legend)\">\(HTML.escape(text.belowFull))</text>"
+    svg +=
+      "<rect class=\"over\" x=\"\(label + 200)\" y=\"\(legend - 9)\" width=\"10\" height=\"10\"/>"
+    svg +=
+      "<text x=\"\(label + 214)\" y=\"\(legend)\">\(HTML.escape(text.fullOrMore))</text>\n</svg>\n"
     return note + svg
   }
 

@@ -79,9 +79,11 @@ public struct RetirementRecord: Hashable, Sendable {
     guard let end = bytes[start.upperBound...].firstRange(of: close) else { return bytes }
     let language: StatementLanguage =
       bytes.firstRange(of: Array("<html lang=\"ja\"".utf8)) != nil ? .ja : .en
-    let text = CertificateText(language: language).retired(date.description, reference)
+    let suffix = CertificateText(language: language).reference(reference)
     return Array(bytes[..<start.lowerBound])
-      + Array("<span class=\"retirement\">\(HTML.escape(text))</span>".utf8)
+      + Array(
+        "<span class=\"retirement\"><span class=\"nb\">\(date)</span>\(HTML.escape(suffix))</span>"
+          .utf8)
       + Array(bytes[end.upperBound...])
   }
 

@@ -150,7 +150,9 @@ extension HTML {
       }
     }
     let header = columns.map { (text.label(for: $0), $0.isNumeric) }
-    return HTML.table(header, rows.map(cells), totalRow: totalRow.map(cells))
+    return HTML.table(
+      header, rows.map(cells), totalRow: totalRow.map(cells),
+      unbroken: Set(columns.indices.filter { columns[$0].isUnbroken }))
   }
 }
 
@@ -158,6 +160,16 @@ extension StatementColumn {
   /// Whether pages for people (HTML) show it; data formats always do. The exact share is for
   /// checking, not for reading.
   var isShownOnPages: Bool { self != .quota && self != .retirementDate }
+
+  /// Whether a value of the column must not break across lines: codes, ids, dates, serials.
+  var isUnbroken: Bool {
+    switch self {
+    case .bodyCode, .eventID, .eventDate, .serialFrom, .serialTo, .vintage, .retirementDate,
+      .key, .level, .basis:
+      true
+    default: false
+    }
+  }
 
   /// Whether the column holds figures (right-aligned on pages).
   var isNumeric: Bool {

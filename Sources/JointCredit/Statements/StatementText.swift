@@ -45,6 +45,8 @@ struct StatementText {
   var perKind: String { pick("By kind of body", "区分別") }
   var perBody: String { pick("By body", "団体別") }
   var chartRates: String { pick("Offset rate by body", "団体別オフセット率") }
+  var belowFull: String { pick("offset rate below 100 %", "オフセット率100 %未満") }
+  var fullOrMore: String { pick("100 % or more", "100 %以上") }
   var chartKinds: String { pick("Allocation by kind", "区分別配分量") }
   var kindColumn: String { pick("Kind", "区分") }
   var code: String { pick("Code", "団体コード") }

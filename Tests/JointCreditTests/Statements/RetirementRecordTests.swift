@@ -62,7 +62,8 @@ import Testing
     #expect(body.contains(#""retirement_date": "2012-03-30""#))
     #expect(try Self.text(directory + "/statements/131032.csv").hasSuffix(",2,2012-03-30\n"))
     // Pages: the notice's and each certificate's retirement line, in the page's language.
-    let dated = #"<span class="retirement">2012-03-30 (reference JCR-1)</span>"#
+    let dated =
+      #"<span class="retirement"><span class="nb">2012-03-30</span> (reference JCR-1)</span>"#
     for page in ["/statements/131032.html", "/certificates/131032/E01.html"] {
       let html = try Self.text(directory + page)
       #expect(html.contains(dated), "\(page)")
