@@ -25,7 +25,8 @@ WRITERS = {"allocate", "retire"}  # the commands that write files when they succ
 FILE_LIMIT, LARGE_LIMIT, LARGE_CHANCE = 2 << 20, 16 << 20, 0.01  # generated file sizes
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "Samples"
-FLAGS = {"--skip-body-statements", "--skip-report", "--skip-workbook", "--explain", "--cp932-replace"}
+FLAGS = {"--skip-body-statements", "--skip-report", "--skip-workbook", "--skip-certificates", "--explain",
+         "--cp932-replace"}
 ALLOCATE_ONLY = {"--out", "--csv-encoding", "--line-ending", "--lang", "--retired"} | FLAGS
 
 # --- Interesting values ----------------------------------------------------------------------
@@ -368,7 +369,7 @@ def random_options(rng, command: str, codes: list, boundary=False) -> list:
         "--csv-encoding": lambda: rng.choice(["cp932", "cp932", "utf8", "utf8-bom"] + odd),
         "--line-ending": lambda: rng.choice(["lf", "crlf"]),
         "--explain": None, "--cp932-replace": None, "--skip-report": None, "--skip-body-statements": None,
-        "--skip-workbook": None,
+        "--skip-workbook": None, "--skip-certificates": None,
     }
     names = [n for n in choices if command == "allocate" or n not in ALLOCATE_ONLY]
     if boundary:  # the numeric options twice as often
