@@ -1,5 +1,5 @@
 /// Bits packed least significant first into bytes, as DEFLATE (RFC 1951) stores them.
-struct BitWriter {
+struct BitWriter: Sendable {
   /// The bytes completed so far.
   private(set) var bytes: [UInt8] = []
   private var pending: UInt64 = 0

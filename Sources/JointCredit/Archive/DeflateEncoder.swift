@@ -5,13 +5,12 @@
 /// uncompressed. Written for the workbooks JointCredit writes, where XML repeats itself and the
 /// fixed codes come within a few per cent of dynamic ones; any inflater reads the result. The
 /// output depends on the bytes alone, not on how they were split into pieces.
-package struct DeflateEncoder {
-  private static let windowSize = 32_768
+package struct DeflateEncoder: Sendable {
   private static let blockInput = 65_536
   private static let maxMatch = 258
   private static let minMatch = 3
-  private static let hashSize = 1 << 15
-  private static let maxChain = 48
+  /// Matches no longer than this have every position they cover entered in the hash.
+  private static let maxInsert = 4
 
   /// Input not yet dropped: up to 32 KiB already coded (the window), then what is pending.
   private var data: [UInt8] = []
@@ -20,9 +19,9 @@ package struct DeflateEncoder {
   /// The stream position of the next byte to code.
   private var position = 0
   /// The newest stream position of each hash of three bytes, or -1.
-  private var head = [Int](repeating: -1, count: DeflateEncoder.hashSize)
+  private var head = [Int](repeating: -1, count: HashChains.hashSize)
   /// The position before each (by position modulo the window) with the same hash.
-  private var previous = [Int](repeating: -1, count: DeflateEncoder.windowSize)
+  private var previous = [Int](repeating: -1, count: HashChains.windowSize)
   private var bits = BitWriter()
   private var compressed: [UInt8] = []
   /// The checksum of the input so far.
@@ -59,76 +58,53 @@ package struct DeflateEncoder {
   }
 
   /// Codes the input from `position` until at least `end` as one block with the fixed codes.
+  ///
+  /// Greedy matching in the manner of zlib's fastest level: a short walk down the hash chain
+  /// (it stops at a match of ``HashChains/niceMatch`` bytes), and the positions inside a long
+  /// match left out of the hash, which costs a little ratio and saves most of the time.
   private mutating func codeBlock(until end: Int, isFinal: Bool) {
     bits.write(isFinal ? 1 : 0, count: 1)
     bits.write(1, count: 2)  // fixed Huffman codes
     let available = base + data.count
+    let base = self.base
+    var position = self.position
+    var bits = self.bits
     data.withUnsafeBufferPointer { bytes in
-      while position < end {
-        let index = position - base
-        let (length, distance) =
-          available - position >= Self.minMatch
-          ? longestMatch(bytes, at: index, limit: min(Self.maxMatch, available - position))
-          : (0, 0)
-        if length >= Self.minMatch {
-          FixedCodes.writeMatch(length: length, distance: distance, to: &bits)
-          for step in 0..<length { insert(bytes, at: index + step, available: available) }
-          position += length
-        } else {
-          FixedCodes.writeLiteral(bytes[index], to: &bits)
-          insert(bytes, at: index, available: available)
-          position += 1
+      head.withUnsafeMutableBufferPointer { head in
+        previous.withUnsafeMutableBufferPointer { previous in
+          let chains = HashChains(bytes: bytes, head: head, previous: previous, base: base)
+          while position < end {
+            let index = position - base
+            let limit = min(Self.maxMatch, available - position)
+            if limit >= Self.minMatch {
+              let (length, distance) = chains.longestMatch(at: index, limit: limit)
+              chains.insert(at: index, available: available)
+              if length >= Self.minMatch {
+                FixedCodes.writeMatch(length: length, distance: distance, to: &bits)
+                // A long match's last positions only, so that a run goes on at distance 1.
+                for step in (length <= Self.maxInsert ? 1 : length - 2)..<length {
+                  chains.insert(at: index + step, available: available)
+                }
+                position += length
+                continue
+              }
+            }
+            FixedCodes.writeLiteral(bytes[index], to: &bits)
+            position += 1
+          }
         }
       }
     }
+    self.position = position
     FixedCodes.writeLiteral(256, to: &bits)
     compressed += bits.takeBytes()
+    self.bits = bits
     slideWindow()
-  }
-
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
-    (Int(bytes[index]) << 10 ^ Int(bytes[index + 1]) << 5 ^ Int(bytes[index + 2]))
-      & (hashSize - 1)
-  }
-
-  private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, available: Int) {
-    guard base + index + Self.minMatch <= available else { return }
-    let key = Self.hash(bytes, index)
-    previous[(base + index) & (Self.windowSize - 1)] = head[key]
-    head[key] = base + index
-  }
-
-  /// The longest earlier match of the bytes at `index`, at most `limit` long, within the window.
-  private func longestMatch(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
-    -> (length: Int, distance: Int)
-  {
-    var candidate = head[Self.hash(bytes, index)]
-    var best = 0, bestDistance = 0, tries = 0
-    let here = base + index
-    while candidate >= base, here - candidate <= Self.windowSize, tries < Self.maxChain {
-      let from = candidate - base
-      if bytes[from + best] == bytes[index + best] {
-        var length = 0
-        while length < limit, bytes[from + length] == bytes[index + length] { length += 1 }
-        if length > best {
-          best = length
-          bestDistance = here - candidate
-          if length == limit { break }
-        }
-      }
-      let next = previous[candidate & (Self.windowSize - 1)]
-      guard next < candidate else { break }  // an entry overwritten by a newer position
-      candidate = next
-      tries += 1
-    }
-    // A three-byte match far back costs more bits than the three literals.
-    if best == Self.minMatch, bestDistance > 4_096 { return (0, 0) }
-    return (best, bestDistance)
   }
 
   /// Drops input that has left the window.
   private mutating func slideWindow() {
-    let drop = position - base - Self.windowSize
+    let drop = position - base - HashChains.windowSize
     guard drop > Self.blockInput else { return }
     data.removeFirst(drop)
     base += drop

@@ -12,7 +12,8 @@ public struct StatementSet: Sendable {
   /// `statements/<body_code>.xlsx` when body statements are.
   public var includesWorkbook: Bool
   /// Whether each event with credits allocated gets its certificate,
-  /// `certificates/<body_code>/<event_id>.html`, when body statements are written.
+  /// `certificates/<body_code>/<event_id>.html`, and a row in allocation.xlsx's certificates
+  /// sheet, when body statements are written.
   public var includesCertificates: Bool
 
   /// Creates a set with a CSV format (UTF-8 with BOM and CRLF by default) and a language.
@@ -134,7 +135,9 @@ private struct StatementPlan {
       case .applications:
         ApplicationStatement.write(allocation, writer: csv, language: language, to: &output)
       case .report: ReportPage.write(allocation, language: language, to: &output)
-      case .workbook: AllocationWorkbook.write(allocation, language: language, to: &output)
+      case .workbook:
+        // Built before the files are written, so that its sheets share the cores.
+        context.workbook?.write(to: &output)
       case .certificate(let body, let event):
         CertificatePage.write(
           event: event, of: allocation.bodies[body], in: allocation, ranges: context.ranges(body),
@@ -172,10 +175,13 @@ private struct StatementPlan {
     let problems: [String: EncodingProblems]
     /// Whether a character CP932 cannot write is an error (rather than `?`).
     let strict: Bool
+    /// allocation.xlsx's sheets, compressed, when it is written.
+    let workbook: SpreadsheetPackage?
 
     init(
       _ allocation: Allocation, files: [InputFile], warnings: [InputWarning], format: CSVFormat,
-      language: StatementLanguage, csvNames: [String]
+      language: StatementLanguage, csvNames: [String], includesWorkbook: Bool,
+      includesCertificates: Bool
     ) {
       self.allocation = allocation
       self.files = files
@@ -185,6 +191,10 @@ private struct StatementPlan {
       totals = AllocationTotals(allocation)
       rangesByBody = Dictionary(grouping: allocation.retirement, by: \.body)
       strict = format.encoding == .cp932 && !format.replacesUnmappable
+      workbook =
+        includesWorkbook
+        ? AllocationWorkbook.package(
+          allocation, language: language, certificates: includesCertificates) : nil
       problems =
         format.encoding == .cp932
         ? Dictionary(uniqueKeysWithValues: csvNames.map { ($0, EncodingProblems(file: $0)) })
@@ -246,7 +256,9 @@ private struct StatementPlan {
     }
     let context = Context(
       allocation, files: files, warnings: warnings, format: set.csvFormat,
-      language: set.language, csvNames: kinds.filter(\.isCSV).map(\.0))
+      language: set.language, csvNames: kinds.filter(\.isCSV).map(\.0),
+      includesWorkbook: set.includesWorkbook,
+      includesCertificates: set.includesBodyStatements && set.includesCertificates)
     self.context = context
     self.files = kinds.map { File(name: $0.0, kind: $0.1, context: context) }
   }

@@ -17,44 +17,71 @@ public enum AllocationWorkbook {
   public static let fileName = "allocation.xlsx"
 
   /// Writes the workbook.
+  ///
+  /// Its large sheets are built at once on the cores there are; called from within other
+  /// concurrent work, it may build them in turn.
+  ///
+  /// - Parameter certificates: whether the certificates sheet is written (one row per event
+  ///   with credits; a statement set writes it with the certificates' pages).
   public static func write(
-    _ allocation: Allocation, language: StatementLanguage = .en,
+    _ allocation: Allocation, language: StatementLanguage = .en, certificates: Bool = true,
     to output: inout some ByteOutput
   ) {
-    package(allocation, language: language).write(to: &output)
+    package(allocation, language: language, certificates: certificates).write(to: &output)
   }
 
+  /// The workbook's sheets, compressed: the large ones (events, offset rates, certificates)
+  /// built at once on the cores there are.
   static func package(
-    _ allocation: Allocation, language: StatementLanguage,
+    _ allocation: Allocation, language: StatementLanguage, certificates: Bool = true,
     rowLimit: Int = SpreadsheetPackage.defaultRowLimit
   ) -> SpreadsheetPackage {
     let names = SheetNames(language: language)
     var workbook = SpreadsheetPackage(fontName: names.fontName, rowLimit: rowLimit)
-    workbook.addSheet(
-      names.events, table: AllocationStatement.table(for: allocation),
-      rows: AllocationStatement.lines(of: allocation), language: language)
-    workbook.addSheet(
-      names.bodies, table: BodyStatement.table(for: allocation),
-      rows: BodyStatement.lines(of: allocation), language: language)
-    workbook.addSheet(
-      names.offsetRates, table: OffsetRateStatement.table(for: allocation),
-      rows: OffsetRateStatement.lines(of: allocation), language: language)
+    var jobs: [@Sendable (inout SpreadsheetPackage) -> Void] = [
+      {
+        $0.addSheet(
+          names.events, table: AllocationStatement.table(for: allocation),
+          rows: AllocationStatement.lines(of: allocation), language: language)
+      },
+      {
+        $0.addSheet(
+          names.bodies, table: BodyStatement.table(for: allocation),
+          rows: BodyStatement.lines(of: allocation), language: language)
+      },
+      {
+        $0.addSheet(
+          names.offsetRates, table: OffsetRateStatement.table(for: allocation),
+          rows: OffsetRateStatement.lines(of: allocation), language: language)
+      },
+    ]
     if !allocation.retirement.isEmpty {
-      workbook.addSheet(
-        names.retirement, table: RetirementRange.table(RetirementStatement.columns),
-        rows: allocation.retirement, language: language)
-      workbook.addSheet(
-        names.applications, table: RetirementRange.table(ApplicationStatement.columns),
-        rows: allocation.retirement, language: language)
+      jobs.append {
+        $0.addSheet(
+          names.retirement, table: RetirementRange.table(RetirementStatement.columns),
+          rows: allocation.retirement, language: language)
+      }
+      jobs.append {
+        $0.addSheet(
+          names.applications, table: RetirementRange.table(ApplicationStatement.columns),
+          rows: allocation.retirement, language: language)
+      }
     }
-    workbook.addSheet(
-      names.certificates,
-      table: StatementTable(CertificateLine.columns, numbers: StatementNumbers(allocation)),
-      rows: CertificateLine.lines(of: allocation), language: language)
-    workbook.addFacts(
-      names.purchase,
-      BodyStatementFiles.purchaseFacts(allocation, StatementText(language: language)),
-      language: language)
+    if certificates {
+      jobs.append {
+        $0.addSheet(
+          names.certificates,
+          table: StatementTable(CertificateLine.columns, numbers: StatementNumbers(allocation)),
+          rows: CertificateLine.lines(of: allocation), language: language)
+      }
+    }
+    jobs.append {
+      $0.addFacts(
+        names.purchase,
+        BodyStatementFiles.purchaseFacts(allocation, StatementText(language: language)),
+        language: language)
+    }
+    workbook.addConcurrently(jobs)
     return workbook
   }
 }

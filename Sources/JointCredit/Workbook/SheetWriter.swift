@@ -33,7 +33,9 @@ struct SheetWriter {
   mutating func row(_ body: (inout SheetRow) -> Void) {
     var row = SheetRow(number: rowNumber, bytes: buffer)
     buffer = []
-    row.bytes += "<row r=\"\(rowNumber)\">".utf8
+    row.bytes += "<row r=\"".utf8
+    SpreadsheetXML.append(rowNumber, to: &row.bytes)
+    row.bytes += "\">".utf8
     body(&row)
     row.bytes += "</row>".utf8
     buffer = row.bytes
@@ -57,38 +59,82 @@ struct SheetRow {
   fileprivate let number: Int
   fileprivate var bytes: [UInt8]
   private var column = 0
+  /// The row's number in decimal, written into every cell's reference.
+  private let digits: [UInt8]
 
   fileprivate init(number: Int, bytes: [UInt8]) {
     self.number = number
     self.bytes = bytes
+    var digits: [UInt8] = []
+    SpreadsheetXML.append(number, to: &digits)
+    self.digits = digits
   }
 
-  private mutating func open(_ style: CellStyle, type: String?) {
-    bytes += "<c r=\"".utf8
-    bytes += SheetRow.columnNames(column).utf8
-    bytes += String(number).utf8
-    bytes += "\"".utf8
-    if style != .general { bytes += " s=\"\(style.rawValue)\"".utf8 }
-    if let type { bytes += " t=\"\(type)\"".utf8 }
-    bytes += ">".utf8
+  private mutating func open(_ style: CellStyle, inline: Bool) {
+    reference(style)
+    if inline { bytes += " t=\"inlineStr\"".utf8 }
+    bytes.append(UInt8(ascii: ">"))
+  }
+
+  /// `<c r="B7" s="3"`: the cell's reference and style; the next cell moves one column on.
+  private mutating func reference(_ style: CellStyle) {
+    bytes += Self.cellStart
+    if column < Self.cachedNames.count {
+      bytes += Self.cachedNames[column]
+    } else {
+      bytes += SpreadsheetXML.columnName(column).utf8
+    }
+    bytes += digits
+    bytes += Self.styleAttributes[style.rawValue]
     column += 1
+  }
+
+  private static let cellStart = Array("<c r=\"".utf8)
+  /// `"` then ` s="N"` for each style but General.
+  private static let styleAttributes: [[UInt8]] = CellStyle.allCases.map { style in
+    Array(("\"" + (style == .general ? "" : " s=\"\(style.rawValue)\"")).utf8)
   }
 
   /// A text cell (an inline string); an empty text is an empty cell.
   mutating func text(_ text: String, style: CellStyle = .text) {
     guard !text.isEmpty else { return empty() }
-    open(style, type: "inlineStr")
-    let preserves = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+    open(style, inline: true)
+    let preserves = Self.hasOuterSpace(text.utf8)
     bytes += (preserves ? "<is><t xml:space=\"preserve\">" : "<is><t>").utf8
     SpreadsheetXML.append(text, to: &bytes)
     bytes += "</t></is></c>".utf8
   }
 
+  /// Whether a text starts or ends with white space (ASCII, or the ideographic space U+3000),
+  /// which a spreadsheet keeps only when told to.
+  private static func hasOuterSpace(_ utf8: String.UTF8View) -> Bool {
+    let ascii: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+    let ideographic: [UInt8] = [0xE3, 0x80, 0x80]
+    return ascii.contains(utf8.first!) || ascii.contains(utf8.last!)
+      || utf8.starts(with: ideographic) || utf8.reversed().starts(with: ideographic.reversed())
+  }
+
   /// A number cell, its value written as decimal text.
   mutating func number(_ value: String, style: CellStyle) {
-    open(style, type: nil)
+    open(style, inline: false)
     bytes += "<v>".utf8
     bytes += value.utf8
+    bytes += "</v></c>".utf8
+  }
+
+  /// A decimal, shown with its own decimals.
+  mutating func number(_ value: FixedDecimal) {
+    open(.decimals(value.decimals), inline: false)
+    bytes += "<v>".utf8
+    value.append(to: &bytes)
+    bytes += "</v></c>".utf8
+  }
+
+  /// A whole number.
+  mutating func number(_ value: Int64, style: CellStyle) {
+    open(style, inline: false)
+    bytes += "<v>".utf8
+    SpreadsheetXML.append(Int(value), to: &bytes)
     bytes += "</v></c>".utf8
   }
 
@@ -98,19 +144,13 @@ struct SheetRow {
   /// An empty cell with a format and no value, `<c r="K2" s="3"/>`: a value still to come,
   /// which `jointcredit retire` fills in (see ``pendingSuffix``).
   mutating func pending(style: CellStyle) {
-    bytes += "<c r=\"".utf8
-    bytes += SheetRow.columnNames(column).utf8
-    bytes += String(number).utf8
-    bytes += "\" s=\"\(style.rawValue)\"/>".utf8
-    column += 1
+    reference(style)
+    bytes += "/>".utf8
   }
 
   /// How a pending date cell ends: the only cells written with the date format and no value.
   static let pendingSuffix = " s=\"\(CellStyle.date.rawValue)\"/>"
 
   /// Column letters, cached for the first 64 columns.
-  private static let cachedNames = (0..<64).map(SpreadsheetXML.columnName)
-  private static func columnNames(_ index: Int) -> String {
-    index < cachedNames.count ? cachedNames[index] : SpreadsheetXML.columnName(index)
-  }
+  private static let cachedNames = (0..<64).map { Array(SpreadsheetXML.columnName($0).utf8) }
 }

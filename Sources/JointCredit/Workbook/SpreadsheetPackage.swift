@@ -1,10 +1,13 @@
+import Dispatch
+import Foundation
+
 /// A workbook being written: its sheets compressed as they are written, then the package's
 /// parts (ECMA-376 part 1 and 2) around them, as one ZIP archive.
 ///
 /// Sheets are streamed: a sheet of a million rows is held compressed, never as XML text. A sheet
 /// holds at most 1,048,575 rows under its header, the most a spreadsheet opens; rows past that
 /// go on in a sheet of the same name with `(2)`, `(3)`… after it.
-struct SpreadsheetPackage {
+struct SpreadsheetPackage: Sendable {
   static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
   static let relationshipNamespace =
@@ -24,6 +27,21 @@ struct SpreadsheetPackage {
 
   /// The sheets' names, in order.
   var sheetNames: [String] { sheets.map(\.name) }
+
+  /// Adds the sheets that `jobs` add, each job run on its own (on as many cores as there are),
+  /// in the order of the jobs.
+  ///
+  /// Call it from outside other concurrent work: a nested concurrent loop may run in turn.
+  mutating func addConcurrently(_ jobs: [@Sendable (inout SpreadsheetPackage) -> Void]) {
+    let parts = Parts(count: jobs.count)
+    let (font, limit) = (fontName, rowLimit)
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      var part = SpreadsheetPackage(fontName: font, rowLimit: limit)
+      jobs[index](&part)
+      parts.set(index, part)
+    }
+    for part in parts.values { sheets += part?.sheets ?? [] }
+  }
 
   /// Adds a sheet (or, past the row limit, several): a bold header row that stays in view, then
   /// one row per element of `rows`, each given as its cells.
@@ -100,5 +118,25 @@ struct SpreadsheetPackage {
       archive.add(part, encoder: sheet.compressed, to: &output)
     }
     archive.finish(to: &output)
+  }
+}
+
+/// The parts built by concurrent jobs, each put in its place under a lock.
+private final class Parts: @unchecked Sendable {
+  private let lock = NSLock()
+  private var parts: [SpreadsheetPackage?]
+
+  init(count: Int) { parts = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ part: SpreadsheetPackage) {
+    lock.lock()
+    defer { lock.unlock() }
+    parts[index] = part
+  }
+
+  var values: [SpreadsheetPackage?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return parts
   }
 }

@@ -4,7 +4,7 @@ enum SpreadsheetXML {
   /// Appends `text` escaped for element content or a double-quoted attribute.
   static func append(_ text: String, to bytes: inout [UInt8]) {
     let utf8 = text.utf8
-    guard utf8.contains(where: needsCare) || text.contains("_x") else {
+    guard utf8.contains(where: needsCare) else {
       bytes += utf8
       return
     }
@@ -35,9 +35,23 @@ enum SpreadsheetXML {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// Whether a byte may need an escape: markup, a control, `_` (of `_xHHHH_`), or the lead
+  /// byte of U+FFFE and U+FFFF.
   private static func needsCare(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-      || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == 0xEF
+      || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "_")
+      || byte == 0xEF
+  }
+
+  /// Appends a whole number in decimal.
+  static func append(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      append(0 - value, to: &bytes)
+      return
+    }
+    if value >= 10 { append(value / 10, to: &bytes) }
+    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
   }
 
   private static func escape(_ value: UInt32) -> String {

@@ -36,8 +36,8 @@ extension SheetRow {
     case .text(let value): text(value)
     case .joined(let first, let separator, let second):
       text(first + String(UnicodeScalar(separator)) + second)
-    case .decimal(let value?): number(value.description, style: .decimals(value.decimals))
-    case .integer(let value?): number(String(value), style: column == .cost ? .yen : .integer)
+    case .decimal(let value?): number(value)
+    case .integer(let value?): number(value, style: column == .cost ? .yen : .integer)
     case .date(let date?):
       if let serial = SpreadsheetXML.serial(date) {
         number(String(serial), style: .date)
