@@ -92,29 +92,12 @@ enum CSVSubmission {
   private static func header(
     _ record: CSVRecord, reader: CSVReader, source: String, into builder: inout EstimatesBuilder
   ) -> [Int?]? {
-    var columns = [Int?](repeating: nil, count: SubmissionColumn.allCases.count)
-    var usable = !record.isMalformed
-    for (index, cell) in record.fields.enumerated() {
-      let location = InputLocation(source, reader.position(ofField: index, in: record))
-      let trimmed = TextNormalization.trimmed(cell)
-      guard let column = SubmissionColumn(header: trimmed) else {
-        if !trimmed.isEmpty { builder.warn(InputWarning(.unknownColumn(trimmed), at: location)) }
-        continue
-      }
-      if columns[column.rawValue] != nil {
-        builder.report(InputError(.duplicateColumn(column.description), at: location))
-        usable = false
-      }
-      columns[column.rawValue] = index
+    let cells = record.fields.enumerated().map { index, cell in
+      (cell, reader.position(ofField: index, in: record))
     }
-    for column in SubmissionColumn.allCases
-    where column.isRequired && columns[column.rawValue] == nil {
-      builder.report(
-        InputError(
-          .missingColumn(column.description, required: SubmissionColumn.requiredNames),
-          at: InputLocation(source, reader.position(ofField: 0, in: record))))
-      usable = false
-    }
-    return usable ? columns : nil
+    let columns = SubmissionHeader.columns(
+      cells, first: reader.position(ofField: 0, in: record),
+      locate: { InputLocation(source, $0) }, into: &builder)
+    return record.isMalformed ? nil : columns
   }
 }

@@ -38,12 +38,17 @@ struct EstimatesBuilder {
   }
 
   /// Starts reading rows from another file.
-  mutating func begin(file path: String) { sources.append(path) }
+  mutating func begin(file path: String, sheet: String? = nil) {
+    sources.append(path)
+    sheets.append(sheet)
+  }
 
   private var source: String { sources.last ?? "" }
+  /// The sheet of each file read from a workbook, by file.
+  private var sheets: [String?] = []
 
   private func location(_ event: PendingEvent) -> InputLocation {
-    InputLocation(sources[Int(event.file)], event.position)
+    InputLocation(sources[Int(event.file)], event.position, sheet: sheets[Int(event.file)])
   }
 
   mutating func report(_ error: InputError) { errors.append(error) }
@@ -64,9 +69,9 @@ struct EstimatesBuilder {
     position: (SubmissionColumn) -> TextPosition
   ) -> Int? {
     let errorCount = errors.count
-    let source = self.source
+    let source = self.source, sheet = sheets.last ?? nil
     func locate(_ column: SubmissionColumn) -> InputLocation {
-      InputLocation(source, position(column))
+      InputLocation(source, position(column), sheet: sheet)
     }
     func fail(_ reason: InputError.Reason, _ column: SubmissionColumn) {
       errors.append(InputError(reason, at: locate(column)))

@@ -8,9 +8,9 @@ extension InputError.Reason {
     case .unreadable(let why):
       "読み込めません: \(Self.japaneseWhy(why))"
     case .noSubmissionFiles:
-      "フォルダに提出ファイル（.csv または .json）がありません"
+      "フォルダに提出ファイル（.csv、.json、.xlsx）がありません"
     case .unsupportedFileType(let ext):
-      "'.\(ext)' ファイルは読めません。提出ファイルは .csv または .json にしてください"
+      "'.\(ext)' ファイルは読めません。提出ファイルは .csv、.json、.xlsx のいずれかにしてください"
     case .undecodable(let byte):
       "文字コードが UTF-8 でも Shift_JIS (CP932) でもありません（バイト 0x\(hex(byte)) が不正です）。"
         + "ファイルを「CSV UTF-8」または「CSV (コンマ区切り)」('CSV UTF-8' / 'CSV (comma delimited)') "
@@ -170,6 +170,19 @@ extension InputError.Reason {
     case .unknownField(let field, let expected):
       "項目 '\(q(field))' は使えません。" + expected.joined(separator: ", ")
         + " のいずれかにしてください"
+    case .invalidWorkbook(.encrypted):
+      "ブックがパスワードで保護（暗号化）されています。パスワードを外して保存し、提出し直してください"
+    case .invalidWorkbook(.notAnArchive):
+      ".xlsx 形式のブックではありません（ZIP 形式ではありません）。表計算ソフトで「Excel ブック (.xlsx)」として保存してください"
+    case .invalidWorkbook(.missingPart(let part)):
+      "ブックに \(part) がありません。表計算ソフトで開き、.xlsx として保存し直してください"
+    case .invalidWorkbook(.damagedPart(let part)):
+      "ブックの \(part) が壊れています。表計算ソフトで開き、.xlsx として保存し直してください"
+    case .invalidWorkbook(.noSheet):
+      "ブックにシートがありません。提出内容を最初のシートに入力してください"
+    case .invalidWorkbook(.tooLarge(let part, let limit)):
+      "ブックの \(part) が展開すると \(limit >> 20) MiB を超えます。提出ファイルがこれほど大きくなることはないため、"
+        + "ファイルが壊れているか、提出ファイルではありません"
     }
   }
 

@@ -200,6 +200,24 @@ extension InputError {
     case invalidBlock(String)
     /// A purchase file field that JointCredit does not know.
     case unknownField(String, expected: [String])
+    /// A workbook (.xlsx) cannot be read: encrypted, damaged, or a part too large.
+    case invalidWorkbook(WorkbookProblem)
+  }
+
+  /// Why a workbook (.xlsx) cannot be read.
+  public enum WorkbookProblem: Error, Hashable, Sendable {
+    /// Saved with a password (an encrypted workbook is not a ZIP archive but an OLE container).
+    case encrypted
+    /// Not a ZIP archive, as an .xlsx workbook is.
+    case notAnArchive
+    /// A part every workbook has is missing.
+    case missingPart(String)
+    /// A part is damaged.
+    case damagedPart(String)
+    /// The workbook lists no sheet.
+    case noSheet
+    /// A part expands past the limit (a zip bomb, or not a submission).
+    case tooLarge(part: String, limit: Int)
   }
 }
 
@@ -222,9 +240,9 @@ extension InputError.Reason {
     case .unreadable(let why):
       "cannot read: \(why)"
     case .noSubmissionFiles:
-      "folder holds no .csv or .json submission files"
+      "folder holds no .csv, .json or .xlsx submission files"
     case .unsupportedFileType(let ext):
-      "cannot read a '.\(ext)' file: give submissions as .csv or .json files"
+      "cannot read a '.\(ext)' file: give submissions as .csv, .json or .xlsx files"
     case .undecodable(let byte):
       "text is neither UTF-8 nor Shift_JIS (CP932): byte 0x\(hex(byte)) is not valid here; "
         + "save the file as 'CSV UTF-8' or 'CSV (comma delimited)'"
@@ -371,6 +389,21 @@ extension InputError.Reason {
       "invalid credit block: \(what)"
     case .unknownField(let field, let expected):
       "unknown field '\(q(field))'; expected one of " + expected.joined(separator: ", ")
+    case .invalidWorkbook(.encrypted):
+      "the workbook is protected with a password (encrypted); save it without one and submit it "
+        + "again"
+    case .invalidWorkbook(.notAnArchive):
+      "not an .xlsx workbook (it is not a ZIP archive); save it from the spreadsheet as "
+        + "'Excel workbook (.xlsx)'"
+    case .invalidWorkbook(.missingPart(let part)):
+      "the workbook has no \(part); open it in a spreadsheet and save it as .xlsx again"
+    case .invalidWorkbook(.damagedPart(let part)):
+      "the workbook's \(part) is damaged; open it in a spreadsheet and save it as .xlsx again"
+    case .invalidWorkbook(.noSheet):
+      "the workbook has no sheet; put the submission on its first sheet"
+    case .invalidWorkbook(.tooLarge(let part, let limit)):
+      "the workbook's \(part) expands past \(limit >> 20) MiB; a submission is never this large, "
+        + "so the file is damaged or not a submission"
     }
   }
 }

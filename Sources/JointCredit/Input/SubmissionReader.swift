@@ -35,6 +35,11 @@ public struct SubmissionReader: Sendable {
         builder.report(InputError(.emptyFile, at: InputLocation(file.path, line: 1, column: 1)))
         continue
       }
+      if format == .xlsx {
+        let events = XLSXSubmission.read(file.bytes, source: file.path, into: &builder)
+        read.append(InputFile(path: file.path, format: .xlsx, encoding: .utf8, events: events))
+        continue
+      }
       let decoded: TextDecoding.Decoded
       do {
         decoded = try TextDecoding.decode(file.bytes, source: file.path)
@@ -46,6 +51,7 @@ public struct SubmissionReader: Sendable {
         switch format {
         case .csv: CSVSubmission.read(decoded.utf8, source: file.path, into: &builder)
         case .json: JSONSubmission.read(decoded.utf8, source: file.path, into: &builder)
+        case .xlsx: 0  // read above, without decoding
         }
       read.append(
         InputFile(

@@ -24,11 +24,15 @@ public struct InputLocation: Hashable, Comparable, Sendable, CustomStringConvert
   public var source: String
   /// The position in the file, when the problem is at a particular place.
   public var position: TextPosition?
+  /// The sheet of a workbook the position is in: the position's line is then the row and its
+  /// column the column, written as a cell reference (`Sheet1!G3`).
+  public var sheet: String?
 
   /// Creates a location.
-  public init(_ source: String, _ position: TextPosition? = nil) {
+  public init(_ source: String, _ position: TextPosition? = nil, sheet: String? = nil) {
     self.source = source
     self.position = position
+    self.sheet = sheet
   }
 
   /// Creates a location from a 1-based line and column.
@@ -36,9 +40,14 @@ public struct InputLocation: Hashable, Comparable, Sendable, CustomStringConvert
     self.init(source, TextPosition(line: line, column: column))
   }
 
-  /// `file:line:column`, or just the file when there is no position.
+  /// `file:line:column`, `file.xlsx:Sheet!G3` in a workbook, or just the file when there is
+  /// no position.
   public var description: String {
-    position.map { "\(source):\($0)" } ?? source
+    if let sheet {
+      let cell = position.map { "!" + SpreadsheetXML.cellReference($0) }
+      return "\(source):\(sheet)" + (cell ?? "")
+    }
+    return position.map { "\(source):\($0)" } ?? source
   }
 
   public static func < (lhs: InputLocation, rhs: InputLocation) -> Bool {

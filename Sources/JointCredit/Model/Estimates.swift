@@ -96,7 +96,7 @@ public struct Estimates: Hashable, Sendable {
 public struct InputFile: Hashable, Sendable {
   /// The path as it was given.
   public var path: String
-  /// `csv` or `json`.
+  /// `csv`, `json` or `xlsx`.
   public var format: Format
   /// The text encoding it was read in.
   public var encoding: TextDecoding.Encoding
@@ -109,6 +109,8 @@ public struct InputFile: Hashable, Sendable {
     case csv
     /// A JSON document.
     case json
+    /// A workbook (Office Open XML spreadsheet): its submission sheet, read like a CSV.
+    case xlsx
   }
 
   /// Creates a record of a file read.

@@ -118,6 +118,10 @@ public enum AllocationDocument {
     for warning in warnings {
       json.beginObject(inline: true)
       json.field("file", warning.location?.source)
+      if let sheet = warning.location?.sheet {
+        json.field("sheet", sheet)
+        json.field("cell", warning.location?.position.map { SpreadsheetXML.cellReference($0) })
+      }
       if let position = warning.location?.position {
         json.field("line", position.line)
         json.field("column", position.column)

@@ -67,6 +67,12 @@ enum SpreadsheetXML {
     return scalars[index + 2...index + 5].allSatisfy { $0.properties.isASCIIHexDigit }
   }
 
+  /// A position in a sheet (line = row, column = column, both from 1) as a cell reference:
+  /// `G3`.
+  static func cellReference(_ position: TextPosition) -> String {
+    columnName(position.column - 1) + String(position.line)
+  }
+
   /// The letters of a column, 0-based: A, B, …, Z, AA.
   static func columnName(_ index: Int) -> String {
     var index = index + 1

@@ -150,6 +150,15 @@ import Testing
     (.overlappingBlocks("A-1..A-5", "A-3..A-9"), ["'A-1..A-5'", "'A-3..A-9'"]),
     (.invalidBlock("serial_from is missing"), ["serial_from is missing"]),
     (.unknownField("lots", expected: ["lot_t", "unit_t"]), ["'lots'", "lot_t, unit_t"]),
+    (.invalidWorkbook(.encrypted), []),
+    (.invalidWorkbook(.notAnArchive), [".xlsx", "ZIP"]),
+    (.invalidWorkbook(.missingPart("xl/workbook.xml")), ["xl/workbook.xml", ".xlsx"]),
+    (.invalidWorkbook(.damagedPart("xl/styles.xml")), ["xl/styles.xml", ".xlsx"]),
+    (.invalidWorkbook(.noSheet), []),
+    (
+      .invalidWorkbook(.tooLarge(part: "xl/worksheets/sheet1.xml", limit: 256 << 20)),
+      ["xl/worksheets/sheet1.xml", "256 MiB"]
+    ),
   ]
 
   /// Every reason, by an exhaustive switch: a new reason does not compile until it is listed.
@@ -220,11 +229,12 @@ import Testing
     case .overlappingBlocks: 62
     case .invalidBlock: 63
     case .unknownField: 64
+    case .invalidWorkbook: 65
     }
   }
 
   @Test func everyReasonIsListed() {
-    #expect(Set(Self.everyReason.map { Self.index($0.0) }) == Set(0...64))
+    #expect(Set(Self.everyReason.map { Self.index($0.0) }) == Set(0...65))
   }
 
   @Test(arguments: everyReason.indices)
