@@ -90,8 +90,9 @@ def load_seeds() -> dict:
     sets = []
     for case in sorted(p for p in SAMPLES.iterdir() if p.is_dir()):
         inputs, purchase, options = [], case / "purchase.json", []
-        if (case / "submissions").is_dir():
-            inputs.append(case / "submissions")
+        for folder in ("submissions", "workbooks"):
+            if (case / folder).is_dir():
+                inputs.append(case / folder)
         args = case / "args"
         lines = [ln for ln in args.read_text().splitlines() if ln] if args.exists() else []
         i = 0
@@ -118,6 +119,8 @@ def events_of(files: dict) -> list:
     """'body/event' references found in submissions, for explain --event."""
     found = []
     for name, data in files.items():
+        if name.endswith(".xlsx"):  # a workbook: its events are those of its CSV twin
+            continue
         try:
             if name.endswith(".json"):
                 doc = json.loads(data.decode("utf-8-sig"))
@@ -152,6 +155,33 @@ def mutate_bytes(rng, data: bytes, others: list) -> bytes:
     else:
         data[at:at] = rng.choice(BAD_UTF8 + BOMS + [b'"', b",", b"\r", b"\n", b"\x00", b'""'])
     return bytes(data)
+
+
+def mutate_xlsx(rng, data: bytes, others: list) -> bytes:
+    """A workbook with one part's XML mutated (or dropped, or made huge), zipped again,
+    sometimes stored instead of deflated: the XML, shared strings and styles readers are
+    reached, not only the CRC check."""
+    import zipfile
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts = {info.filename: source.read(info) for info in source.infolist()}
+    name = rng.choice(sorted(parts))
+    op = rng.choice(["bytes", "bytes", "bytes", "drop", "huge", "numbers"])
+    if op == "drop":
+        del parts[name]
+    elif op == "huge":
+        parts[name] = parts[name] + b" " * rng.choice([1 << 10, 1 << 20])
+    elif op == "numbers":
+        parts[name] = re.sub(rb"<v>[^<]*</v>", lambda m: b"<v>" + rng.choice(
+            [b"1E999", b"-0", b"0.30000000000000004", b"9" * 400, b"60", b"x", b"", b"1e-7"]) + b"</v>",
+            parts[name])
+    else:
+        parts[name] = mutate_bytes(rng, parts[name], [])
+    out = io.BytesIO()
+    method = zipfile.ZIP_STORED if rng.random() < 0.3 else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(out, "w", method) as target:
+        for part, content in parts.items():
+            target.writestr(part, content)
+    return out.getvalue()
 
 
 def parse_csv(data: bytes):
@@ -428,11 +458,12 @@ def make_case(seeds, seed: int, index: int) -> dict:
         chosen = chosen or set(rng.sample(["submissions", "purchase", "options"], rng.randint(2, 3)))
         if "submissions" in chosen:
             for name in rng.sample(sorted(subs), min(len(subs), rng.choice([1, 1, 2, 3]))):
-                structured = mutate_json if name.endswith(".json") else lambda r, d, _: mutate_csv(r, d, limit)
+                structured = (mutate_json if name.endswith(".json") else mutate_xlsx if name.endswith(".xlsx")
+                              else lambda r, d, _: mutate_csv(r, d, limit))
                 mutate = structured if rng.random() < 0.7 else mutate_bytes  # three in ten: bytes
                 try:
                     subs[name] = mutate(rng, subs[name], seeds["files"])[:limit]
-                except (ValueError, IndexError):  # a shape the structured mutation cannot take
+                except (ValueError, IndexError, KeyError, EOFError):  # a shape the mutation cannot take
                     subs[name] = mutate_bytes(rng, subs[name], seeds["files"])
         if "cp932" in chosen:  # an event name CP932 cannot write, in CSV or JSON
             name, char = rng.choice(sorted(subs)), rng.choice(NO_CP932).encode()

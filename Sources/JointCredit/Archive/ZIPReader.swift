@@ -47,14 +47,14 @@ package struct ZIPReader {
     var directoryOffset = Self.le(bytes, end + 16, 4)
     if end >= 20, Self.le(bytes, end - 20, 4) == 0x0706_4B50 {
       let record = Self.le(bytes, end - 12, 8)
-      guard record >= 0, record + 56 <= bytes.count, Self.le(bytes, record, 4) == 0x0606_4B50
+      guard record >= 0, record <= bytes.count - 56, Self.le(bytes, record, 4) == 0x0606_4B50
       else { throw .notAnArchive("damaged ZIP64 end record") }
       count = Self.le(bytes, record + 32, 8)
       directorySize = Self.le(bytes, record + 40, 8)
       directoryOffset = Self.le(bytes, record + 48, 8)
     }
-    guard count >= 0, directoryOffset >= 0, directorySize >= 0,
-      directoryOffset + directorySize <= bytes.count
+    guard count >= 0, directoryOffset >= 0, directorySize >= 0, directoryOffset <= bytes.count,
+      directorySize <= bytes.count - directoryOffset
     else { throw .notAnArchive("the central directory lies outside the file") }
     var entries: [Entry] = []
     var at = directoryOffset
@@ -110,11 +110,13 @@ package struct ZIPReader {
   package func data(of entry: Entry, limit: Int = 1 << 30) throws(Failure) -> [UInt8] {
     guard entry.flags & 1 == 0 else { throw .encrypted(entry.name) }
     let at = entry.headerOffset
-    guard at >= 0, at + 30 <= bytes.count, Self.le(bytes, at, 4) == 0x0403_4B50 else {
+    guard at >= 0, at <= bytes.count - 30, Self.le(bytes, at, 4) == 0x0403_4B50 else {
       throw .notAnArchive("no local header for \(entry.name)")
     }
     let start = at + 30 + Self.le(bytes, at + 26, 2) + Self.le(bytes, at + 28, 2)
-    guard entry.compressedSize >= 0, start + entry.compressedSize <= bytes.count else {
+    guard entry.compressedSize >= 0, start <= bytes.count,
+      entry.compressedSize <= bytes.count - start
+    else {
       throw .damaged(entry.name)
     }
     let stored = bytes[start..<start + entry.compressedSize]
@@ -156,7 +158,7 @@ package struct ZIPReader {
 
   /// A little-endian unsigned integer of `count` bytes at `offset`, or -1 past the end.
   private static func le(_ bytes: [UInt8], _ offset: Int, _ count: Int) -> Int {
-    guard offset >= 0, offset + count <= bytes.count else { return -1 }
+    guard offset >= 0, offset <= bytes.count - count else { return -1 }
     var value: UInt64 = 0
     for index in (0..<count).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
     return value > UInt64(Int.max) ? -1 : Int(value)

@@ -64,10 +64,9 @@ enum SpreadsheetNumber {
     guard !digits.isEmpty else { return nil }
     // value = 0.digits × 10^point
     var point = (pointPosition ?? digits.count) + exponent
-    while digits.first == 0, digits.count > 1 {
-      digits.removeFirst()
-      point -= 1
-    }
+    let zeros = min(digits.prefix { $0 == 0 }.count, digits.count - 1)
+    digits.removeFirst(zeros)
+    point -= zeros
     if digits.count > 15 {
       let roundUp = digits[15] >= 5
       digits.removeLast(digits.count - 15)
