@@ -30,7 +30,10 @@ public enum Tool {
   /// - Returns: 0 on success, 1 when input was rejected, 64 on a usage error.
   public static func run(
     _ arguments: [String], console: inout some Console,
-    standardInput: () -> Result<[UInt8], InputError> = FileBytesReader.readStandardInput
+    // A closure, not the function itself: passed as the default argument, the library's
+    // function made release builds (Swift 6.3) crash resolving the Result's metadata at run
+    // time (SIGSEGV in swift_getTypeByMangledNameInContext) once InputLocation grew a field.
+    standardInput: () -> Result<[UInt8], InputError> = { FileBytesReader.readStandardInput() }
   ) -> ExitCode {
     guard let first = arguments.first else {
       return usageError(.missingSubcommand, spec: nil, console: &console)
