@@ -26,6 +26,7 @@ Defaults: 60000 events over 500 bodies (1506 statements; about 3 s a run for a d
 Prints the result of every trial and a summary per phase; exits 1 when any check failed.
 """
 import argparse
+import csv
 import hashlib
 import json
 import os
@@ -57,17 +58,21 @@ def check_digit(five: str) -> str:
     return str((11 - total % 11) % 10)
 
 
-def body_codes(rng, count: int) -> list:
-    """`count` distinct six-digit codes like 272051: prefecture 01-47, then three digits.
+def listed_bodies() -> dict:
+    """code -> (name, kind) of the municipalities in data/japan-local-governments.csv: the tool
+    checks every code, name and kind against the list of Japan's local governments."""
+    path = Path(__file__).resolve().parent.parent / "data" / "japan-local-governments.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        return {row["body_code"]: (row["body_name"], row["kind"]) for row in csv.DictReader(f)
+                if row["kind"] in KINDS}
 
-    Tokyo (13) is left out: the tool checks Tokyo's codes against the real names and kinds.
-    """
-    codes = set()
-    while len(codes) < count:
-        prefecture = rng.choice([p for p in range(1, 48) if p != 13])
-        five = f"{prefecture:02d}{rng.randint(100, 599):03d}"
-        codes.add(five + check_digit(five))
-    return sorted(codes)
+
+LISTED = listed_bodies()
+
+
+def body_codes(rng, count: int) -> list:
+    """`count` distinct listed codes of municipalities (cities, towns, villages, wards)."""
+    return sorted(rng.sample(sorted(LISTED), count))
 
 
 def write_submissions(folder: Path, rng, codes: list, events: int) -> None:
@@ -77,12 +82,12 @@ def write_submissions(folder: Path, rng, codes: list, events: int) -> None:
     scale = events / sum(weights)
     counts = [max(1, round(w * scale)) for w in weights]
     for code, count in zip(codes, counts):
-        kind = KINDS[int(code[2:5]) % len(KINDS)]
+        name, kind = LISTED[code]
         lines = [HEADER]
         for n in range(count):
             month, day = rng.randint(1, 12), rng.randint(1, 28)
             estimate = f"{rng.randint(1, 20000) / 1000:.3f}"
-            lines.append(f"{code},団体{code},{kind},E{n + 1:05d},イベント{n + 1},"
+            lines.append(f"{code},{name},{kind},E{n + 1:05d},イベント{n + 1},"
                          f"2011-{month:02d}-{day:02d},{estimate}\n")
         (folder / f"{code}.csv").write_text("".join(lines), encoding="utf-8")
 

@@ -17,6 +17,7 @@ enum AllocateCommand: FileSubcommand {
         repeating: true)
     ],
     options: PurchaseOptions.specs + [
+      AllocationJob.allowUnknownCodes,
       .init(
         name: "out", valueName: "dir", help: "Where to write the statements.",
         defaultValue: "out"),

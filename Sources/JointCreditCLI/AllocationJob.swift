@@ -3,6 +3,14 @@ import JointCredit
 /// What `allocate`, `validate` and `explain` share: read every input with the purchase options,
 /// allocate, and report problems (with the warnings) the same way.
 enum AllocationJob {
+  /// `--allow-unknown-codes`: a valid local government code missing from the built-in list is a
+  /// warning, not an error.
+  static let allowUnknownCodes = CommandSpec.Option(
+    name: "allow-unknown-codes", valueName: nil,
+    help: "Accept, with a warning, a local government code with a valid check digit that the "
+      + "built-in list of Japan's local governments (\(MunicipalityDirectory.japanListDate)) "
+      + "lacks, such as a new or merged municipality's.")
+
   /// The input read and, when a lot was given, its allocation.
   struct Outcome {
     var input: WithWarnings<AllocationInput>
@@ -27,7 +35,8 @@ enum AllocationJob {
     do {
       input = try InputLoader.load(
         paths: parsed.positionals, purchaseFile: options.purchaseFile,
-        overrides: options.overrides, requirePurchase: requirePurchase)
+        overrides: options.overrides, requirePurchase: requirePurchase,
+        allowsUnknownCodes: parsed.flags.contains(allowUnknownCodes.name))
     } catch {
       _ = Diagnostics.reject(
         error, writesFiles: writesFiles, language: language, to: &console)

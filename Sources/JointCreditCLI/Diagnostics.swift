@@ -17,8 +17,17 @@ enum Diagnostics {
   /// The command-line option that would fix a problem, which the library's message (naming only
   /// the purchase file's field) leaves to the tool.
   static func optionHint(_ reason: InputError.Reason, _ language: StatementLanguage) -> String {
-    guard case .missingPurchaseValue(_, let option) = reason else { return "" }
-    return language == .en ? " or use \(option)" : "（コマンドラインでは \(option)）"
+    switch reason {
+    case .missingPurchaseValue(_, let option):
+      return language == .en ? " or use \(option)" : "（コマンドラインでは \(option)）"
+    case .unknownLocalGovernmentCode:
+      let option = "--" + AllocationJob.allowUnknownCodes.name
+      return language == .en
+        ? " (for a new or merged municipality, use \(option))"
+        : "（新設・合併した市町村なら \(option) を指定してください）"
+    default:
+      return ""
+    }
   }
 
   /// The most errors, and separately warnings, listed; the rest are counted.

@@ -19,7 +19,9 @@ enum ExplainCommand: FileSubcommand {
         name: "event", valueName: "body-code/event-id",
         help: "The event to explain, e.g. 131032/E01; a body code alone explains the body's "
           + "share in body-then-event mode.", isRequired: true)
-    ] + PurchaseOptions.specs + [LanguageOption.spec(help: LanguageOption.messagesHelp)])
+    ] + PurchaseOptions.specs + [
+      AllocationJob.allowUnknownCodes, LanguageOption.spec(help: LanguageOption.messagesHelp),
+    ])
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
     -> ExitCode

@@ -13,7 +13,9 @@ enum ValidateCommand: FileSubcommand {
         name: "input", help: "A submission file (.csv or .json) or a folder of them.",
         repeating: true)
     ],
-    options: PurchaseOptions.specs + [LanguageOption.spec(help: LanguageOption.messagesHelp)])
+    options: PurchaseOptions.specs + [
+      AllocationJob.allowUnknownCodes, LanguageOption.spec(help: LanguageOption.messagesHelp),
+    ])
 
   static func run(_ parsed: ParsedArguments, console: inout some Console) throws(UsageError)
     -> ExitCode

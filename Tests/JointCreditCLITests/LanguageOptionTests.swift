@@ -49,7 +49,9 @@ import Testing
       english.stderr.hasSuffix(
         "error: emission estimate '-1.4' is negative; estimates are zero or more tonnes\nError: 7 problems in the input.\n"
       ))
-    #expect(!Self.isJapanese(english.stderr.replacingOccurrences(of: "区, 市, 町, 村, その他", with: "")))
+    #expect(
+      !Self.isJapanese(
+        english.stderr.replacingOccurrences(of: "都道府県, 区, 市, 行政区, 町, 村, その他", with: "")))
   }
 
   @Test func validateSaysOKInJapanese() {

@@ -18,6 +18,8 @@ struct EstimatesBuilder {
   }
 
   private let directory: MunicipalityDirectory
+  /// Whether a valid code that a complete directory lacks is a warning rather than an error.
+  private let allowsUnknownCodes: Bool
   private var sources: [String] = []
   private var bodies: [BodyEntry] = []
   private var bodyIndex: [String: Int] = [:]
@@ -33,8 +35,9 @@ struct EstimatesBuilder {
   private(set) var errors: [InputError] = []
   private(set) var warnings: [InputWarning] = []
 
-  init(directory: MunicipalityDirectory) {
+  init(directory: MunicipalityDirectory, allowsUnknownCodes: Bool = false) {
     self.directory = directory
+    self.allowsUnknownCodes = allowsUnknownCodes
   }
 
   /// Starts reading rows from another file.
@@ -86,6 +89,13 @@ struct EstimatesBuilder {
       return text
     }
 
+    // A problem reported once per file (and value) still rejects every row that has it.
+    var rejected = false
+    func failOnce(_ key: [String], _ reason: InputError.Reason, _ column: SubmissionColumn) {
+      rejected = true
+      if reportedConflicts.insert(key + [source]).inserted { fail(reason, column) }
+    }
+
     let repeated = known.map { bodies[$0].body }
     let kind: Body.Kind? =
       repeated?.kind
@@ -103,14 +113,81 @@ struct EstimatesBuilder {
         if let index = knownBody(text), bodies[index].body.kind == kind {
           return bodies[index].body.code
         }
+        let givenName = row[.bodyName].map(TextNormalization.normalized)
         switch BodyCodeRule.check(text, kind: kind) {
-        case .success(let code): return code
+        case .success(let code):
+          if text.utf8.count == 5, let listed = directory.withLeadingZero(text),
+            directory[code.rawValue].map({ !directory.nameMatches(givenName, $0) }) ?? true
+          {
+            failOnce(
+              [text, "leading-zero"],
+              .leadingZeroRemoved(given: text, code: listed.code, name: listed.name), .bodyCode)
+            return nil
+          }
+          if directory.isComplete, code.isLocalGovernmentCode, directory[code.rawValue] == nil {
+            if allowsUnknownCodes {
+              // Once per body: the code is known by its first place.
+              if reportedConflicts.insert([code.rawValue, "unknown"]).inserted {
+                warnings.append(
+                  InputWarning(.unknownLocalGovernmentCode(code), at: locate(.bodyCode)))
+              }
+            } else {
+              failOnce([code.rawValue, "unknown"], .unknownLocalGovernmentCode(code), .bodyCode)
+              return nil
+            }
+          }
+          return code
         case .failure(let error):
-          fail(error.reason, .bodyCode)
+          // A four-digit code for a body that must have a local government code: a five-digit
+          // code without its leading zero.
+          if case .codeNeedsKindOther = error.reason, text.utf8.count == 4,
+            let listed = directory.withLeadingZero(text)
+          {
+            failOnce(
+              [text, "leading-zero"],
+              .leadingZeroRemoved(given: text, code: listed.code, name: listed.name), .bodyCode)
+          } else {
+            fail(error.reason, .bodyCode)
+          }
           return nil
         }
       }
-    let name = repeated?.name ?? required(.bodyName, normalize: false)
+    var name = repeated?.name ?? required(.bodyName, normalize: false)
+    // A listed code: its kind must be the listed one, its name the listed one (with or without
+    // its prefecture), and the listed spelling is kept.
+    if repeated == nil, let code, let reference = directory[code.rawValue] {
+      if let kind, kind != reference.kind {
+        failOnce(
+          [code.rawValue, "reference-kind", kind.rawValue],
+          .kindDiffersFromReference(
+            code: code, name: reference.name, kind: reference.kind, given: kind),
+          .bodyKind)
+      }
+      if let given = name {
+        let normalized = TextNormalization.normalized(given)
+        if directory.nameMatches(normalized, reference) {
+          name = reference.name
+        } else if MunicipalityDirectory.foldingSmallKe(normalized)
+          == MunicipalityDirectory.foldingSmallKe(reference.name)
+        {
+          if reportedConflicts.insert([code.rawValue, "reference-spelling", given, source])
+            .inserted
+          {
+            warnings.append(
+              InputWarning(
+                .nameDiffersFromReference(code: code, given: given, reference: reference.name),
+                at: locate(.bodyName)))
+          }
+        } else {
+          failOnce(
+            [code.rawValue, "reference-name", given],
+            .nameDiffersFromReference(
+              code: code, given: given, reference: reference.name,
+              others: directory.codes(named: normalized)),
+            .bodyName)
+        }
+      }
+    }
     let id: Event.ID? = required(.eventID).flatMap { text in
       let hasControl =
         UTF8Bytes.contains(text) { $0 >= 0x80 }
@@ -119,6 +196,9 @@ struct EstimatesBuilder {
       guard !hasControl else {
         fail(.invalidEventID(text), .eventID)
         return nil
+      }
+      if SpreadsheetText.isScientificNotation(text) {
+        warnings.append(InputWarning(.idInScientificNotation(text), at: locate(.eventID)))
       }
       return Event.ID(text)
     }
@@ -130,10 +210,13 @@ struct EstimatesBuilder {
     } else if !dateText.isEmpty {
       date = EventDate(iso: dateText)
       if date == nil {
-        fail(.invalidDate(dateText), .eventDate)
-      } else {
-        lastDate = (dateText, date)
+        switch SpreadsheetText.date(dateText) {
+        case .date(let read): date = read
+        case .problem(let reason): fail(reason, .eventDate)
+        case nil: fail(.invalidDate(dateText), .eventDate)
+        }
       }
+      if date != nil { lastDate = (dateText, date) }
     }
     var emissions: Quantity?
     if let text = required(.emissions) {
@@ -150,7 +233,9 @@ struct EstimatesBuilder {
       }
     }
 
-    guard let code, let kind, let name, let id, let emissions, errors.count == errorCount else {
+    guard let code, let kind, let name, let id, let emissions, errors.count == errorCount,
+      !rejected
+    else {
       if let code, let id { rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID))) }
       return nil
     }
@@ -176,7 +261,8 @@ struct EstimatesBuilder {
     return bodyIndex[code]
   }
 
-  /// Finds or adds a body; reports a name or kind that differs from an earlier row.
+  /// Finds or adds a body; reports a name or kind that differs from an earlier row. (Names and
+  /// kinds of listed codes were checked against the directory in ``add(_:sameBodyAs:position:)``.)
   private mutating func register(_ body: Body, locate: (SubmissionColumn) -> InputLocation)
     -> Int?
   {
@@ -197,27 +283,6 @@ struct EstimatesBuilder {
         consistent = false
       }
       return consistent ? index : nil
-    }
-    if let reference = directory[body.code.rawValue] {
-      if reference.kind != body.kind {
-        // Once per file and kind is enough to find and fix it.
-        let key = [body.code.rawValue, "reference-kind", body.kind.rawValue, source]
-        if reportedConflicts.insert(key).inserted {
-          errors.append(
-            InputError(
-              .kindDiffersFromReference(
-                code: body.code, name: reference.name, kind: reference.kind,
-                given: body.kind),
-              at: locate(.bodyKind)))
-        }
-        return nil
-      }
-      if reference.name != body.name {
-        warnings.append(
-          InputWarning(
-            .nameDiffersFromReference(code: body.code, given: body.name, reference: reference.name),
-            at: locate(.bodyName)))
-      }
     }
     bodyIndex[body.code.rawValue] = bodies.count
     lastBody = bodies.count

@@ -170,6 +170,26 @@ extension InputError.Reason {
     case .unknownField(let field, let expected):
       "項目 '\(q(field))' は使えません。" + expected.joined(separator: ", ")
         + " のいずれかにしてください"
+    case .nameDiffersFromReference(let code, let given, let reference, let others):
+      "団体 \(code) は\(reference)で、'\(q(given))' ではありません"
+        + (others.isEmpty
+          ? "" : "（\(q(given)) は " + others.joined(separator: " または ") + "）")
+        + "。団体コードか団体名を直してください"
+    case .unknownLocalGovernmentCode(let code):
+      "地方公共団体コード \(code) は全国の地方公共団体の一覧（\(MunicipalityDirectory.japanListDate)）に"
+        + "ありません。コードを確かめてください"
+    case .leadingZeroRemoved(let given, let code, let name):
+      "団体コード '\(q(given))' は \(code)（\(name)）の先頭の 0 が表計算ソフトで消えたもののようです。"
+        + "列を文字列の書式にして \(code) と書いてください"
+    case .dateWithoutYear(let text):
+      "開催日 '\(q(text))' に年がありません（表計算ソフトの日付表示によるものかもしれません）。"
+        + "2011-10-01 のように YYYY-MM-DD で書いてください"
+    case .ambiguousDate(let text):
+      "開催日 '\(q(text))' は日/月とも月/日とも読めます（表計算ソフトは地域の設定の順に日付を"
+        + "書きます）。2011-10-01 のように YYYY-MM-DD で書いてください"
+    case .dateSerial(let text, let date):
+      "開催日 '\(q(text))' は表計算ソフトの日付のシリアル値のようです（\(text) は \(date)）。"
+        + "列を文字列の書式にして YYYY-MM-DD で書いてください"
     case .invalidWorkbook(.encrypted):
       "ブックがパスワードで保護（暗号化）されています。パスワードを外して保存し、提出し直してください"
     case .invalidWorkbook(.notAnArchive):
@@ -240,7 +260,9 @@ extension Quantity.ParseError {
     switch self {
     case .empty, .notANumber, .malformed: "12.345 のような10進数の\(noun)で書いてください"
     case .comma: "小数点は '.' で、桁区切りは使わないでください（例: 1234.5）"
-    case .exponent: "指数表記を使わず、数を省略せずに書いてください"
+    case .exponent:
+      "指数表記になっています（表計算ソフトは大きな数や小さな数をこう表示します）。"
+        + "指数表記を使わず、数を省略せずに書いてください"
     case .tooManyDecimals(let places):
       "小数点以下が \(places) 桁あります。小数点以下は \(Quantity.scale) 桁までです"
     case .tooLarge: "大きすぎます。最大は \(Quantity.max) です"

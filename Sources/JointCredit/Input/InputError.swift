@@ -107,9 +107,9 @@ extension InputError {
     case wrongCheckDigit(code: String, expected: String)
     /// A code that is not a local government code needs kind `other`.
     case codeNeedsKindOther(code: String, kind: Body.Kind)
-    /// A body kind that is not one of the five.
+    /// A body kind that is not one of the seven.
     case unknownKind(String)
-    /// A Tokyo municipality submitted with another kind than it has.
+    /// A listed local government submitted with another kind than it has.
     case kindDiffersFromReference(code: Body.Code, name: String, kind: Body.Kind, given: Body.Kind)
     /// A date that is not `YYYY-MM-DD`, or a day that does not exist.
     case invalidDate(String)
@@ -200,6 +200,25 @@ extension InputError {
     case invalidBlock(String)
     /// A purchase file field that JointCredit does not know.
     case unknownField(String, expected: [String])
+
+    // The national list of local governments
+    /// A listed code submitted under another name; `reference` is the listed name, `others` the
+    /// codes listed under the name given, if any.
+    case nameDiffersFromReference(
+      code: Body.Code, given: String, reference: String, others: [String])
+    /// A six-digit code with a valid check digit that the list of local governments lacks.
+    case unknownLocalGovernmentCode(Body.Code)
+    /// A five-digit (or four-digit) code that is a listed code without its leading zero, as a
+    /// spreadsheet writes a code it took for a number; `code` is the listed code.
+    case leadingZeroRemoved(given: String, code: String, name: String)
+
+    // Dates as spreadsheets write them
+    /// A date with a month and a day but no year, such as `10月1日` or `10/1`.
+    case dateWithoutYear(String)
+    /// A date such as `1/10/2011`, whose day and month could be either way round.
+    case ambiguousDate(String)
+    /// A whole number that a spreadsheet date serial would give: the date it stands for.
+    case dateSerial(String, date: EventDate)
     /// A workbook (.xlsx) cannot be read: encrypted, damaged, or a part too large.
     case invalidWorkbook(WorkbookProblem)
   }
@@ -389,6 +408,26 @@ extension InputError.Reason {
       "invalid credit block: \(what)"
     case .unknownField(let field, let expected):
       "unknown field '\(q(field))'; expected one of " + expected.joined(separator: ", ")
+    case .nameDiffersFromReference(let code, let given, let reference, let others):
+      "body \(code) is \(reference), not '\(q(given))'"
+        + (others.isEmpty
+          ? "" : " (\(q(given)) is " + others.joined(separator: " or ") + ")")
+        + "; correct the code or the name"
+    case .unknownLocalGovernmentCode(let code):
+      "local government code \(code) is not in the list of Japan's local governments "
+        + "(\(MunicipalityDirectory.japanListDate)); check the code"
+    case .leadingZeroRemoved(let given, let code, let name):
+      "body code '\(q(given))' looks like \(code) (\(name)) with its leading zero removed by a "
+        + "spreadsheet; write \(code), with the column formatted as text"
+    case .dateWithoutYear(let text):
+      "event date '\(q(text))' has no year, as a spreadsheet may show a date; write it "
+        + "YYYY-MM-DD, such as 2011-10-01"
+    case .ambiguousDate(let text):
+      "event date '\(q(text))' could be day/month or month/day, as a spreadsheet writes dates "
+        + "in its region's order; write it YYYY-MM-DD, such as 2011-10-01"
+    case .dateSerial(let text, let date):
+      "event date '\(q(text))' looks like a spreadsheet's date serial number (\(text) is "
+        + "\(date)); write the date as YYYY-MM-DD, with the column formatted as text"
     case .invalidWorkbook(.encrypted):
       "the workbook is protected with a password (encrypted); save it without one and submit it "
         + "again"
@@ -428,7 +467,9 @@ extension Quantity.ParseError {
     switch self {
     case .empty, .notANumber, .malformed: "expected a decimal \(noun) such as 12.345"
     case .comma: "use '.' as the decimal point and no thousands separators, as in 1234.5"
-    case .exponent: "write the number out in full, without an exponent"
+    case .exponent:
+      "it is in scientific notation, as a spreadsheet shows long or small numbers; write the "
+        + "number out in full, without an exponent"
     case .tooManyDecimals(let places):
       "it has \(places) decimal places; at most \(Quantity.scale) are allowed"
     case .tooLarge: "it is too large; at most \(Quantity.max)"

@@ -19,11 +19,13 @@ public enum InputLoader {
   ///   - overrides: purchase parameters given as options; they win over the file's.
   ///   - requirePurchase: whether a missing lot is an error; when `false`, the purchase is only
   ///     checked if a lot was given.
-  ///   - directory: the reference list of municipalities.
+  ///   - directory: the reference list of local governments.
+  ///   - allowsUnknownCodes: whether a valid code the list lacks is a warning, not an error.
   /// - Throws: ``InputErrors`` with every problem in every input.
   public static func load(
     paths: [String], purchaseFile: String? = nil, overrides: PurchaseSettings = .init(),
-    requirePurchase: Bool = true, directory: MunicipalityDirectory = .tokyo
+    requirePurchase: Bool = true, directory: MunicipalityDirectory = .japan,
+    allowsUnknownCodes: Bool = false
   ) throws(InputErrors) -> WithWarnings<AllocationInput> {
     var errors: [InputError] = []
     var warnings: [InputWarning] = []
@@ -49,7 +51,8 @@ public enum InputLoader {
     var estimates: Estimates?
     do {
       let files = try SubmissionFiles.read(paths)
-      let read = try SubmissionReader(directory: directory).read(files)
+      let read = try SubmissionReader(directory: directory, allowsUnknownCodes: allowsUnknownCodes)
+        .read(files)
       estimates = read.value
       warnings += read.warnings
     } catch {

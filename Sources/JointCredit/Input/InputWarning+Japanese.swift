@@ -21,6 +21,12 @@ extension InputWarning.Reason {
     case .secretariatUnused:
       "credit_blocks が記載されていないため、事務局の指定は無視します（事務局が端数をまとめて"
         + "償却するのは credit_blocks がある場合だけです）"
+    case .unknownLocalGovernmentCode(let code):
+      "地方公共団体コード \(code) は全国の地方公共団体の一覧（\(MunicipalityDirectory.japanListDate)）に"
+        + "ありませんが、新設・合併した市町村のコードとして受け付けます"
+    case .idInScientificNotation(let id):
+      "イベントID '\(q(id))' は指数表記の数のように読めます（表計算ソフトは長い数をこう表示し、"
+        + "桁が失われます）。別のIDだった場合は元のIDを書いてください"
     }
   }
 }

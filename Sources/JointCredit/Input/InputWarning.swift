@@ -25,7 +25,8 @@ extension InputWarning {
     case unknownColumn(String)
     /// A JSON field that JointCredit does not read.
     case unknownField(String)
-    /// A Tokyo municipality submitted under another name than the reference list has.
+    /// A listed local government submitted under its name spelt with ケ for ヶ or the other way
+    /// round (龍ヶ崎市 for 龍ケ崎市): the name is kept as given.
     case nameDiffersFromReference(code: Body.Code, given: String, reference: String)
     /// A body unit was given, but event mode allocates events directly.
     case bodyUnitUnused
@@ -37,6 +38,11 @@ extension InputWarning {
     case taxUnused
     /// A secretariat was named, but no credit blocks were listed.
     case secretariatUnused
+    /// A six-digit code with a valid check digit that the list of local governments lacks,
+    /// accepted because unknown codes are allowed.
+    case unknownLocalGovernmentCode(Body.Code)
+    /// An event id that reads as a number in scientific notation, such as `1.2E+03`.
+    case idInScientificNotation(String)
 
     /// One sentence saying what was noticed and what JointCredit does about it (English).
     public var message: String { message(.en) }
@@ -69,6 +75,13 @@ extension InputWarning {
         "tax_included is ignored: no price_jpy_per_t or invoice_total_jpy was given"
       case .secretariatUnused:
         "the secretariat is ignored: it retires pooled fractions only when credit_blocks are listed"
+      case .unknownLocalGovernmentCode(let code):
+        "local government code \(code) is not in the list of Japan's local governments "
+          + "(\(MunicipalityDirectory.japanListDate)); it is accepted as a new or merged "
+          + "municipality's"
+      case .idInScientificNotation(let id):
+        "event id '\(q(id))' reads as a number in scientific notation, as a spreadsheet writes "
+          + "long numbers (losing digits); if it was another id, write that id instead"
       }
     }
   }

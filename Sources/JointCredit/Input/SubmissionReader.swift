@@ -5,12 +5,17 @@
 /// let estimates = try SubmissionReader().read(files).value
 /// ```
 public struct SubmissionReader: Sendable {
-  /// The reference list that names and kinds of known codes are checked against.
+  /// The reference list that codes, names and kinds are checked against.
   public var directory: MunicipalityDirectory
+  /// Whether a valid code that a complete reference list lacks (a new or merged municipality)
+  /// is accepted with a warning instead of rejected.
+  public var allowsUnknownCodes: Bool
 
-  /// Creates a reader that checks codes against a reference list (Tokyo's 62 by default).
-  public init(directory: MunicipalityDirectory = .tokyo) {
+  /// Creates a reader that checks codes against a reference list (every local government of
+  /// Japan by default).
+  public init(directory: MunicipalityDirectory = .japan, allowsUnknownCodes: Bool = false) {
     self.directory = directory
+    self.allowsUnknownCodes = allowsUnknownCodes
   }
 
   /// Reads every file, checks every row and across rows and files, and returns the estimates.
@@ -18,12 +23,12 @@ public struct SubmissionReader: Sendable {
   /// Files are read in path order, so that results and messages do not depend on the order
   /// they were given in.
   ///
-  /// - Returns: the estimates, with warnings (unknown columns, names that differ from the
-  ///   reference list).
+  /// - Returns: the estimates, with warnings (unknown columns, names spelt differently from the
+  ///   reference list, unknown codes when allowed).
   /// - Throws: ``InputErrors`` with every problem in every file.
   /// - Complexity: O(*n* log *n*) for *n* rows.
   public func read(_ files: [SubmissionFile]) throws(InputErrors) -> WithWarnings<Estimates> {
-    var builder = EstimatesBuilder(directory: directory)
+    var builder = EstimatesBuilder(directory: directory, allowsUnknownCodes: allowsUnknownCodes)
     var read: [InputFile] = []
     let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     for file in sorted {

@@ -38,23 +38,34 @@ extension Body {
   }
 
   /// The kinds of participating body, in the order statements list them.
+  ///
+  /// Prefectures come first, then municipalities in the order of the code list (Tokyo's special
+  /// wards, cities, the wards of designated cities, towns, villages), then anything else.
   public enum Kind: String, CaseIterable, Comparable, Sendable, CustomStringConvertible {
-    /// A special ward (特別区), 区.
+    /// A prefecture, 都道府県 (such as 東京都, 北海道, 大阪府).
+    case prefecture
+    /// A special ward (特別区) of Tokyo, 区.
     case ward
     /// A city, 市.
     case city
+    /// A ward of a designated city (政令指定都市の行政区), such as 札幌市中央区: an administrative
+    /// part of its city, not a municipality of its own.
+    case designatedCityWard = "designated-city-ward"
     /// A town, 町.
     case town
     /// A village, 村.
     case village
-    /// Anything else, such as a joint project or a prefecture (その他).
+    /// Anything else, such as a joint project (その他).
     case other
 
-    /// The Japanese name used in submissions and published tables: 区, 市, 町, 村, その他.
+    /// The Japanese name used in submissions and published tables: 都道府県, 区, 市, 行政区, 町,
+    /// 村, その他.
     public var japaneseName: String {
       switch self {
+      case .prefecture: "都道府県"
       case .ward: "区"
       case .city: "市"
+      case .designatedCityWard: "行政区"
       case .town: "町"
       case .village: "村"
       case .other: "その他"

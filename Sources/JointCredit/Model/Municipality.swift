@@ -1,10 +1,12 @@
-/// A municipality in a reference list of local government codes.
+/// A local government in a reference list of local government codes: a prefecture, a
+/// municipality or a ward of a designated city.
 public struct Municipality: Hashable, Sendable {
   /// The six-digit local government code.
   public var code: String
-  /// The official name, e.g. 港区.
+  /// The official name without the prefecture, e.g. 港区, 札幌市中央区; a prefecture's own name,
+  /// e.g. 東京都.
   public var name: String
-  /// Ward, city, town or village.
+  /// Prefecture, ward, city, ward of a designated city, town or village.
   public var kind: Body.Kind
 
   /// Creates an entry.
@@ -15,27 +17,103 @@ public struct Municipality: Hashable, Sendable {
   }
 }
 
-/// Reference lists of municipalities, to check submitted names and kinds against.
+/// Reference lists of local governments, to check submitted codes, names and kinds against.
 public struct MunicipalityDirectory: Sendable {
   private let byCode: [String: Municipality]
+  private let byName: [String: [String]]
 
-  /// Creates a directory of the given municipalities.
-  public init(_ municipalities: [Municipality]) {
-    byCode = Dictionary(
+  /// Whether the list holds every local government, so that a valid code it lacks is unknown
+  /// (a typo that kept its check digit, or a municipality newer than the list). A partial list,
+  /// such as ``tokyo``, checks only the codes it holds.
+  public let isComplete: Bool
+
+  /// Creates a directory of the given local governments.
+  ///
+  /// - Parameter isComplete: whether they are every local government there is.
+  public init(_ municipalities: [Municipality], isComplete: Bool = false) {
+    let byCode = Dictionary(
       municipalities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    self.byCode = byCode
+    byName = Dictionary(grouping: byCode.keys.sorted()) { byCode[$0]!.name }
+    self.isComplete = isComplete
   }
 
-  /// The municipality with a code, if the directory lists it.
+  /// The local government with a code, if the directory lists it.
   public subscript(code: String) -> Municipality? { byCode[code] }
 
-  /// Every municipality listed, by code.
+  /// Every local government listed, by code.
   public var all: [Municipality] { byCode.values.sorted { $0.code < $1.code } }
+
+  /// The prefecture a listed code belongs to (its first two digits), if listed.
+  public func prefecture(of code: String) -> Municipality? {
+    guard code.utf8.count == 6,
+      let five = LocalGovernmentCode.completing(String(code.prefix(2)) + "000")
+    else { return nil }
+    return byCode[five].flatMap { $0.kind == .prefecture ? $0 : nil }
+  }
+
+  /// The date of the national list, ``japan``.
+  public static let japanListDate = "2026-07-09"
+
+  /// The codes listed under a name (府中市 is 132063 and 342076), in code order.
+  public func codes(named name: String) -> [String] { byName[name] ?? [] }
+
+  /// Whether a name, normalised (see ``TextNormalization/normalized(_:)``), is a local
+  /// government's: its listed name, or that name after its prefecture's (東京都港区 for 港区).
+  public func nameMatches(_ name: String?, _ entry: Municipality) -> Bool {
+    guard let name else { return false }
+    if name == entry.name { return true }
+    guard entry.kind != .prefecture, let prefecture = prefecture(of: entry.code) else {
+      return false
+    }
+    return name.hasPrefix(prefecture.name) && name.dropFirst(prefecture.name.count) == entry.name
+  }
+
+  /// The listed local government whose code, with a leading zero put back, a four- or
+  /// five-digit text is: `11002` is 011002 (札幌市), `1100` is 01100 → 011002. Spreadsheets drop
+  /// the leading zero of the codes of Hokkaido and the eight prefectures after it.
+  public func withLeadingZero(_ text: String) -> Municipality? {
+    guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+      return nil
+    }
+    switch text.utf8.count {
+    case 5: return byCode["0" + text]
+    case 4: return LocalGovernmentCode.completing("0" + text).flatMap { byCode[$0] }
+    default: return nil
+    }
+  }
+
+  /// The name with ヶ (small ke) written as ケ: official names use either (龍ケ崎市, 茅ヶ崎市),
+  /// and people often write the other.
+  static func foldingSmallKe(_ name: String) -> String {
+    name.contains("ヶ") ? String(name.map { $0 == "ヶ" ? "ケ" : $0 }) : name
+  }
 
   /// No reference: names and kinds are taken as submitted.
   public static let empty = MunicipalityDirectory([])
 
   /// Tokyo's 62 municipalities: 23 special wards, 26 cities, 5 towns and 8 villages.
   public static let tokyo = MunicipalityDirectory(tokyoMunicipalities)
+
+  /// Every local government of Japan (the default): 47 prefectures, 1,741 municipalities (792
+  /// cities, 743 towns, 183 villages, Tokyo's 23 special wards) and the 175 wards of designated
+  /// cities, as of 2026-07-09 (`data/japan-local-governments.csv`, from the CC0 data set
+  /// code4fukui/localgovjp). Read from the built-in table on first use.
+  public static let japan = MunicipalityDirectory(
+    localGovernmentTable(localGovernmentTableText), isComplete: true)
+}
+
+/// Reads the generated table's `code|name|kind` lines.
+func localGovernmentTable(_ text: String) -> [Municipality] {
+  text.split(separator: "\n").map { line in
+    let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+    // The generator checks every row; a broken table is a bug in the build, not in the input.
+    precondition(fields.count == 3, "malformed local government table row")
+    guard let kind = Body.Kind(rawValue: String(fields[2])) else {
+      preconditionFailure("unknown kind in the local government table")
+    }
+    return Municipality(code: String(fields[0]), name: String(fields[1]), kind: kind)
+  }
 }
 
 /// The 62 municipalities of Tokyo (東京都), from the national list of local government codes.

@@ -137,22 +137,33 @@ struct StatementText {
     }
   }
 
-  /// The published tables' groups: wards, cities, towns and villages, other.
+  /// The published tables' groups: prefectures, wards, cities, wards of designated cities, towns
+  /// and villages, other.
   func group(_ kinds: [Body.Kind]) -> String {
     switch (language, kinds) {
+    case (.en, [.prefecture]): "prefectures"
     case (.en, [.ward]): "wards"
     case (.en, [.city]): "cities"
+    case (.en, [.designatedCityWard]): "wards of designated cities"
     case (.en, [.town, .village]): "towns and villages"
     case (.en, _): "other"
+    case (.ja, [.prefecture]): "都道府県"
     case (.ja, [.ward]): "区"
     case (.ja, [.city]): "市"
+    case (.ja, [.designatedCityWard]): "行政区"
     case (.ja, [.town, .village]): "町村"
     case (.ja, _): "その他"
     }
   }
 
-  /// The groups of the published tables.
-  static let groups: [[Body.Kind]] = [[.ward], [.city], [.town, .village], [.other]]
+  /// The groups of the published tables. Tokyo's tables group 区, 市 and 町村; prefectures and the
+  /// wards of designated cities have groups of their own, since a prefecture is no municipality
+  /// and a designated city's ward is part of a city (joining either to another group would mix
+  /// bodies of different standing, and a ward among the cities would count its city twice when
+  /// both take part). A group with no body is left out, so Tokyo's tables are as before.
+  static let groups: [[Body.Kind]] = [
+    [.prefecture], [.ward], [.city], [.designatedCityWard], [.town, .village], [.other],
+  ]
 
   func constraintText(_ purchase: Purchase) -> String {
     var parts: [String] = []

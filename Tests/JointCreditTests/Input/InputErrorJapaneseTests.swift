@@ -150,6 +150,22 @@ import Testing
     (.overlappingBlocks("A-1..A-5", "A-3..A-9"), ["'A-1..A-5'", "'A-3..A-9'"]),
     (.invalidBlock("serial_from is missing"), ["serial_from is missing"]),
     (.unknownField("lots", expected: ["lot_t", "unit_t"]), ["'lots'", "lot_t, unit_t"]),
+    (
+      .nameDiffersFromReference(
+        code: Body.Code("011002"), given: "函館市", reference: "札幌市", others: ["012025"]),
+      ["011002", "札幌市", "'函館市'", "012025"]
+    ),
+    (.unknownLocalGovernmentCode(Body.Code("123455")), ["123455", "2026-07-09"]),
+    (
+      .leadingZeroRemoved(given: "11002", code: "011002", name: "札幌市"),
+      ["'11002'", "011002", "札幌市"]
+    ),
+    (.dateWithoutYear("10月1日"), ["'10月1日'", "YYYY-MM-DD", "2011-10-01"]),
+    (.ambiguousDate("1/10/2011"), ["'1/10/2011'", "YYYY-MM-DD"]),
+    (
+      .dateSerial("40817", date: EventDate(year: 2011, month: 10, day: 1)!),
+      ["'40817'", "2011-10-01"]
+    ),
     (.invalidWorkbook(.encrypted), []),
     (.invalidWorkbook(.notAnArchive), [".xlsx", "ZIP"]),
     (.invalidWorkbook(.missingPart("xl/workbook.xml")), ["xl/workbook.xml", ".xlsx"]),
@@ -229,12 +245,18 @@ import Testing
     case .overlappingBlocks: 62
     case .invalidBlock: 63
     case .unknownField: 64
-    case .invalidWorkbook: 65
+    case .nameDiffersFromReference: 65
+    case .unknownLocalGovernmentCode: 66
+    case .leadingZeroRemoved: 67
+    case .dateWithoutYear: 68
+    case .ambiguousDate: 69
+    case .dateSerial: 70
+    case .invalidWorkbook: 71
     }
   }
 
   @Test func everyReasonIsListed() {
-    #expect(Set(Self.everyReason.map { Self.index($0.0) }) == Set(0...65))
+    #expect(Set(Self.everyReason.map { Self.index($0.0) }) == Set(0...71))
   }
 
   @Test(arguments: everyReason.indices)
@@ -261,11 +283,15 @@ import Testing
     InputWarning.Reason.unknownColumn("note"), .unknownField("notes"),
     .nameDiffersFromReference(code: Body.Code("131032"), given: "みなと区", reference: "港区"),
     .bodyUnitUnused, .bodyMethodUnused, .reserveUnused, .taxUnused, .secretariatUnused,
+    .unknownLocalGovernmentCode(Body.Code("123455")), .idInScientificNotation("1E5"),
   ])
   func everyWarningHasItsOwnJapanese(_ reason: InputWarning.Reason) {
     let japanese = reason.message(.ja)
     #expect(!japanese.isEmpty && japanese != reason.message)
-    for quoted in ["'note'", "'notes'", "'みなと区'", "'港区'", "emissions_t", "tax_included"]
+    for quoted in [
+      "'note'", "'notes'", "'みなと区'", "'港区'", "emissions_t", "tax_included", "123455",
+      "2026-07-09", "'1E5'",
+    ]
     where reason.message.contains(quoted) {
       #expect(japanese.contains(quoted), "\(japanese)")
     }
