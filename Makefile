@@ -28,7 +28,7 @@ test:
 	python3 Scripts/kill-test.py --tool $(TOOL) --quick
 	python3 Scripts/fuzz.py --tool $(TOOL) --seconds 45 --seed $(FUZZ_SEED)
 	python3 Scripts/check-doc-examples.py
-	python3 Scripts/check-workbooks.py
+	python3 Scripts/check-workbooks.py --tool $(TOOL)
 	Scripts/check-report.sh $(TOOL)
 
 ## docs: the DocC documentation of the library, with no warning, and every example in it

@@ -2,7 +2,7 @@
 """Reads every workbook JointCredit wrote for the samples with a real spreadsheet reader
 (openpyxl, installed from PyPI if missing) and compares every cell with its CSV twin.
 
-    python3 Scripts/check-workbooks.py [FOLDER ...]
+    python3 Scripts/check-workbooks.py [--tool PATH] [FOLDER ...]
 
 FOLDER defaults to every Samples/*/expected. For each allocation.xlsx and statements/*.xlsx:
 - the archive passes zlib's CRC and inflate checks (zipfile.testzip);
@@ -11,6 +11,9 @@ FOLDER defaults to every Samples/*/expected. For each allocation.xlsx and statem
   zeros), numbers equal to the CSV's decimals and shown with the same number of decimals,
   dates as dates, empty cells empty;
 - the allocated_t and cost_jpy columns add up, in exact decimals, to the same totals as the CSV.
+With --tool, it also makes the forms of the Tokyo sample's bodies (`jointcredit template`),
+fills each with its body's events in openpyxl, as a clerk would in a spreadsheet, and checks that
+the filled forms give the statements of the CSV submissions, byte for byte.
 Part of `make test`.
 """
 import csv
@@ -148,8 +151,75 @@ def check_workbook(path, twins):
     return cells
 
 
+def check_forms(tool):
+    """Forms made, filled by another program, read back: the statements of the CSV twins."""
+    import datetime, shutil, subprocess, tempfile
+    sample = ROOT / "Samples/tokyo-2011"
+    work = pathlib.Path(tempfile.mkdtemp())
+    try:
+        bodies = read_csv(sample / "expected/bodies.csv")
+        with open(work / "bodies.csv", "w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows(row[:3] for row in bodies)
+        run = subprocess.run([tool, "template", "--bodies", str(work / "bodies.csv"), "--out",
+                              str(work / "forms"), "--lang", "ja", "--rows", "40"],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            fail("template", run.stderr.strip())
+            return 0
+        filled = work / "filled"
+        filled.mkdir()
+        count = 0
+        for source in sorted((sample / "submissions").iterdir()):
+            try:
+                rows = read_csv(source) if source.suffix == ".csv" else None
+                source.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                rows = None
+            if rows is None:  # JSON and Shift_JIS files stay as they were
+                shutil.copy(source, filled / source.name)
+                continue
+            japanese = {"イベントID": "event_id", "イベント名": "event_name", "開催日": "event_date",
+                        "排出量(t-CO2)": "emissions_t", "算定方法": "calculation"}
+            header = [japanese.get(h.strip(), h.strip()) for h in rows[0]]
+            form = openpyxl.load_workbook(work / "forms" / f"{source.stem}.xlsx")
+            sheet = form["提出"]
+            for number, row in enumerate(rows[1:], start=2):
+                values = dict(zip(header, row))
+                sheet.cell(number, 4).value = values["event_id"]
+                sheet.cell(number, 5).value = values["event_name"]
+                if values.get("event_date"):
+                    sheet.cell(number, 6).value = datetime.date.fromisoformat(values["event_date"])
+                sheet.cell(number, 7).value = float(values["emissions_t"])
+                if values.get("calculation"):
+                    sheet.cell(number, 8).value = values["calculation"]
+            form.save(filled / f"{source.stem}.xlsx")
+            count += 1
+        outs = []
+        for name, inputs in (("forms", filled), ("csv", sample / "submissions")):
+            out = work / f"out-{name}"
+            run = subprocess.run([tool, "allocate", str(inputs), "--purchase", str(sample / "purchase.json"),
+                                  "--out", str(out)], capture_output=True, text=True)
+            if run.returncode != 0:
+                fail(f"allocate {name}", run.stderr.strip()[:2000])
+                return count
+            outs.append(out)
+        files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.is_file())
+        for relative in files:
+            if relative.name in ("allocation.json", ".jointcredit-manifest"):
+                continue
+            if (outs[0] / relative).read_bytes() != (outs[1] / relative).read_bytes():
+                fail(f"filled forms: {relative}", "differs from the statement of the CSV submissions")
+        return count
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
-    folders = [pathlib.Path(p) for p in sys.argv[1:]] or sorted(ROOT.glob("Samples/*/expected"))
+    args = sys.argv[1:]
+    tool = None
+    if args[:1] == ["--tool"]:
+        tool, args = args[1], args[2:]
+    folders = [pathlib.Path(p) for p in args] or sorted(ROOT.glob("Samples/*/expected"))
     books = cells = 0
     for folder in folders:
         main_book = folder / "allocation.xlsx"
@@ -177,10 +247,12 @@ def main():
             books += 1
     if books == 0:
         fail("check-workbooks", "no workbook found")
+    forms = check_forms(tool) if tool else 0
     for failure in failures[:100]:
         print("FAIL:", failure, file=sys.stderr)
-    print(f"check-workbooks: {books} workbooks, {cells} cells compared with their CSV: "
-          f"{'all equal' if not failures else f'{len(failures)} differences'}")
+    print(f"check-workbooks: {books} workbooks, {cells} cells compared with their CSV"
+          + (f"; {forms} forms filled in openpyxl gave the CSV submissions' statements" if forms else "")
+          + f": {'all equal' if not failures else f'{len(failures)} differences'}")
     return 1 if failures else 0
 
 

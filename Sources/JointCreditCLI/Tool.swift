@@ -9,7 +9,7 @@ public enum Tool {
   static var commands: [any Subcommand.Type] {
     [
       AllocateCommand.self, ValidateCommand.self, ExplainCommand.self, DiffCommand.self,
-      ApportionCommand.self, RetireCommand.self,
+      ApportionCommand.self, RetireCommand.self, TemplateCommand.self,
     ]
   }
 

@@ -76,19 +76,7 @@ enum SpreadsheetText {
   /// the 29th of February 1900 that never was, is left out by starting after it).
   static func serialDate(_ serial: Int) -> EventDate? {
     guard (61...2_958_465).contains(serial) else { return nil }
-    // Days since 1970-01-01: serial 25569 is 1970-01-01.
-    let days = serial - 25_569
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return EventDate(year: year, month: month, day: day)
+    return SpreadsheetNumber.eventDate(serial: serial)
   }
 
   /// Whether an id reads as a number in scientific notation (`1E5`, `1.23457E+11`), as a

@@ -101,6 +101,7 @@ struct SheetNames {
   var applications: String { pick("Applications", "無効化申請") }
   var purchase: String { pick("Purchase", "購入") }
   var certificates: String { pick("Certificates", "証明書") }
+  var instructions: String { pick("Instructions", "記入方法") }
   var statement: String { pick("Statement", "通知") }
   /// The font of every cell: one a spreadsheet has for the language.
   var fontName: String { pick("Calibri", "游ゴシック") }

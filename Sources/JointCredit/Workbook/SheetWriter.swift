@@ -46,9 +46,11 @@ struct SheetWriter {
     }
   }
 
-  /// Ends the sheet; the encoder holds it compressed.
-  consuming func finish() -> DeflateEncoder {
-    buffer += "</sheetData></worksheet>".utf8
+  /// Ends the sheet, `trailer` after its rows; the encoder holds it compressed.
+  consuming func finish(trailer: String = "") -> DeflateEncoder {
+    buffer += "</sheetData>".utf8
+    buffer += trailer.utf8
+    buffer += "</worksheet>".utf8
     encoder.write(buffer)
     return encoder
   }
@@ -143,7 +145,11 @@ struct SheetRow {
 
   /// An empty cell with a format and no value, `<c r="K2" s="3"/>`: a value still to come,
   /// which `jointcredit retire` fills in (see ``pendingSuffix``).
-  mutating func pending(style: CellStyle) {
+  mutating func pending(style: CellStyle) { styled(style) }
+
+  /// An empty cell with a format, so that what is typed in it takes the format: `<c r="D2"
+  /// s="2"/>` makes an id typed there text.
+  mutating func styled(_ style: CellStyle) {
     reference(style)
     bytes += "/>".utf8
   }

@@ -126,21 +126,16 @@ enum SpreadsheetNumber {
   /// `YYYY-MM-DD`, or `nil` when it is not a whole-day serial of a real day.
   static func date(serial text: String) -> String? {
     let whole = text.split(separator: ".", maxSplits: 1).first.map(String.init) ?? text
-    guard let serial = Int(whole), serial >= 1, serial <= 2_958_465, serial != 60 else {
-      return nil
-    }
-    // 1 is 1900-01-01; from 61 on, spreadsheets count a 1900-02-29 that never was.
-    let days = serial < 60 ? serial - 25_568 : serial - 25_569
-    let (year, month, day) = civil(fromDays: days)
-    func padded(_ value: Int, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    return Int(whole).flatMap(eventDate(serial:))?.description
   }
 
-  /// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
-  private static func civil(fromDays days: Int) -> (Int, Int, Int) {
+  /// The day of a date serial number: 1 is 1900-01-01; 60, the 1900-02-29 spreadsheets count
+  /// though it never was, is none; 2,958,465 is 9999-12-31.
+  static func eventDate(serial: Int) -> EventDate? {
+    guard serial >= 1, serial <= 2_958_465, serial != 60 else { return nil }
+    // Days since 1970-01-01, which is serial 25569 (one less before the day that never was).
+    let days = serial < 60 ? serial - 25_568 : serial - 25_569
+    // Howard Hinnant's civil_from_days.
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
@@ -149,6 +144,6 @@ enum SpreadsheetNumber {
     let monthPart = (5 * dayOfYear + 2) / 153
     let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
     let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    return EventDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
   }
 }

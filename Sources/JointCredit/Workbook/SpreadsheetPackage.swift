@@ -45,8 +45,10 @@ struct SpreadsheetPackage: Sendable {
 
   /// Adds a sheet (or, past the row limit, several): a bold header row that stays in view, then
   /// one row per element of `rows`, each given as its cells.
+  ///
+  /// - Parameter trailer: worksheet XML that follows the rows, such as data validations.
   mutating func addSheet<Rows: Sequence>(
-    _ name: String, header: [String], widths: [Int], rows: Rows,
+    _ name: String, header: [String], widths: [Int], rows: Rows, trailer: String = "",
     cells: (Rows.Element, inout SheetRow) -> Void
   ) {
     var iterator = rows.makeIterator()
@@ -60,7 +62,7 @@ struct SpreadsheetPackage: Sendable {
         count += 1
         next = iterator.next()
       }
-      sheets.append((Self.partName(name, part), sheet.finish()))
+      sheets.append((Self.partName(name, part), sheet.finish(trailer: trailer)))
       part += 1
     } while next != nil
   }
