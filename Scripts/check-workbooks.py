@@ -194,8 +194,35 @@ def check_forms(tool):
                     sheet.cell(number, 8).value = values["calculation"]
             form.save(filled / f"{source.stem}.xlsx")
             count += 1
+        # The CSV forms too, filled with Python's csv module: another program's CSV.
+        run = subprocess.run([tool, "template", "--bodies", str(work / "bodies.csv"), "--out",
+                              str(work / "csv-forms"), "--format", "csv", "--rows", "40"],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            fail("template --format csv", run.stderr.strip())
+            return count
+        filled_csv = work / "filled-csv"
+        filled_csv.mkdir()
+        for source in sorted(filled.iterdir()):
+            if source.suffix != ".xlsx":
+                shutil.copy(source, filled_csv / source.name)
+                continue
+            form = read_csv(work / "csv-forms" / f"{source.stem}.csv")
+            events = read_csv(sample / "submissions" / f"{source.stem}.csv")
+            names = [h.strip().lstrip("\ufeff") for h in events[0]]
+            names = [{"イベントID": "event_id", "イベント名": "event_name", "開催日": "event_date",
+                      "排出量(t-CO2)": "emissions_t", "算定方法": "calculation"}.get(n, n) for n in names]
+            rows = [form[0]]
+            for number, row in enumerate(form[1:]):
+                if number + 1 < len(events):
+                    values = dict(zip(names, events[number + 1]))
+                    row = row[:3] + [values.get(k, "") for k in
+                                     ("event_id", "event_name", "event_date", "emissions_t", "calculation")]
+                rows.append(row)
+            with open(filled_csv / f"{source.stem}.csv", "w", encoding="utf-8-sig", newline="") as out:
+                csv.writer(out, lineterminator="\r\n").writerows(rows)
         outs = []
-        for name, inputs in (("forms", filled), ("csv", sample / "submissions")):
+        for name, inputs in (("forms", filled), ("csv-forms", filled_csv), ("csv", sample / "submissions")):
             out = work / f"out-{name}"
             run = subprocess.run([tool, "allocate", str(inputs), "--purchase", str(sample / "purchase.json"),
                                   "--out", str(out)], capture_output=True, text=True)
@@ -207,8 +234,9 @@ def check_forms(tool):
         for relative in files:
             if relative.name in ("allocation.json", ".jointcredit-manifest"):
                 continue
-            if (outs[0] / relative).read_bytes() != (outs[1] / relative).read_bytes():
-                fail(f"filled forms: {relative}", "differs from the statement of the CSV submissions")
+            for out, kind in ((outs[0], "workbook forms"), (outs[1], "CSV forms")):
+                if (out / relative).read_bytes() != (outs[2] / relative).read_bytes():
+                    fail(f"filled {kind}: {relative}", "differs from the statement of the CSV submissions")
         return count
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -251,7 +279,8 @@ def main():
     for failure in failures[:100]:
         print("FAIL:", failure, file=sys.stderr)
     print(f"check-workbooks: {books} workbooks, {cells} cells compared with their CSV"
-          + (f"; {forms} forms filled in openpyxl gave the CSV submissions' statements" if forms else "")
+          + (f"; {forms} workbook forms filled in openpyxl and as many CSV forms filled by Python's "
+             f"csv module gave the CSV submissions' statements" if forms else "")
           + f": {'all equal' if not failures else f'{len(failures)} differences'}")
     return 1 if failures else 0
 

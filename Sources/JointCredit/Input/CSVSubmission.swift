@@ -41,8 +41,11 @@ enum CSVSubmission {
     let bodyFields = [SubmissionColumn.bodyCode, .bodyName, .bodyKind].compactMap {
       columns[$0.rawValue]
     }
+    let eventFields = SubmissionColumn.eventColumns.compactMap { columns[$0.rawValue] }
     while reader.next(into: &record) {
       if record.isBlank || record.isMalformed { continue }
+      // A form's pre-filled row that was not used: every field there, the event's empty.
+      if record.count >= headerCount, eventFields.allSatisfy(record.isEmpty) { continue }
       rows += 1
       if record.count != headerCount {
         // Excel pads short rows with nothing and may add empty trailing cells; only real data

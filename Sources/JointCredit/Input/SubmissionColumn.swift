@@ -63,6 +63,12 @@ public enum SubmissionColumn: Int, CaseIterable, Hashable, Sendable, CustomStrin
     }
   }
 
+  /// The columns of an event: a row with none of them filled is not one (a form's pre-filled
+  /// row that was not used), and is skipped.
+  public static let eventColumns: [SubmissionColumn] = [
+    .eventID, .eventName, .eventDate, .emissions, .calculation,
+  ]
+
   /// Whether a submission must have this column. Only the date and the calculation may be left
   /// out.
   public var isRequired: Bool { self != .eventDate && self != .calculation }

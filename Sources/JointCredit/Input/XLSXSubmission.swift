@@ -3,11 +3,6 @@
 /// header, in English or Japanese; a row whose event cells are all empty (a form's pre-filled
 /// row not used) is skipped. Problems are located as `file.xlsx:Sheet!G3`.
 enum XLSXSubmission {
-  /// The columns that make a row an event: a row with none of them filled is not one.
-  private static let eventColumns: [SubmissionColumn] = [
-    .eventID, .eventName, .eventDate, .emissions, .calculation,
-  ]
-
   /// Reads a workbook's bytes.
   ///
   /// - Returns: the number of events accepted.
@@ -59,7 +54,7 @@ enum XLSXSubmission {
             .fieldCount(expected: width, found: column + 1),
             at: locate(position(row.number, column))))
       }
-      let isEvent = eventColumns.contains { column in
+      let isEvent = SubmissionColumn.eventColumns.contains { column in
         columns[column.rawValue].map { !(values[$0] ?? "").isEmpty } ?? false
       }
       guard isEvent else { continue }

@@ -386,3 +386,27 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     }
   }
 }
+
+extension SubmissionReaderTests {
+  /// A form's pre-filled rows that were not used carry the body and no event: skipped, with no
+  /// error; a short row is still a short row.
+  @Test func unusedFormRowsAreSkipped() throws {
+    let read = try Fixtures.read([
+      (
+        "a.csv",
+        Fixtures.header + "131032,港区,ward,E01,環境フェア,2011-10-15,2.5\n"
+          + "131032,港区,ward,,,,\n131032,港区,ward,,,,\n"
+      )
+    ])
+    #expect(read.value.submissions.map(\.events.count) == [1])
+    #expect(read.warnings.isEmpty)
+    #expect(
+      Fixtures.errors([("a.csv", Fixtures.header + "131032,港区,ward,,,,\n")]) == [
+        "a.csv:2:1: file has no events; expected at least one event row"
+      ])
+    #expect(
+      Fixtures.errors([("a.csv", Fixtures.header + "131032,港区,ward\n")]) == [
+        "a.csv:2:15: row has 3 fields but the header has 7"
+      ])
+  }
+}
