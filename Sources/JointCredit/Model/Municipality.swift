@@ -29,7 +29,9 @@ public struct MunicipalityDirectory: Sendable {
 
   /// Creates a directory of the given local governments.
   ///
-  /// - Parameter isComplete: whether they are every local government there is.
+  /// - Parameters:
+  ///   - municipalities: the local governments; a code listed twice keeps its first entry.
+  ///   - isComplete: whether they are every local government there is.
   public init(_ municipalities: [Municipality], isComplete: Bool = false) {
     let byCode = Dictionary(
       municipalities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

@@ -21,8 +21,12 @@ public enum AllocationWorkbook {
   /// Its large sheets are built at once on the cores there are; called from within other
   /// concurrent work, it may build them in turn.
   ///
-  /// - Parameter certificates: whether the certificates sheet is written (one row per event
-  ///   with credits; a statement set writes it with the certificates' pages).
+  /// - Parameters:
+  ///   - allocation: what was allocated.
+  ///   - language: the language of the headers, sheet names and words.
+  ///   - certificates: whether the certificates sheet is written (one row per event with
+  ///     credits; a statement set writes it with the certificates' pages).
+  ///   - output: where the workbook's bytes go.
   public static func write(
     _ allocation: Allocation, language: StatementLanguage = .en, certificates: Bool = true,
     to output: inout some ByteOutput

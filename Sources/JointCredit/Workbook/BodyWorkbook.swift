@@ -9,7 +9,12 @@ public enum BodyWorkbook {
 
   /// Writes a body's workbook.
   ///
-  /// - Parameter ranges: the body's retired ranges, when already picked out of the allocation's.
+  /// - Parameters:
+  ///   - body: the body's allocation.
+  ///   - allocation: the allocation it is part of.
+  ///   - ranges: the body's retired ranges, when already picked out of the allocation's.
+  ///   - language: the language of the headers, sheet names and words.
+  ///   - output: where the workbook's bytes go.
   public static func write(
     _ body: BodyAllocation, of allocation: Allocation, ranges: [RetirementRange]? = nil,
     language: StatementLanguage = .en, to output: inout some ByteOutput
