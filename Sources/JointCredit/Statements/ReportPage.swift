@@ -76,25 +76,11 @@ public enum ReportPage {
       "<h2>\(HTML.escape(text.chartRates))</h2>\n<div class=\"chart\">"
       + rateChart(allocation, text: text) + "</div>\n"
     html += "<h2>\(HTML.escape(text.perBody))</h2>\n"
-    let bodyHeader: [(String, Bool)] =
-      [
-        (text.code, false), (text.name, false),
-        (text.kindColumn, false), (text.eventCount, true),
-        (text.emissions + " (t)", true),
-        (text.allocated + " (t)", true), (text.rate + " (%)", true),
-      ]
-      + (priced ? [(text.cost + " (\(text.yen))", true)] : [])
-    let bodyRows = allocation.bodies.map { body -> [(String, Bool)] in
-      [
-        (body.body.code.rawValue, false), (body.body.name, false),
-        (language.kind(body.body.kind), false), (String(body.events.count), true),
-        (numbers.emissions(body.emissions).description, true),
-        (numbers.allocated(body.allocated).description, true),
-        (OffsetRate.percentText(body.offsetRate), true),
-      ]
-        + (priced ? [(HTML.yen(body.cost ?? 0), true)] : [])
-    }
-    html += HTML.table(bodyHeader, bodyRows, unbroken: [0])
+    // The per-body table is bodies.csv's: its definition, rendered for a page (the reserve
+    // and the shortfall included, the exact share left to the data formats).
+    html += HTML.table(
+      BodyStatement.table(for: allocation), rows: BodyStatement.lines(of: allocation),
+      language: language)
     html +=
       "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
     output.write(HTML.page(title: text.reportTitle, language: language, body: html))
