@@ -2,9 +2,11 @@
 # make bench: end-to-end wall time and peak memory of `jointcredit allocate` (release build) on
 # synthetic submissions of 10k, 100k and 1M events. Not a test: figures vary with the machine.
 #
-# The main statements (allocation.csv, bodies.csv, offset-rates.csv, allocation.json) are
-# measured with --skip-body-statements --skip-report; a second table adds the per-body statements
-# (three small files per body: 1,500 to 150,000 files) and the report, at the smaller sizes.
+# The main statements (allocation.csv, bodies.csv, offset-rates.csv, allocation.json and
+# allocation.xlsx) are measured with --skip-body-statements --skip-report, then again with
+# --skip-workbook (the workbook is the largest piece of work: docs/performance.md); a third table
+# adds the per-body statements (four small files per body, and a certificate per event) and the
+# report, at the smaller sizes.
 #
 #   Scripts/bench.sh [SIZES...]        e.g. Scripts/bench.sh 10000 100000
 #   RUNS=5 Scripts/bench.sh            runs per size (median reported; default 5, 3 for 1M)
@@ -72,11 +74,14 @@ measure_size() {
 }
 
 extra=(--skip-body-statements --skip-report)
-measure "main statements" "${sizes[@]}"
+measure "main statements, allocation.xlsx included" "${sizes[@]}"
+extra=(--skip-body-statements --skip-report --skip-workbook)
+echo
+measure "main statements without the workbook (--skip-workbook)" "${sizes[@]}"
 small=()
 for n in "${sizes[@]}"; do [ "$n" -le 100000 ] && small+=("$n"); done
 if [ ${#small[@]} -gt 0 ]; then
   extra=()
   echo
-  measure "with per-body statements (3 files per body, 20 events per body) and report.html" "${small[@]}"
+  measure "with per-body statements (4 files per body, 20 events per body), certificates and report.html" "${small[@]}"
 fi
