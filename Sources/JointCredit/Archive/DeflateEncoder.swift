@@ -19,9 +19,9 @@ package struct DeflateEncoder: Sendable {
   /// The stream position of the next byte to code.
   private var position = 0
   /// The newest stream position of each hash of three bytes, or -1.
-  private var head = [Int](repeating: -1, count: HashChains.hashSize)
-  /// The position before each (by position modulo the window) with the same hash.
-  private var previous = [Int](repeating: -1, count: HashChains.windowSize)
+  private var head: [Int]
+  /// The position before each (by position modulo the table's size) with the same hash.
+  private var previous: [Int]
   private var bits = BitWriter()
   private var compressed: [UInt8] = []
   /// The checksum of the input so far.
@@ -30,7 +30,19 @@ package struct DeflateEncoder: Sendable {
   package private(set) var inputCount = 0
 
   /// An encoder with nothing written yet.
-  package init() {}
+  ///
+  /// - Parameter expectedSize: how many bytes will be written, when known: a small input gets
+  ///   small hash tables (a workbook's small parts are written by the thousand, and clearing
+  ///   two 256 KiB tables for each cost more than compressing it). The output depends on it.
+  package init(expectedSize: Int? = nil) {
+    var size = HashChains.windowSize
+    if let expectedSize {
+      size = 64
+      while size < min(expectedSize, HashChains.windowSize) { size *= 2 }
+    }
+    head = [Int](repeating: -1, count: min(size, HashChains.hashSize))
+    previous = [Int](repeating: -1, count: size)
+  }
 
   /// Adds input.
   package mutating func write(_ bytes: some Collection<UInt8>) {
@@ -52,7 +64,7 @@ package struct DeflateEncoder: Sendable {
 
   /// Compresses bytes in one go.
   package static func compress(_ bytes: some Collection<UInt8>) -> [UInt8] {
-    var encoder = DeflateEncoder()
+    var encoder = DeflateEncoder(expectedSize: bytes.count)
     encoder.write(bytes)
     return encoder.finish()
   }

@@ -1,5 +1,9 @@
 /// The hash chains of a DEFLATE encoder over one block's bytes: for each three-byte hash the
 /// newest position, and for each position the one before it with the same hash.
+///
+/// Both tables have a power-of-two size, at most ``hashSize`` and ``windowSize``; an input no
+/// longer than the `previous` table never has two positions in one slot. (A longer one only
+/// finds fewer matches: every match is checked byte by byte.)
 struct HashChains {
   static let windowSize = 32_768
   static let hashSize = 1 << 15
@@ -16,14 +20,14 @@ struct HashChains {
 
   private func hash(_ index: Int) -> Int {
     (Int(bytes[index]) << 10 ^ Int(bytes[index + 1]) << 5 ^ Int(bytes[index + 2]))
-      & (Self.hashSize - 1)
+      & (head.count - 1)
   }
 
   /// Enters the position `index` in its chain, when three bytes are there to hash.
   func insert(at index: Int, available: Int) {
     guard base + index + 3 <= available else { return }
     let key = hash(index)
-    previous[(base + index) & (Self.windowSize - 1)] = head[key]
+    previous[(base + index) & (previous.count - 1)] = head[key]
     head[key] = base + index
   }
 
@@ -44,7 +48,7 @@ struct HashChains {
           if length >= min(limit, Self.niceMatch) { break }
         }
       }
-      let next = previous[candidate & (Self.windowSize - 1)]
+      let next = previous[candidate & (previous.count - 1)]
       guard next < candidate else { break }  // an entry overwritten by a newer position
       candidate = next
       tries += 1

@@ -23,7 +23,7 @@ package struct ZIPWriter {
   package mutating func add(
     _ name: String, bytes: some Collection<UInt8>, to output: inout some ByteOutput
   ) {
-    var encoder = DeflateEncoder()
+    var encoder = DeflateEncoder(expectedSize: bytes.count)
     encoder.write(bytes)
     add(name, encoder: encoder, to: &output)
   }

@@ -1,6 +1,7 @@
 /// One worksheet's XML, written row by row straight into a DEFLATE stream.
 struct SheetWriter {
-  private var encoder = DeflateEncoder()
+  /// Made when the first 64 KiB are written, or at the end for a smaller sheet (sized to it).
+  private var encoder: DeflateEncoder?
   private var buffer: [UInt8] = []
   private var rowNumber = 1
   private static let flushSize = 1 << 16
@@ -41,7 +42,8 @@ struct SheetWriter {
     buffer = row.bytes
     rowNumber += 1
     if buffer.count >= Self.flushSize {
-      encoder.write(buffer)
+      if encoder == nil { encoder = DeflateEncoder() }
+      encoder!.write(buffer)
       buffer.removeAll(keepingCapacity: true)
     }
   }
@@ -51,6 +53,7 @@ struct SheetWriter {
     buffer += "</sheetData>".utf8
     buffer += trailer.utf8
     buffer += "</worksheet>".utf8
+    var encoder = encoder ?? DeflateEncoder(expectedSize: buffer.count)
     encoder.write(buffer)
     return encoder
   }
