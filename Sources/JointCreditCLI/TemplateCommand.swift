@@ -56,8 +56,9 @@ enum TemplateCommand: FileSubcommand {
       }
       due = date
     }
+    // Both are required: the parser has refused a command line without them.
     let path = parsed.values["bodies"] ?? ""
-    let directory = parsed.values["out"] ?? "forms"
+    let directory = parsed.values["out"] ?? ""
     let bodies: [Body]
     do {
       guard let file = try SubmissionFiles.read([path]).first else { return .failure }

@@ -34,13 +34,8 @@ public enum BodyList {
         text += trimmed + ",F\(row),form,1\n"
       }
     }
-    let estimates: Estimates
-    do {
-      estimates = try SubmissionReader(allowsUnknownCodes: allowsUnknownCodes)
-        .read([SubmissionFile(path: file.path, text: text)]).value
-    } catch {
-      throw error
-    }
+    let estimates = try SubmissionReader(allowsUnknownCodes: allowsUnknownCodes)
+      .read([SubmissionFile(path: file.path, text: text)]).value
     let repeated = estimates.submissions.filter { $0.events.count > 1 }
     guard repeated.isEmpty else {
       throw InputErrors(

@@ -32,12 +32,8 @@ enum XLSXSubmission {
     }
     // Cells by column, with empty ones between, so that a field's index is its column.
     let width = (header.cells.map(\.column).max() ?? 0) + 1
-    var headerCells = [(String, TextPosition)](
-      repeating: ("", position(header.number, 0)), count: width)
-    for (column, text) in header.cells {
-      headerCells[column] = (text, position(header.number, column))
-    }
-    for column in headerCells.indices { headerCells[column].1 = position(header.number, column) }
+    var headerCells = (0..<width).map { ("", position(header.number, $0)) }
+    for (column, text) in header.cells { headerCells[column].0 = text }
     guard
       let columns = SubmissionHeader.columns(
         headerCells, first: position(header.number, 0), locate: locate, into: &builder)

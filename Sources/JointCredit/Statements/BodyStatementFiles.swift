@@ -70,32 +70,44 @@ public enum BodyStatementFiles {
     writer csv: CSVWriter, language: StatementLanguage, to output: inout some ByteOutput
   ) {
     let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
-    let reference = ShareLine.BodyReference(body)
-    let text = StatementText(language: language)
     csv.writeStart(to: &output)
     csv.writeHeader(
       [language == .en ? "item" : "項目", language == .en ? "value" : "内容"],
       to: &output)
-    let facts =
-      [
-        (text.code, body.body.code.rawValue), (text.name, body.body.name),
-        (text.kindColumn, language.kind(body.body.kind)),
-      ]
-      + purchaseFacts(allocation, text)
-    for (label, value) in facts { csv.writeRecord([.text(label), .text(value)], to: &output) }
+    for (label, value) in facts(body, of: allocation, language: language) {
+      csv.writeRecord([.text(label), .text(value)], to: &output)
+    }
     csv.writeBlankLine(to: &output)
-    let events = eventTable(for: allocation)
     csv.write(
-      events,
-      rows: Chained(
-        reference.eventLines,
-        [ShareLine.total(of: reference)]
-          + (heldReserve(body, allocation).map { [ShareLine.reserveOfBody($0)] } ?? [])),
-      language: language, to: &output)
+      eventTable(for: allocation), rows: eventLines(body, of: allocation), language: language,
+      to: &output)
     if !ranges.isEmpty {
       csv.writeBlankLine(to: &output)
       csv.write(rangeTable, rows: ranges, language: language, to: &output)
     }
+  }
+
+  /// The facts at the head of a body's statement: its code, name and kind, then the purchase's.
+  static func facts(_ body: BodyAllocation, of allocation: Allocation, language: StatementLanguage)
+    -> [(String, String)]
+  {
+    let text = StatementText(language: language)
+    return [
+      (text.code, body.body.code.rawValue), (text.name, body.body.name),
+      (text.kindColumn, language.kind(body.body.kind)),
+    ] + purchaseFacts(allocation, text)
+  }
+
+  /// The lines of a body's events table: its events, its total, and the reserve when it holds
+  /// it.
+  static func eventLines(_ body: BodyAllocation, of allocation: Allocation)
+    -> some Sequence<ShareLine>
+  {
+    let reference = ShareLine.BodyReference(body)
+    return Chained(
+      reference.eventLines,
+      [ShareLine.total(of: reference)]
+        + (heldReserve(body, allocation).map { [ShareLine.reserveOfBody($0)] } ?? []))
   }
 
   /// The reserve, when this body holds it.

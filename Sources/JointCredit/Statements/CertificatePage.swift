@@ -77,14 +77,6 @@ public enum CertificatePage {
     let text = StatementText(language: language)
     let numbers = StatementNumbers(allocation)
     let purchase = allocation.purchase
-    let line = ShareLine.event(index, of: ShareLine.BodyReference(body))
-    let table = StatementTable<ShareLine>([.offsetRate, .shortfall], numbers: numbers)
-    func figure(_ column: StatementColumn) -> String {
-      if case .decimal(let value?) = line.cell(column, numbers: table.numbers) {
-        return value.description
-      }
-      return ""
-    }
     var html = "<header class=\"certificate\"><h1>\(HTML.escape(words.title))</h1>\n"
     var issue: [(String, String)] = []
     if !purchase.issuer.isEmpty { issue.append((text.issuer, purchase.issuer)) }
@@ -111,10 +103,11 @@ public enum CertificatePage {
     ])
     html += "<h2>\(HTML.escape(words.offset))</h2>\n"
     var offset = [(words.offsetAmount, "\(numbers.allocated(share.allocated)) \(text.tonnes)")]
-    let rate = figure(.offsetRate)
-    if !rate.isEmpty { offset.append((words.offsetRate, rate + " %")) }
-    if share.allocated < event.emissions {
-      offset.append((words.shortfall, "\(figure(.shortfall)) \(text.tonnes)"))
+    if let rate = numbers.rate(share.offsetRate) {
+      offset.append((words.offsetRate, "\(rate) %"))
+    }
+    if share.shortfall > .zero {
+      offset.append((words.shortfall, "\(numbers.shortfall(share.shortfall)) \(text.tonnes)"))
     }
     html += HTML.definitions(offset)
 

@@ -21,24 +21,13 @@ public enum BodyWorkbook {
   ) {
     let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
     let names = SheetNames(language: language)
-    let text = StatementText(language: language)
     var workbook = SpreadsheetPackage(fontName: names.fontName)
-    let facts =
-      [
-        (text.code, body.body.code.rawValue), (text.name, body.body.name),
-        (text.kindColumn, language.kind(body.body.kind)),
-      ] + BodyStatementFiles.purchaseFacts(allocation, text)
-    workbook.addFacts(names.statement, facts, language: language)
-    let reference = ShareLine.BodyReference(body)
+    workbook.addFacts(
+      names.statement, BodyStatementFiles.facts(body, of: allocation, language: language),
+      language: language)
     workbook.addSheet(
       names.events, table: BodyStatementFiles.eventTable(for: allocation),
-      rows: Chained(
-        reference.eventLines,
-        [ShareLine.total(of: reference)]
-          + (BodyStatementFiles.heldReserve(body, allocation).map {
-            [ShareLine.reserveOfBody($0)]
-          } ?? [])),
-      language: language)
+      rows: BodyStatementFiles.eventLines(body, of: allocation), language: language)
     if !ranges.isEmpty {
       workbook.addSheet(
         names.retirement, table: BodyStatementFiles.rangeTable, rows: ranges, language: language)

@@ -146,12 +146,9 @@ struct SheetRow {
   /// An empty cell: nothing is written; the next cell moves one column on.
   mutating func empty() { column += 1 }
 
-  /// An empty cell with a format and no value, `<c r="K2" s="3"/>`: a value still to come,
-  /// which `jointcredit retire` fills in (see ``pendingSuffix``).
-  mutating func pending(style: CellStyle) { styled(style) }
-
-  /// An empty cell with a format, so that what is typed in it takes the format: `<c r="D2"
-  /// s="2"/>` makes an id typed there text.
+  /// An empty cell with a format: what is typed in it takes the format (`<c r="D2" s="2"/>`
+  /// makes an id typed there text); with the date format, a date still to come, which
+  /// `jointcredit retire` fills in (see ``pendingSuffix``).
   mutating func styled(_ style: CellStyle) {
     reference(style)
     bytes += "/>".utf8

@@ -45,7 +45,7 @@ extension SheetRow {
         text(date.description)  // before 1900-03-01, where spreadsheets miscount
       }
     case .decimal(nil), .integer(nil), .date(nil): empty()
-    case .pendingDate: pending(style: .date)
+    case .pendingDate: styled(.date)
     case .total: text(language.total)
     case .reserve: text(language.reserve)
     case .level(let level): text(language.level(level))
