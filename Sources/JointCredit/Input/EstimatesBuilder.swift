@@ -97,6 +97,8 @@ struct EstimatesBuilder {
     }
 
     let repeated = known.map { bodies[$0].body }
+    // A body accepted from an earlier row (not the previous one), found by its code.
+    var seen: Body?
     let kind: Body.Kind? =
       repeated?.kind
       ?? required(.bodyKind).flatMap { text in
@@ -111,6 +113,7 @@ struct EstimatesBuilder {
       ?? required(.bodyCode).flatMap { text in
         // A code already accepted with the same kind needs no second check.
         if let index = knownBody(text), bodies[index].body.kind == kind {
+          seen = bodies[index].body
           return bodies[index].body.code
         }
         let givenName = row[.bodyName].map(TextNormalization.normalized)
@@ -155,7 +158,11 @@ struct EstimatesBuilder {
     var name = repeated?.name ?? required(.bodyName, normalize: false)
     // A listed code: its kind must be the listed one, its name the listed one (with or without
     // its prefecture), and the listed spelling is kept.
-    if repeated == nil, let code, let reference = directory[code.rawValue] {
+    // Once per body: a row naming a body already accepted, by the name it was accepted with,
+    // has nothing more to check (rows of many bodies interleaved come here every time).
+    if repeated == nil, seen == nil || seen?.name != name, let code,
+      let reference = directory[code.rawValue]
+    {
       if let kind, kind != reference.kind {
         failOnce(
           [code.rawValue, "reference-kind", kind.rawValue],
