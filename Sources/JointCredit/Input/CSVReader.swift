@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads CSV as RFC 4180 describes it, from UTF-8 bytes, one record at a time.
 ///
 /// Fields may be quoted; a quoted field may hold commas, doubled quotes (`""` for `"`) and line
@@ -236,16 +234,9 @@ package struct CSVRecord: Sendable {
   /// Whether every field is empty, as in a blank line or a row of commas.
   package var isBlank: Bool { spans.indices.allSatisfy(isEmpty) }
 
-  /// Whether a field holds the same bytes, as written, as the same field of another record.
-  func sameField(_ index: Int, as other: CSVRecord, field otherIndex: Int) -> Bool {
-    let a = spans[index], b = other.spans[otherIndex]
-    guard a.contentEnd - a.contentStart == b.contentEnd - b.contentStart else { return false }
-    return text.withUnsafeBufferPointer { mine in
-      other.text.withUnsafeBufferPointer { theirs in
-        memcmp(
-          mine.baseAddress! + a.contentStart, theirs.baseAddress! + b.contentStart,
-          a.contentEnd - a.contentStart) == 0
-      }
-    }
+  /// Appends a field's bytes as written (quotes doubled as in the text) to `bytes`.
+  func appendRawField(_ index: Int, to bytes: inout [UInt8]) {
+    let span = spans[index]
+    bytes.append(contentsOf: text[span.contentStart..<span.contentEnd])
   }
 }

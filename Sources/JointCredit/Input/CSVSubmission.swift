@@ -34,10 +34,11 @@ enum CSVSubmission {
     var row = SubmissionRow()
     var rows = 0
     var accepted = 0
-    // The last accepted record and its body: a row that repeats its body fields byte for byte
-    // skips their checks.
-    var previous = CSVRecord()
-    var previousBody: Int?
+    // The bodies accepted from this file by their fields as written: a row that repeats an
+    // accepted row's code, name and kind byte for byte skips their checks, whichever rows came
+    // between (a combined file interleaves bodies). Per file, as warnings are reported per file.
+    var acceptedBodies: [RawBodyFields: Int] = [:]
+    var key = RawBodyFields()
     let bodyFields = [SubmissionColumn.bodyCode, .bodyName, .bodyKind].compactMap {
       columns[$0.rawValue]
     }
@@ -63,9 +64,12 @@ enum CSVSubmission {
           continue
         }
       }
-      let sameBody = previousBody.flatMap { body in
-        bodyFields.allSatisfy { record.sameField($0, as: previous, field: $0) } ? body : nil
+      key.bytes.removeAll(keepingCapacity: true)
+      for field in bodyFields {
+        record.appendRawField(field, to: &key.bytes)
+        key.bytes.append(0xFF)  // never in UTF-8: the fields stay apart
       }
+      let sameBody = acceptedBodies[key]
       for column in SubmissionColumn.allCases {
         let isBodyField = column == .bodyCode || column == .bodyName || column == .bodyKind
         row[column] =
@@ -78,8 +82,7 @@ enum CSVSubmission {
       }
       if let body {
         accepted += 1
-        previousBody = body
-        swap(&record, &previous)
+        if sameBody == nil { acceptedBodies[key] = body }
       }
     }
     if rows == 0 && reader.problems.isEmpty {
@@ -102,5 +105,15 @@ enum CSVSubmission {
       cells, first: reader.position(ofField: 0, in: record),
       locate: { InputLocation(source, $0) }, into: &builder)
     return record.isMalformed ? nil : columns
+  }
+}
+
+/// A row's body code, name and kind as written, each followed by 0xFF: the key under which
+/// ``CSVSubmission`` finds a body already accepted, hashed as one block of bytes.
+struct RawBodyFields: Hashable {
+  var bytes: [UInt8] = []
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

@@ -7,6 +7,9 @@ struct EstimatesBuilder {
     var body: Body
     var nameLocation: InputLocation
     var kindLocation: InputLocation
+    /// The last file in which a row of this body was checked against the national list, so
+    /// that a warning about it is given once per file.
+    var checkedFile: Int
   }
 
   /// An accepted event and where its id was, in few bytes: a million of these are kept.
@@ -99,6 +102,7 @@ struct EstimatesBuilder {
     let repeated = known.map { bodies[$0].body }
     // A body accepted from an earlier row (not the previous one), found by its code.
     var seen: Body?
+    var seenIndex = 0
     let kind: Body.Kind? =
       repeated?.kind
       ?? required(.bodyKind).flatMap { text in
@@ -114,6 +118,7 @@ struct EstimatesBuilder {
         // A code already accepted with the same kind needs no second check.
         if let index = knownBody(text), bodies[index].body.kind == kind {
           seen = bodies[index].body
+          seenIndex = index
           return bodies[index].body.code
         }
         let givenName = row[.bodyName].map(TextNormalization.normalized)
@@ -158,11 +163,15 @@ struct EstimatesBuilder {
     var name = repeated?.name ?? required(.bodyName, normalize: false)
     // A listed code: its kind must be the listed one, its name the listed one (with or without
     // its prefecture), and the listed spelling is kept.
-    // Once per body: a row naming a body already accepted, by the name it was accepted with,
-    // has nothing more to check (rows of many bodies interleaved come here every time).
-    if repeated == nil, seen == nil || seen?.name != name, let code,
+    // Once per body and file: a row naming a body already accepted in this file, by the name
+    // it was accepted with, has nothing more to check (rows of many bodies interleaved come here
+    // every time).
+    let file = sources.count - 1
+    if repeated == nil,
+      seen == nil || seen?.name != name || bodies[seenIndex].checkedFile != file, let code,
       let reference = directory[code.rawValue]
     {
+      if seen != nil { bodies[seenIndex].checkedFile = file }
       if let kind, kind != reference.kind {
         failOnce(
           [code.rawValue, "reference-kind", kind.rawValue],
@@ -296,7 +305,7 @@ struct EstimatesBuilder {
     bodies.append(
       BodyEntry(
         body: body, nameLocation: locate(.bodyName),
-        kindLocation: locate(.bodyKind)))
+        kindLocation: locate(.bodyKind), checkedFile: sources.count - 1))
     return bodies.count - 1
   }
 
