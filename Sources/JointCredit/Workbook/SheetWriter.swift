@@ -3,6 +3,8 @@ struct SheetWriter {
   /// Made when the first 64 KiB are written, or at the end for a smaller sheet (sized to it).
   private var encoder: DeflateEncoder?
   private var buffer: [UInt8] = []
+  /// The row number's digits, kept between rows so that a row allocates nothing.
+  private var digits: [UInt8] = []
   private var rowNumber = 1
   private static let flushSize = 1 << 16
 
@@ -32,14 +34,18 @@ struct SheetWriter {
 
   /// Writes a row, its cells given by `body`.
   mutating func row(_ body: (inout SheetRow) -> Void) {
-    var row = SheetRow(number: rowNumber, bytes: buffer)
+    digits.removeAll(keepingCapacity: true)
+    SpreadsheetXML.append(rowNumber, to: &digits)
+    var row = SheetRow(bytes: buffer, digits: digits)
     buffer = []
+    digits = []
     row.bytes += "<row r=\"".utf8
-    SpreadsheetXML.append(rowNumber, to: &row.bytes)
+    row.bytes += row.digits
     row.bytes += "\">".utf8
     body(&row)
     row.bytes += "</row>".utf8
     buffer = row.bytes
+    digits = row.digits
     rowNumber += 1
     if buffer.count >= Self.flushSize {
       if encoder == nil { encoder = DeflateEncoder() }
@@ -61,17 +67,13 @@ struct SheetWriter {
 
 /// The cells of one row being written, left to right; an empty cell is skipped, not written.
 struct SheetRow {
-  fileprivate let number: Int
   fileprivate var bytes: [UInt8]
   private var column = 0
   /// The row's number in decimal, written into every cell's reference.
-  private let digits: [UInt8]
+  fileprivate var digits: [UInt8]
 
-  fileprivate init(number: Int, bytes: [UInt8]) {
-    self.number = number
+  fileprivate init(bytes: [UInt8], digits: [UInt8]) {
     self.bytes = bytes
-    var digits: [UInt8] = []
-    SpreadsheetXML.append(number, to: &digits)
     self.digits = digits
   }
 
@@ -110,13 +112,35 @@ struct SheetRow {
     bytes += "</t></is></c>".utf8
   }
 
+  /// A text cell of two texts joined by an ASCII separator (`131016/E01`), written without
+  /// making the joined string.
+  mutating func text(_ first: String, _ separator: UInt8, _ second: String) {
+    guard !first.isEmpty, !second.isEmpty else {
+      return text(first + String(UnicodeScalar(separator)) + second)
+    }
+    open(.text, inline: true)
+    let preserves = Self.hasOuterSpace(first.utf8) || Self.hasOuterSpace(second.utf8)
+    bytes += (preserves ? "<is><t xml:space=\"preserve\">" : "<is><t>").utf8
+    SpreadsheetXML.append(first, to: &bytes)
+    SpreadsheetXML.append(String(UnicodeScalar(separator)), to: &bytes)
+    SpreadsheetXML.append(second, to: &bytes)
+    bytes += "</t></is></c>".utf8
+  }
+
   /// Whether a text starts or ends with white space (ASCII, or the ideographic space U+3000),
   /// which a spreadsheet keeps only when told to.
   private static func hasOuterSpace(_ utf8: String.UTF8View) -> Bool {
-    let ascii: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-    let ideographic: [UInt8] = [0xE3, 0x80, 0x80]
-    return ascii.contains(utf8.first!) || ascii.contains(utf8.last!)
-      || utf8.starts(with: ideographic) || utf8.reversed().starts(with: ideographic.reversed())
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+    guard let first = utf8.first, let last = utf8.last else { return false }
+    if isSpace(first) || isSpace(last) { return true }
+    // U+3000 is E3 80 80: at the start, or as the last three bytes.
+    guard first == 0xE3 || last == 0x80, utf8.count >= 3 else { return false }
+    var start = utf8.makeIterator()
+    if start.next() == 0xE3, start.next() == 0x80, start.next() == 0x80 { return true }
+    var end = utf8.reversed().makeIterator()
+    return end.next() == 0x80 && end.next() == 0x80 && end.next() == 0xE3
   }
 
   /// A number cell, its value written as decimal text.

@@ -34,13 +34,12 @@ extension SheetRow {
   mutating func cell(_ cell: StatementCell, column: StatementColumn, language: StatementLanguage) {
     switch cell {
     case .text(let value): text(value)
-    case .joined(let first, let separator, let second):
-      text(first + String(UnicodeScalar(separator)) + second)
+    case .joined(let first, let separator, let second): text(first, separator, second)
     case .decimal(let value?): number(value)
     case .integer(let value?): number(value, style: column == .cost ? .yen : .integer)
     case .date(let date?):
       if let serial = SpreadsheetXML.serial(date) {
-        number(String(serial), style: .date)
+        number(Int64(serial), style: .date)
       } else {
         text(date.description)  // before 1900-03-01, where spreadsheets miscount
       }

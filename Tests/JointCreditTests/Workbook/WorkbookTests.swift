@@ -69,6 +69,37 @@ import Testing
   }
 
   /// The quickstart, priced: every part is there, and the events sheet holds typed cells.
+  /// Text with white space at either end (ASCII or the ideographic space) is marked to keep
+  /// it; a joined key is written as one text; other text is not marked.
+  @Test func outerSpaceIsPreservedAndKeysAreJoined() throws {
+    var workbook = SpreadsheetPackage(fontName: "Calibri")
+    let texts = ["a", " a", "a ", "\u{3000}a", "a\u{3000}", "\u{3000}", "中\u{3000}央", "\ta"]
+    workbook.addSheet("S", header: ["t"], widths: [], rows: texts) { $1.text($0) }
+    workbook.addSheet("K", header: ["k"], widths: [], rows: [("131016", "E01"), ("A", " B")]) {
+      $1.text($0.0, UInt8(ascii: "/"), $0.1)
+    }
+    var bytes: [UInt8] = []
+    workbook.write(to: &bytes)
+    let archive = try ZIPReader(bytes)
+    func sheet(_ n: Int) throws -> String {
+      try String(
+        decoding: archive.data(of: archive.entry("xl/worksheets/sheet\(n).xml")!), as: UTF8.self)
+    }
+    let first = try sheet(1)
+    let plain = "<is><t>", kept = "<is><t xml:space=\"preserve\">"
+    let expected = [plain, kept, kept, kept, kept, kept, plain, kept]
+    for (row, (text, opening)) in zip(texts, expected).enumerated() {
+      #expect(
+        first.contains("<c r=\"A\(row + 2)\" s=\"2\" t=\"inlineStr\">\(opening)\(text)</t>"),
+        "\(text.unicodeScalars.map(\.value))")
+    }
+    let second = try sheet(2)
+    #expect(second.contains("<c r=\"A2\" s=\"2\" t=\"inlineStr\"><is><t>131016/E01</t></is></c>"))
+    #expect(
+      second.contains(
+        "<c r=\"A3\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">A/ B</t></is></c>"))
+  }
+
   @Test func theAllocationWorkbookHoldsTypedCells() throws {
     let purchase = try Purchase(
       lot: 10, unit: Fixtures.tonnes("0.1"), pricing: Pricing(.invoiceTotal(123_456)))
