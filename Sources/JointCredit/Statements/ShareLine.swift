@@ -95,13 +95,17 @@ extension ShareLine {
     }
   }
 
-  private var event: EventAllocation? {
-    if case .event(let body, let index) = subject { body.body.events[index] } else { nil }
+  /// The line's event, or `nil`: a field read through the body's events in place, so that a
+  /// cell copies the one value it shows, not the whole event's share (a million lines times
+  /// every column of a statement).
+  private func event<Value>(_ field: (borrowing EventAllocation) -> Value) -> Value? {
+    if case .event(let body, let index) = subject { field(body.body.events[index]) } else { nil }
   }
 
-  private var body: BodyAllocation? {
+  /// The line's body, or `nil` for a kind, the total and the reserve.
+  private var body: Body? {
     switch subject {
-    case .event(let body, _), .body(let body), .bodyTotal(let body): body.body
+    case .event(let body, _), .body(let body), .bodyTotal(let body): body.body.body
     default: nil
     }
   }
@@ -192,18 +196,18 @@ extension ShareLine: StatementRow {
       }
     case .bodyCode:
       if case .reserve(let reserve) = subject { return .text(reserve.code.rawValue) }
-      return .text(body?.body.code.rawValue ?? "")
+      return .text(body?.code.rawValue ?? "")
     case .bodyName:
       if case .reserve(let reserve) = subject { return .text(reserve.name) }
-      return .text(body?.body.name ?? "")
+      return .text(body?.name ?? "")
     case .bodyKind:
       if case .reserve = subject { return .reserve }
-      return body.map { .kind($0.body.kind) } ?? .text("")
+      return body.map { .kind($0.kind) } ?? .text("")
     case .eventID:
       if case .bodyTotal = subject { return .total }
-      return .text(event?.event.id.rawValue ?? "")
-    case .eventName: return .text(event?.event.name ?? "")
-    case .eventDate: return .date(event?.event.date)
+      return .text(event { $0.event.id.rawValue } ?? "")
+    case .eventName: return .text(event { $0.event.name } ?? "")
+    case .eventDate: return .date(event { $0.event.date } ?? nil)
     case .events:
       switch subject {
       case .body(let body), .bodyTotal(let body): return .integer(Int64(body.body.events.count))
@@ -216,7 +220,7 @@ extension ShareLine: StatementRow {
     case .offsetRate: return .decimal(numbers.rate(offsetRate))
     case .shortfall: return .decimal(shortfall.map(numbers.shortfall))
     case .cost: return .integer(cost)
-    case .calculation: return .text(event?.event.calculation ?? "")
+    case .calculation: return .text(event { $0.event.calculation } ?? "")
     case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity, .application,
       .creditUser, .purpose, .purposeDetail, .retirementDate, .serials:
       preconditionFailure("\(column) is a column of serials, not of shares")
