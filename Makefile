@@ -42,8 +42,10 @@ fuzz:
 	$(SWIFT) build -c release
 	python3 Scripts/fuzz.py --tool .build/release/jointcredit --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
-## bench: release build; end-to-end wall time and peak memory at 10k, 100k and 1M events, then
-## the apportionment core alone, per method, at 10k, 100k and 1M items with 10M units.
+## bench: release build; wall time and peak memory of validate and allocate (main statements with
+## and without the workbook) on the realistic shape at 10k, 100k and 1M events, each against the
+## C read floor built in the same run; apportion per method; everything at the small sizes; then
+## the apportionment core alone, per method (docs/performance.md).
 bench:
 	Scripts/bench.sh
 	$(SWIFT) run -c release JointCreditBenchmarks

@@ -1,87 +1,124 @@
 #!/usr/bin/env bash
-# make bench: end-to-end wall time and peak memory of `jointcredit allocate` (release build) on
-# synthetic submissions of 10k, 100k and 1M events. Not a test: figures vary with the machine.
+# make bench: wall time and peak memory of the release build of `jointcredit` on synthetic
+# submissions, with the read floor measured in the same run. Not a test: figures vary with the
+# machine and with what else it is doing (docs/performance.md says how to read them).
 #
-# The main statements (allocation.csv, bodies.csv, offset-rates.csv, allocation.json and
-# allocation.xlsx) are measured with --skip-body-statements --skip-report, then again with
-# --skip-workbook (the workbook is the largest piece of work: docs/performance.md); a third table
-# adds the per-body statements (four small files per body, and a certificate per event) and the
-# report, at the smaller sizes.
+# 1. The realistic shape (Scripts/generate-bench-data.py realistic): every municipality of Japan,
+#    real codes, Japanese names, rows interleaved across bodies. For each size: the read floor
+#    (Benchmarks/floor/read-floor.c, built here with the machine's C compiler: read the file,
+#    split every field, sum the estimates), `validate`, the main statements without and with
+#    the workbook, and each one's ratio to the floor.
+#    Then the first bench's shape (20 events per body, ASCII codes), main statements.
+# 2. `apportion` of N items (CSV in, CSV out), whole process, per method.
+# 3. The per-body statements, certificates and report at the smaller sizes.
 #
-#   Scripts/bench.sh [SIZES...]        e.g. Scripts/bench.sh 10000 100000
-#   RUNS=5 Scripts/bench.sh            runs per size (median reported; default 5, 3 for 1M)
+#   Scripts/bench.sh [SIZES...]        e.g. Scripts/bench.sh 10000 100000 (default 10k 100k 1M)
+#   RUNS=5 Scripts/bench.sh            runs per measurement (median; default 5, 3 from 1M)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 data=Benchmarks/data
-mkdir -p "$data"
+mkdir -p "$data" .build/bench
+[ -x /usr/bin/time ] || { echo "bench needs GNU time: apt-get install -y time" >&2; exit 1; }
 
 swift build -c release --product jointcredit >/dev/null
 tool=$(swift build -c release --show-bin-path)/jointcredit
-[ -x /usr/bin/time ] || { echo "bench needs GNU time: apt-get install -y time" >&2; exit 1; }
-
-# One combined submission: 20 events per body, bodies of kind other, estimates with 3 decimals.
-generate() {
-  local events=$1 file=$2
-  awk -v n="$events" 'BEGIN {
-    srand(42)
-    print "body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t"
-    for (i = 0; i < n; i++) {
-      b = int(i / 20)
-      printf "B%07d,Body %d,other,E%02d,Event %d of body %d,2011-%02d-%02d,%d.%03d\n", \
-        b, b, i % 20, i % 20, b, i % 12 + 1, i % 28 + 1, int(rand() * 5), int(rand() * 1000)
-    }
-  }' >"$file"
-}
+floor=.build/bench/read-floor
+${CC:-cc} -O2 -o "$floor" Benchmarks/floor/read-floor.c
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-measure() {
-  local label=$1
+# run LABEL RUNS COMMAND...: prints "median min max peak_MiB" of RUNS runs of the command, each
+# with a fresh output folder ($out in the command is replaced); folders are removed after all
+# runs (deleting thousands of files just before a run would be measured too).
+run() {
+  local runs=$1
   shift
-  printf '%s\n' "$label"
-  printf '%-10s %-6s %12s %12s %14s\n' events runs "median_s" "min_s" "peak_rss_MiB"
-  for n in "$@"; do
-    measure_size "$n"
-  done
-}
-
-measure_size() {
-  local n=$1
-  local file="$data/events-$n.csv"
-  [ -f "$file" ] || generate "$n" "$file"
-  local runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 5)}
-  local times=() rss=() outs=()
+  local times=() peak=0 outs=()
   for _ in $(seq "$runs"); do
-    # Output folders are removed only after the runs: deleting thousands of files just before a
-    # run slows the file system's next creations and would be measured too.
-    out=$(mktemp -d)
+    local out
+    out=$(mktemp -d -p /tmp jc-bench.XXXXXX)
     outs+=("$out")
-    /usr/bin/time -f "%e %M" -o "$out/time" "$tool" allocate "$file" --lot 100000 --unit 0.001 \
-      --mode body-then-event --body-unit 0.1 --out "$out/statements" "${extra[@]}" \
-      >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; exit 1; }
-    read -r seconds kib <"$out/time"
+    local args=("${@//@OUT@/$out/statements}")
+    local start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$out/time" "${args[@]}" >/dev/null 2>"$out/stderr" \
+      || { cat "$out/stderr" >&2; exit 1; }
+    local end=$EPOCHREALTIME
+    local seconds kib
+    seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+    read -r kib <"$out/time"
     times+=("$seconds")
-    rss+=("$kib")
+    [ "$kib" -gt "$peak" ] && peak=$kib
   done
   rm -rf "${outs[@]}"
   sync
-  med=$(printf '%s\n' "${times[@]}" | median)
-  min=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
-  peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
-  printf '%-10s %-6s %12s %12s %14.0f\n' "$n" "$runs" "$med" "$min" "$(echo "$peak / 1024" | bc -l)"
+  local sorted
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  printf '%s %s %s %d\n' "$(printf '%s\n' "${times[@]}" | median)" "$(head -1 <<<"$sorted")" \
+    "$(tail -1 <<<"$sorted")" $((peak / 1024))
 }
 
-extra=(--skip-body-statements --skip-report)
-measure "main statements, allocation.xlsx included" "${sizes[@]}"
-extra=(--skip-body-statements --skip-report --skip-workbook)
+allocate=(allocate --lot 100000 --unit 0.001 --mode body-then-event --body-unit 0.1 --out @OUT@)
+
+echo "1. Realistic shape (1,741 municipalities, Japanese names, rows interleaved)"
+printf '%-9s %-34s %8s %8s %8s %9s %9s\n' events what median min max peak_MiB x_floor
+for n in "${sizes[@]}"; do
+  file="$data/realistic-$n.csv"
+  [ -f "$file" ] || python3 Scripts/generate-bench-data.py realistic "$n" "$file"
+  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 5)}
+  read -r fmed fmin fmax fpeak < <(run "$runs" "$floor" "$file")
+  printf '%-9s %-34s %8s %8s %8s %9s %9s\n' "$n" "read floor (C)" "$fmed" "$fmin" "$fmax" "$fpeak" 1
+  for what in validate main workbook; do
+    case $what in
+      validate) cmd=("$tool" validate "$file"); label="validate" ;;
+      main) cmd=("$tool" "${allocate[@]}" "$file" --skip-body-statements --skip-report --skip-workbook)
+        label="main statements, --skip-workbook" ;;
+      workbook) cmd=("$tool" "${allocate[@]}" "$file" --skip-body-statements --skip-report)
+        label="main statements and workbook" ;;
+    esac
+    read -r med min max peak < <(run "$runs" "${cmd[@]}")
+    ratio=$(awk -v a="$med" -v b="$fmed" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')
+    printf '%-9s %-34s %8s %8s %8s %9s %9s\n' "$n" "$label" "$med" "$min" "$max" "$peak" "$ratio"
+  done
+done
+
 echo
-measure "main statements without the workbook (--skip-workbook)" "${sizes[@]}"
+echo "1b. The first bench's shape (20 events per body, codes B0000001, ASCII, rows by body)"
+printf '%-9s %-34s %8s %8s %8s %9s\n' events what median min max peak_MiB
+for n in "${sizes[@]}"; do
+  file="$data/simple-$n.csv"
+  [ -f "$file" ] || python3 Scripts/generate-bench-data.py simple "$n" "$file"
+  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 5)}
+  read -r med min max peak < <(run "$runs" "$tool" "${allocate[@]}" "$file" --skip-body-statements --skip-report --skip-workbook)
+  printf '%-9s %-34s %8s %8s %8s %9s\n' "$n" "main statements, --skip-workbook" "$med" "$min" "$max" "$peak"
+done
+
+echo
+echo "2. apportion, whole process (CSV in, CSV out), total 10,000,000, unit 1"
+printf '%-9s %-18s %8s %8s %8s %9s\n' items method median min max peak_MiB
+for n in "${sizes[@]}"; do
+  file="$data/weights-$n.csv"
+  [ -f "$file" ] || awk -v n="$n" 'BEGIN { srand(7); print "id,weight";
+    for (i = 0; i < n; i++) printf "I%07d,%d.%03d\n", i, int(rand() * 50), int(rand() * 1000) }' >"$file"
+  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 5)}
+  for method in largest-remainder dhondt sainte-lague huntington-hill adams dean; do
+    read -r med min max peak < <(run "$runs" "$tool" apportion "$file" --total 10000000 --method "$method")
+    printf '%-9s %-18s %8s %8s %8s %9s\n' "$n" "$method" "$med" "$min" "$max" "$peak"
+  done
+done
+
 small=()
 for n in "${sizes[@]}"; do [ "$n" -le 100000 ] && small+=("$n"); done
 if [ ${#small[@]} -gt 0 ]; then
-  extra=()
   echo
-  measure "with per-body statements (4 files per body, 20 events per body), certificates and report.html" "${small[@]}"
+  echo "3. Everything: per-body statements and workbooks, certificates, notices, report.html"
+  printf '%-9s %-34s %8s %8s %8s %9s\n' events what median min max peak_MiB
+  for n in "${small[@]}"; do
+    file="$data/realistic-$n.csv"
+    read -r med min max peak < <(run "${RUNS:-3}" "$tool" "${allocate[@]}" "$file")
+    printf '%-9s %-34s %8s %8s %8s %9s\n' "$n" "all statements" "$med" "$min" "$max" "$peak"
+    read -r med min max peak < <(run "${RUNS:-3}" "$tool" "${allocate[@]}" "$file" --skip-certificates)
+    printf '%-9s %-34s %8s %8s %8s %9s\n' "$n" "all but certificates" "$med" "$min" "$max" "$peak"
+  done
 fi
