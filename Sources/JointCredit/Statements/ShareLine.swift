@@ -21,14 +21,21 @@ public struct ShareLine: Sendable {
 
     /// The lines of the body's events, in order.
     public var eventLines: some RandomAccessCollection<ShareLine> {
-      body.events.indices.lazy.map { ShareLine(subject: .event(self, $0)) }
+      body.events.indices.lazy.map { ShareLine.event($0, of: self) }
     }
   }
 
+  /// A body's reference that is not counted: the line's `owner` holds the body, so that
+  /// reading a cell (millions of times in a national statement, on two threads) touches no
+  /// reference count.
+  struct HeldBody: @unchecked Sendable {
+    unowned(unsafe) let reference: BodyReference
+  }
+
   enum Subject: Sendable {
-    case event(BodyReference, Int)
-    case body(BodyReference)
-    case bodyTotal(BodyReference)
+    case event(HeldBody, Int)
+    case body(HeldBody)
+    case bodyTotal(HeldBody)
     case kind(KindTotal)
     case total(emissions: Quantity, allocated: Quantity, shortfall: Quantity)
     case reserve(ReserveAllocation)
@@ -37,18 +44,32 @@ public struct ShareLine: Sendable {
   }
 
   let subject: Subject
+  /// The body whose allocation the subject refers to, held for as long as the line is.
+  private let owner: BodyReference?
+
+  init(subject: Subject) {
+    self.subject = subject
+    self.owner = nil
+  }
+
+  private init(subject: Subject, owner: BodyReference) {
+    self.subject = subject
+    self.owner = owner
+  }
 
   /// An event of a body.
   public static func event(_ index: Int, of body: BodyReference) -> ShareLine {
-    ShareLine(subject: .event(body, index))
+    ShareLine(subject: .event(HeldBody(reference: body), index), owner: body)
   }
 
   /// A body, as a line of its own.
-  public static func body(_ body: BodyReference) -> ShareLine { ShareLine(subject: .body(body)) }
+  public static func body(_ body: BodyReference) -> ShareLine {
+    ShareLine(subject: .body(HeldBody(reference: body)), owner: body)
+  }
 
   /// A body's events added up: the total line of its statement.
   public static func total(of body: BodyReference) -> ShareLine {
-    ShareLine(subject: .bodyTotal(body))
+    ShareLine(subject: .bodyTotal(HeldBody(reference: body)), owner: body)
   }
 
   /// A kind of body, added up.
@@ -99,21 +120,25 @@ extension ShareLine {
   /// cell copies the one value it shows, not the whole event's share (a million lines times
   /// every column of a statement).
   private func event<Value>(_ field: (borrowing EventAllocation) -> Value) -> Value? {
-    if case .event(let body, let index) = subject { field(body.body.events[index]) } else { nil }
+    if case .event(let body, let index) = subject {
+      field(body.reference.body.events[index])
+    } else {
+      nil
+    }
   }
 
   /// The line's body, or `nil` for a kind, the total and the reserve.
   private var body: Body? {
     switch subject {
-    case .event(let body, _), .body(let body), .bodyTotal(let body): body.body.body
+    case .event(let body, _), .body(let body), .bodyTotal(let body): body.reference.body.body
     default: nil
     }
   }
 
   var emissions: Quantity? {
     switch subject {
-    case .event(let body, let index): body.body.events[index].event.emissions
-    case .body(let body), .bodyTotal(let body): body.body.emissions
+    case .event(let body, let index): body.reference.body.events[index].event.emissions
+    case .body(let body), .bodyTotal(let body): body.reference.body.emissions
     case .kind(let kind): kind.emissions
     case .total(let emissions, _, _): emissions
     case .reserve, .bodyReserve: nil
@@ -123,8 +148,8 @@ extension ShareLine {
   /// What the events fall short of their estimates, summed; `nil` for the reserve.
   var shortfall: Quantity? {
     switch subject {
-    case .event(let body, let index): body.body.events[index].shortfall
-    case .body(let body), .bodyTotal(let body): body.body.shortfall
+    case .event(let body, let index): body.reference.body.events[index].shortfall
+    case .body(let body), .bodyTotal(let body): body.reference.body.shortfall
     case .kind(let kind): kind.shortfall
     case .total(_, _, let shortfall): shortfall
     case .reserve, .bodyReserve: nil
@@ -133,16 +158,16 @@ extension ShareLine {
 
   var quota: Fraction? {
     switch subject {
-    case .event(let body, let index): body.body.events[index].quota
-    case .body(let body), .bodyTotal(let body): body.body.quota
+    case .event(let body, let index): body.reference.body.events[index].quota
+    case .body(let body), .bodyTotal(let body): body.reference.body.quota
     default: nil
     }
   }
 
   var allocated: Quantity {
     switch subject {
-    case .event(let body, let index): body.body.events[index].allocated
-    case .body(let body), .bodyTotal(let body): body.body.allocated
+    case .event(let body, let index): body.reference.body.events[index].allocated
+    case .body(let body), .bodyTotal(let body): body.reference.body.allocated
     case .kind(let kind): kind.allocated
     case .total(_, let allocated, _): allocated
     case .reserve(let reserve), .bodyReserve(let reserve): reserve.allocated
@@ -152,8 +177,8 @@ extension ShareLine {
   /// The cost in yen; an unpriced share in a priced statement costs 0.
   var cost: Int64? {
     switch subject {
-    case .event(let body, let index): body.body.events[index].cost ?? 0
-    case .body(let body), .bodyTotal(let body): body.body.cost ?? 0
+    case .event(let body, let index): body.reference.body.events[index].cost ?? 0
+    case .body(let body), .bodyTotal(let body): body.reference.body.cost ?? 0
     case .reserve(let reserve): reserve.cost ?? 0
     default: nil
     }
@@ -179,17 +204,18 @@ extension ShareLine: StatementRow {
       switch subject {
       case .event(let body, let index):
         return .joined(
-          body.body.body.code.rawValue, separator: UInt8(ascii: "/"),
-          body.body.events[index].event.id.rawValue)
-      case .body(let body), .bodyTotal(let body): return .text(body.body.body.code.rawValue)
+          body.reference.body.body.code.rawValue, separator: UInt8(ascii: "/"),
+          body.reference.body.events[index].event.id.rawValue)
+      case .body(let body), .bodyTotal(let body):
+        return .text(body.reference.body.body.code.rawValue)
       case .kind(let kind): return .text(kind.kind.rawValue)
       case .total: return .text("total")
       case .reserve(let reserve), .bodyReserve(let reserve): return .text(reserve.code.rawValue)
       }
     case .name:
       switch subject {
-      case .event(let body, let index): return .text(body.body.events[index].event.name)
-      case .body(let body), .bodyTotal(let body): return .text(body.body.body.name)
+      case .event(let body, let index): return .text(body.reference.body.events[index].event.name)
+      case .body(let body), .bodyTotal(let body): return .text(body.reference.body.body.name)
       case .kind(let kind): return .kind(kind.kind)
       case .total: return .total
       case .reserve(let reserve), .bodyReserve(let reserve): return .text(reserve.name)
@@ -210,7 +236,8 @@ extension ShareLine: StatementRow {
     case .eventDate: return .date(event { $0.event.date } ?? nil)
     case .events:
       switch subject {
-      case .body(let body), .bodyTotal(let body): return .integer(Int64(body.body.events.count))
+      case .body(let body), .bodyTotal(let body):
+        return .integer(Int64(body.reference.body.events.count))
       case .reserve: return .integer(0)
       default: return .integer(nil)
       }
