@@ -32,6 +32,26 @@ import Testing
 
   func numbers() -> [UInt8] { Self.numbers }
 
+  /// Eight bytes at a time (contiguous input) and one at a time (any other sequence) agree with
+  /// each other and with zlib, whatever the length and however the input is split.
+  @Test func crc32OfContiguousAndOtherBytesAgree() {
+    let bytes = (0..<1000).map { UInt8(($0 * 31 + 7) % 256) }
+    #expect(CRC32.checksum(of: bytes) == 0x8902_161E)  // zlib.crc32
+    #expect(CRC32.checksum(of: bytes.lazy.map { $0 }) == 0x8902_161E)
+    #expect(CRC32.checksum(of: bytes[..<13]) == 0xB64E_57AC)  // zlib.crc32
+    var random = SplitMix64(seed: 32)
+    for _ in 0..<300 {
+      let count = Int.random(in: 0...100, using: &random)
+      let input = (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
+      let split = Int.random(in: 0...count, using: &random)
+      var pieces = CRC32()
+      pieces.update(input[..<split])
+      pieces.update(input[split...].lazy.map { $0 })
+      #expect(pieces.value == CRC32.checksum(of: input.lazy.map { $0 }))
+      #expect(pieces.value == CRC32.checksum(of: input))
+    }
+  }
+
   @Test func decodesWhatZlibWrote() throws {
     #expect(Self.numbers.count == 1_489)
     #expect(Array(Self.zlibFixed.prefix(1)).first.map { $0 >> 1 & 3 } == 1)
