@@ -79,27 +79,32 @@ struct SheetRow {
 
   private mutating func open(_ style: CellStyle, inline: Bool) {
     reference(style)
-    if inline { bytes += " t=\"inlineStr\"".utf8 }
+    if inline { append(" t=\"inlineStr\"") }
     bytes.append(UInt8(ascii: ">"))
   }
 
   /// `<c r="B7" s="3"`: the cell's reference and style; the next cell moves one column on.
+  /// Written from static text and digits, so that a cell holds no reference to count.
   private mutating func reference(_ style: CellStyle) {
-    bytes += Self.cellStart
-    if column < Self.cachedNames.count {
-      bytes += Self.cachedNames[column]
+    append("<c r=\"")
+    if column < 26 {
+      bytes.append(UInt8(ascii: "A") + UInt8(column))
     } else {
       bytes += SpreadsheetXML.columnName(column).utf8
     }
     bytes += digits
-    bytes += Self.styleAttributes[style.rawValue]
+    bytes.append(UInt8(ascii: "\""))
+    if style != .general {
+      append(" s=\"")
+      SpreadsheetXML.append(style.rawValue, to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+    }
     column += 1
   }
 
-  private static let cellStart = Array("<c r=\"".utf8)
-  /// `"` then ` s="N"` for each style but General.
-  private static let styleAttributes: [[UInt8]] = CellStyle.allCases.map { style in
-    Array(("\"" + (style == .general ? "" : " s=\"\(style.rawValue)\"")).utf8)
+  /// Appends static text, its bytes as compiled.
+  private mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   /// A text cell (an inline string); an empty text is an empty cell.
@@ -107,9 +112,9 @@ struct SheetRow {
     guard !text.isEmpty else { return empty() }
     open(style, inline: true)
     let preserves = Self.hasOuterSpace(text.utf8)
-    bytes += (preserves ? "<is><t xml:space=\"preserve\">" : "<is><t>").utf8
+    if preserves { append("<is><t xml:space=\"preserve\">") } else { append("<is><t>") }
     SpreadsheetXML.append(text, to: &bytes)
-    bytes += "</t></is></c>".utf8
+    append("</t></is></c>")
   }
 
   /// A text cell of two texts joined by an ASCII separator (`131016/E01`), written without
@@ -120,11 +125,11 @@ struct SheetRow {
     }
     open(.text, inline: true)
     let preserves = Self.hasOuterSpace(first.utf8) || Self.hasOuterSpace(second.utf8)
-    bytes += (preserves ? "<is><t xml:space=\"preserve\">" : "<is><t>").utf8
+    if preserves { append("<is><t xml:space=\"preserve\">") } else { append("<is><t>") }
     SpreadsheetXML.append(first, to: &bytes)
     SpreadsheetXML.append(String(UnicodeScalar(separator)), to: &bytes)
     SpreadsheetXML.append(second, to: &bytes)
-    bytes += "</t></is></c>".utf8
+    append("</t></is></c>")
   }
 
   /// Whether a text starts or ends with white space (ASCII, or the ideographic space U+3000),
@@ -146,25 +151,25 @@ struct SheetRow {
   /// A number cell, its value written as decimal text.
   mutating func number(_ value: String, style: CellStyle) {
     open(style, inline: false)
-    bytes += "<v>".utf8
+    append("<v>")
     bytes += value.utf8
-    bytes += "</v></c>".utf8
+    append("</v></c>")
   }
 
   /// A decimal, shown with its own decimals.
   mutating func number(_ value: FixedDecimal) {
     open(.decimals(value.decimals), inline: false)
-    bytes += "<v>".utf8
+    append("<v>")
     value.append(to: &bytes)
-    bytes += "</v></c>".utf8
+    append("</v></c>")
   }
 
   /// A whole number.
   mutating func number(_ value: Int64, style: CellStyle) {
     open(style, inline: false)
-    bytes += "<v>".utf8
+    append("<v>")
     SpreadsheetXML.append(Int(value), to: &bytes)
-    bytes += "</v></c>".utf8
+    append("</v></c>")
   }
 
   /// An empty cell: nothing is written; the next cell moves one column on.
@@ -180,7 +185,4 @@ struct SheetRow {
 
   /// How a pending date cell ends: the only cells written with the date format and no value.
   static let pendingSuffix = " s=\"\(CellStyle.date.rawValue)\"/>"
-
-  /// Column letters, cached for the first 64 columns.
-  private static let cachedNames = (0..<64).map { Array(SpreadsheetXML.columnName($0).utf8) }
 }
