@@ -249,14 +249,17 @@ extension AllocationDocument {
     json.key("events")
     json.beginArray()
     let events = eventTable(priced: body.cost != nil, numbers: numbers)
-    for (index, share) in body.events.enumerated() {
+    // By index, each field read in place: a copy of each event's share costs more than its line.
+    for index in body.events.indices {
       json.beginObject(inline: true)
       json.fields(events, of: ShareLine.event(index, of: reference))
       if purchase.isConstrained {
-        json.field("constraint", share.bound.constraintName)
+        json.field("constraint", body.events[index].bound.constraintName)
       }
-      if !share.event.calculation.isEmpty { json.field("calculation", share.event.calculation) }
-      if let lines = share.explanation {
+      if !body.events[index].event.calculation.isEmpty {
+        json.field("calculation", body.events[index].event.calculation)
+      }
+      if let lines = body.events[index].explanation {
         json.key("explanation")
         json.beginArray(inline: true)
         for line in lines { json.string(line) }

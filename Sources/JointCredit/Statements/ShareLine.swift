@@ -116,14 +116,14 @@ extension ShareLine {
     }
   }
 
-  /// The line's event, or `nil`: a field read through the body's events in place, so that a
-  /// cell copies the one value it shows, not the whole event's share (a million lines times
-  /// every column of a statement).
-  private func event<Value>(_ field: (borrowing EventAllocation) -> Value) -> Value? {
-    if case .event(let body, let index) = subject {
-      field(body.reference.body.events[index])
-    } else {
-      nil
+  /// A text of the line's event, read through the body's events in place (a cell copies the
+  /// one value it shows, not the event's whole share); empty for other lines.
+  private func eventText(_ column: StatementColumn) -> String {
+    guard case .event(let body, let index) = subject else { return "" }
+    switch column {
+    case .eventID: return body.reference.body.events[index].event.id.rawValue
+    case .eventName: return body.reference.body.events[index].event.name
+    default: return body.reference.body.events[index].event.calculation
     }
   }
 
@@ -231,9 +231,11 @@ extension ShareLine: StatementRow {
       return body.map { .kind($0.kind) } ?? .text("")
     case .eventID:
       if case .bodyTotal = subject { return .total }
-      return .text(event { $0.event.id.rawValue } ?? "")
-    case .eventName: return .text(event { $0.event.name } ?? "")
-    case .eventDate: return .date(event { $0.event.date } ?? nil)
+      return .text(eventText(.eventID))
+    case .eventName: return .text(eventText(.eventName))
+    case .eventDate:
+      guard case .event(let body, let index) = subject else { return .date(nil) }
+      return .date(body.reference.body.events[index].event.date)
     case .events:
       switch subject {
       case .body(let body), .bodyTotal(let body):
@@ -247,7 +249,7 @@ extension ShareLine: StatementRow {
     case .offsetRate: return .decimal(numbers.rate(offsetRate))
     case .shortfall: return .decimal(shortfall.map(numbers.shortfall))
     case .cost: return .integer(cost)
-    case .calculation: return .text(event { $0.event.calculation } ?? "")
+    case .calculation: return .text(eventText(.calculation))
     case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity, .application,
       .creditUser, .purpose, .purposeDetail, .retirementDate, .serials:
       preconditionFailure("\(column) is a column of serials, not of shares")
