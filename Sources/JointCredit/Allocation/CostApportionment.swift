@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Shares the invoice among bodies (and the reserve) by their allocations, then each body's cost
 /// among its events, in whole yen, with the purchase's rounding rules: the costs add up to the
 /// invoice exactly, at every level. Ties over a single yen follow the same tie rule but are not

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 extension InputError.Reason {
   /// The Japanese sentence: the same quoted values, figures, column names and fixes as the
   /// English one. Text that a reason carries from elsewhere (a system's reason why a file cannot

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// One thing wrong with the input, and where it is.
 ///
 /// Its description is what the command line prints, one problem per line:

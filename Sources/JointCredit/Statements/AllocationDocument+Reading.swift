@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Reading `allocation.json` back into an ``Allocation``.
 ///
 /// The document prints quotas, rates and costs rounded, so they cannot be read back as they are.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ApportionmentModule
 @testable import JointCredit
 
 @Suite struct FinanceTests {

@@ -87,11 +87,11 @@ struct TamperCase: Sendable, CustomTestStringConvertible {
     let goldens = Set(
       (FileManager.default.subpaths(atPath: expected.path) ?? []).filter { path in
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(
+        let exists = FileManager.default.fileExists(
           atPath: expected.appendingPathComponent(path).path, isDirectory: &isFolder)
         // The run's record of the output folder (.jointcredit-manifest) is the folder's, not a
         // statement.
-        return !isFolder.boolValue && !path.hasPrefix(".")
+        return exists && !isFolder.boolValue && !path.hasPrefix(".")
           && !["stdout.txt", "stderr.txt", "exit-status"].contains(path)
       })
     #expect(Set(rendered.keys) == goldens)
