@@ -202,7 +202,7 @@ extension InputError {
     /// allocated again: its JSON path and both values as JSON text (`nil`: absent).
     case documentMismatch(path: String, recorded: String?, recomputed: String?)
     /// The purchase and estimates an `allocation.json` records cannot be allocated again.
-    case documentNotReproducible(AllocationError)
+    indirect case documentNotReproducible(AllocationError)
     /// An `allocation.json` revises a retired allocation (its path, as recorded) that was not
     /// given: what a revision keeps is only in that record.
     case documentNeedsRetiredRecord(String)
