@@ -19,6 +19,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+# The libraries whose examples are checked, each against its own module.
+MODULES = ["ApportionmentModule", "JointCredit"]
+
+
 def fenced_blocks(lines):
     """(line, code) of each ```swift block in (number, text) lines; None ends any block."""
     inside, start, code = False, 0, []
@@ -65,22 +69,39 @@ def main() -> int:
     parser.add_argument("--build-dir", default=".build/debug")
     args = parser.parse_args()
     modules = REPO / args.build_dir / "Modules"
-    public, internal = [], []
-    for path in sorted((REPO / "Sources").rglob("*.swift")):
-        for line, code, is_public in comment_blocks(path):
-            (public if is_public else internal).append((path, line, code))
-    for path in sorted((REPO / "Sources").rglob("*.docc/*.md")):
-        public += [(path, line, code) for line, code in markdown_blocks(path)]
-    if not public:
-        print("check-doc-examples: no examples found", file=sys.stderr)
-        return 1
-    # Examples of public API see only what a program using the package sees; those of the
-    # package's own plumbing see it all (the debug build is made for testing).
-    failed = compile_examples(public, "import JointCredit", modules)
-    failed |= compile_examples(internal, "@testable import JointCredit", modules)
+    failed = False
+    total_public = total_internal = 0
+    # Each library's examples see only that library, as a program that imports it does; an
+    # example that needs another module says so with its own `import` line.
+    for module in MODULES:
+        public, internal = [], []
+        for path in sorted((REPO / "Sources" / module).rglob("*.swift")):
+            for line, code, is_public in comment_blocks(path):
+                (public if is_public else internal).append((path, line, code))
+        for path in sorted((REPO / "Sources" / module).rglob("*.docc/*.md")):
+            public += [(path, line, code) for line, code in markdown_blocks(path)]
+        if not public:
+            print(f"check-doc-examples: no examples found in {module}", file=sys.stderr)
+            return 1
+        # Examples of public API see only what a program using the package sees; those of the
+        # package's own plumbing see it all (the debug build is made for testing).
+        for header, blocks in ((f"import {module}", public),
+                               (f"@testable import {module}", internal)):
+            # Examples with the same imports compile together, so that one example's import
+            # cannot make another compile.
+            groups = {}
+            for block in blocks:
+                own = frozenset(text.strip() for text in block[2].splitlines()
+                                if text.startswith("import "))
+                groups.setdefault(own, []).append(block)
+            for own in sorted(groups, key=sorted):
+                failed |= compile_examples(groups[own], header, modules)
+        total_public += len(public)
+        total_internal += len(internal)
     if failed:
         return 1
-    print(f"check-doc-examples: {len(public)} public and {len(internal)} package examples compile")
+    print(f"check-doc-examples: {total_public} public and {total_internal} package examples "
+          "compile")
     return 0
 
 
@@ -88,12 +109,18 @@ def compile_examples(blocks, header, modules) -> bool:
     """Type-checks blocks; prints each error at its block's place. Returns whether any failed."""
     if not blocks:
         return False
-    source = [header, ""]
+    imports = {header}
+    for _, _, code in blocks:
+        imports |= {text.strip() for text in code.splitlines() if text.startswith("import ")}
+    source = sorted(imports) + [""]
     origins = {}
     for index, (path, line, code) in enumerate(blocks):
         origins[len(source) + 1] = (path, line)
         source.append(f"func example{index}() async throws {{  // {path.relative_to(REPO)}:{line}")
-        source += ["  " + text for text in code.splitlines()]
+        # An example's own `import` lines go to the top of the file (blank here, so that line
+        # numbers still match).
+        source += ["" if text.startswith("import ") else "  " + text
+                   for text in code.splitlines()]
         source.append("}")
         source.append("")
     with tempfile.TemporaryDirectory() as work:

@@ -1,5 +1,6 @@
 // The apportionment core on its own: every method, 10k / 100k / 1M items, 10M units.
 // Run by `make bench` in release mode. Not a test: figures vary with the machine.
+import ApportionmentModule
 import Foundation
 import JointCredit
 

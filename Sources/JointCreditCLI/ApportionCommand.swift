@@ -1,3 +1,4 @@
+import ApportionmentModule
 import JointCredit
 
 /// `jointcredit apportion`: the rounding core on its own, over a CSV of weights.

@@ -1,3 +1,4 @@
+import ApportionmentModule
 import JointCredit
 
 /// The options that set purchase parameters, shared by `allocate` and `validate`.

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// A lot shared out: every body's and every event's exact quota and allocation.
 ///
 /// Allocations add up to the lot exactly, and each body's to the sum of its events'.

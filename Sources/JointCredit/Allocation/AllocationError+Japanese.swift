@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 extension AllocationError {
   /// The Japanese sentence: the same figures and settings to change as the English one.
   var japaneseMessage: String {

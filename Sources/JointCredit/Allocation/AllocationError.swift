@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Why a lot cannot be allocated under the purchase's rules and constraints.
 public struct AllocationError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What the apportionment core could not do.

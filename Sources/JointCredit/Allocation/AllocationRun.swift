@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// One allocation being computed: the state ``Allocator`` builds up level by level.
 struct AllocationRun {
   let purchase: Purchase

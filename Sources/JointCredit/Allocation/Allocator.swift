@@ -57,7 +57,7 @@ public struct Allocator: Sendable {
 
   /// Allocates the lot.
   ///
-  /// Every level uses the same ``Apportioner``; items are passed in identifier order, so the tie
+  /// Every level uses the same `Apportioner`; items are passed in identifier order, so the tie
   /// rule is "larger estimate, then smaller body code, then smaller event id". Minimums and caps
   /// become bounds: an event's own in event mode; in body-then-event mode a body's bounds are the
   /// sums of its events', in body units. What caps leave unplaced goes to the reserve body.

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Shares the invoice among bodies (and the reserve) by their allocations, then each body's cost
 /// among its events, in whole yen, with the purchase's rounding rules: the costs add up to the
 /// invoice exactly, at every level. Ties over a single yen follow the same tie rule but are not
@@ -14,12 +16,14 @@ enum CostApportionment {
     let yen = Quantity(grams: 1)  // one "unit" is one yen; the size only matters for messages
     var weights = allocation.bodies.map(\.allocated.grams)
     if let reserve = allocation.reserve { weights.append(reserve.allocated.grams) }
+    // Event mode has no body level: a body method given there is ignored (the purchase reader
+    // warns so, and allocation.json records none), for the yen as for the credit.
+    let bodyMethod = purchase.mode == .event ? purchase.method : purchase.bodyMethod
     let bodyCosts: [Int64]
     do {
-      bodyCosts = try Apportioner(method: purchase.bodyMethod).apportion(invoice, among: weights)
-        .units
+      bodyCosts = try Apportioner(method: bodyMethod).apportion(invoice, among: weights).units
     } catch {
-      var failure = AllocationError(error, level: .body, unit: yen, method: purchase.bodyMethod)
+      var failure = AllocationError(error, level: .body, unit: yen, method: bodyMethod)
       failure.isCost = true
       throw failure
     }

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Writes the steps that produced each item's figure in one apportionment, for
 /// `jointcredit explain` and `allocate --explain`.
 struct ExplanationContext {

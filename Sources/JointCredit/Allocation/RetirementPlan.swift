@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// One contiguous range of credit serials retired for a holder: an event, a body's pooled event
 /// fractions, the reserve, or the secretariat's pooled fractions.
 public struct RetirementRange: Hashable, Sendable {
@@ -194,7 +196,7 @@ enum RetirementPlan {
 
 extension RetirementPlan {
   /// Every holder gets from each block its proportional share of the block, rounded down or up,
-  /// with every block's and every holder's total exact (``MatrixRounding``). Within a block,
+  /// with every block's and every holder's total exact (`MatrixRounding`). Within a block,
   /// holders take consecutive serials in their order; a holder's ranges follow the blocks' order.
   static func proportional(_ claims: [RetirementClaim], blocks: [CreditBlock])
     -> [RetirementRange]

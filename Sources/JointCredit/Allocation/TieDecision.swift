@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Units that the tie rule decided, with everyone who was in the tie.
 ///
 /// The rule: when items have equal priority (equal remainders, for largest remainder) and there

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 extension InputError.Reason {
   /// The Japanese sentence: the same quoted values, figures, column names and fixes as the
   /// English one. Text that a reason carries from elsewhere (a system's reason why a file cannot
@@ -146,6 +148,20 @@ extension InputError.Reason {
         + "超えています"
     case .invalidRetiredRecord(let why):
       "償却済みの配分記録が使えません: \(why)"
+    case .documentVersion(let found):
+      "allocation.json の format_version は \(found) です。このリリースが読めるのは版 "
+        + "\(AllocationDocument.formatVersion) です。書き出したリリースで配分し直してください"
+    case .documentField(let path, let expected):
+      "\(path): jointcredit allocate が書き出すとおり、ここには \(expected) が必要です"
+    case .documentMismatch(let path, let recorded, let recomputed):
+      "\(path) は \(recorded ?? "ありません") ですが、文書に記録された購入条件と見積りで"
+        + "配分し直すと \(recomputed ?? "ありません") になります。文書は書き出された後に"
+        + "変更されています"
+    case .documentNotReproducible(let error):
+      "文書に記録された購入条件と見積りでは配分し直せません: " + error.message(.ja)
+    case .documentNeedsRetiredRecord(let path):
+      "この文書は償却済みの配分 '\(q(path))' の改訂です。改訂で維持される配分はその記録にしか"
+        + "ないため、その allocation.json も指定してください"
     case .unknownMix(let text):
       "割り当て方 '\(q(text))' は使えません。'proportional'（各保有者に各ブロックから比例して）か "
         + "'sequential'（記載順にブロックを割り当て）にしてください"

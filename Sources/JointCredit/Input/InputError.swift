@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// One thing wrong with the input, and where it is.
 ///
 /// Its description is what the command line prints, one problem per line:
@@ -190,6 +192,20 @@ extension InputError {
     case unknownMix(String)
     /// The retired allocation a revision keeps cannot be used; the text says why.
     case invalidRetiredRecord(String)
+    /// An `allocation.json` of another format version than ``AllocationDocument/formatVersion``
+    /// (the version found, as written).
+    case documentVersion(String)
+    /// A value of an `allocation.json` that reading it back needs is missing or not what
+    /// JointCredit writes there: its JSON path (`$.purchase.lot_t`) and what was expected.
+    case documentField(path: String, expected: String)
+    /// A value of an `allocation.json` differs from the one its purchase and estimates give when
+    /// allocated again: its JSON path and both values as JSON text (`nil`: absent).
+    case documentMismatch(path: String, recorded: String?, recomputed: String?)
+    /// The purchase and estimates an `allocation.json` records cannot be allocated again.
+    indirect case documentNotReproducible(AllocationError)
+    /// An `allocation.json` revises a retired allocation (its path, as recorded) that was not
+    /// given: what a revision keeps is only in that record.
+    case documentNeedsRetiredRecord(String)
     /// Credit serials are whole tonnes, so the lot must be.
     case serialsNeedWholeTonnes(lot: String)
     /// The credit blocks hold another number of serials than the lot has tonnes.
@@ -387,6 +403,21 @@ extension InputError.Reason {
     case .blockInvoiceTooLarge(let total):
       "the credit blocks' prices add up to \(total) yen, more than \(WholeNumber.maximumYen) yen"
     case .invalidRetiredRecord(let why): why
+    case .documentVersion(let found):
+      "allocation.json has format_version \(found); this release reads version "
+        + "\(AllocationDocument.formatVersion): allocate again with the release that wrote it"
+    case .documentField(let path, let expected):
+      "\(path): expected \(expected) here, as jointcredit allocate writes it"
+    case .documentMismatch(let path, let recorded, let recomputed):
+      "\(path) is \(recorded ?? "absent") but the purchase and estimates the document records "
+        + "give \(recomputed ?? "nothing there") when allocated again: the document was changed "
+        + "after it was written"
+    case .documentNotReproducible(let error):
+      "the purchase and estimates the document records cannot be allocated again: "
+        + error.message(.en)
+    case .documentNeedsRetiredRecord(let path):
+      "the document revises the retired allocation '\(q(path))': give that allocation.json too, "
+        + "since what a revision keeps is recorded only there"
     case .unknownMix(let text):
       "unknown mix '\(q(text))'; expected 'proportional' (every holder a share of each block) or "
         + "'sequential' (blocks in the order listed)"

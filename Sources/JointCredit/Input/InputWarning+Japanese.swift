@@ -27,6 +27,9 @@ extension InputWarning.Reason {
     case .idInScientificNotation(let id):
       "イベントID '\(q(id))' は指数表記の数のように読めます（表計算ソフトは長い数をこう表示し、"
         + "桁が失われます）。別のIDだった場合は元のIDを書いてください"
+    case .recorded(let message):
+      // allocation.json records warnings in English only; the recorded sentence is all there is.
+      "記録された警告: \(message)"
     }
   }
 }

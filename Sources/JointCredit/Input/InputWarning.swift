@@ -43,6 +43,9 @@ extension InputWarning {
     case unknownLocalGovernmentCode(Body.Code)
     /// An event id that reads as a number in scientific notation, such as `1.2E+03`.
     case idInScientificNotation(String)
+    /// A warning read back from an `allocation.json`, which records warnings as English
+    /// sentences: the sentence as recorded.
+    case recorded(String)
 
     /// One sentence saying what was noticed and what JointCredit does about it (English).
     public var message: String { message(.en) }
@@ -82,6 +85,7 @@ extension InputWarning {
       case .idInScientificNotation(let id):
         "event id '\(q(id))' reads as a number in scientific notation, as a spreadsheet writes "
           + "long numbers (losing digits); if it was another id, write that id instead"
+      case .recorded(let message): message
       }
     }
   }

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// One purchase parameter, defined once: its name in a purchase file, its command-line option,
 /// its help, its default, and how a value is read into ``PurchaseSettings`` — from a JSON value
 /// of a purchase file or from an option's text. The reader of purchase files, the command line

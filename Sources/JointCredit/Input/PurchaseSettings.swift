@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Purchase parameters as given, each with where it came from, before they are checked together.
 ///
 /// Values come from a purchase file and from command-line options; options win. ``resolved()``

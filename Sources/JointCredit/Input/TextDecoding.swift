@@ -6,7 +6,7 @@ import Foundation
 /// Shift_JIS in Microsoft's CP932 form, which Excel uses in a Japanese locale.
 public enum TextDecoding {
   /// The encodings a submission can arrive in.
-  public enum Encoding: String, Hashable, Sendable {
+  public enum Encoding: String, CaseIterable, Hashable, Sendable {
     /// UTF-8 without a byte order mark.
     case utf8 = "UTF-8"
     /// UTF-8 with a byte order mark (Excel's "CSV UTF-8").

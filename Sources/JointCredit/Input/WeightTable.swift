@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// The input of `jointcredit apportion`: ids with non-negative decimal weights.
 ///
 /// ```text
@@ -147,7 +149,7 @@ extension WeightTable {
   /// first in the file.
   ///
   /// - Precondition: `unit > 0`, `total >= 0` and `total` a multiple of `unit`.
-  /// - Throws: ``ApportionmentError/noPositiveWeight(units:)`` when `total > 0` and every weight
+  /// - Throws: `ApportionmentError.noPositiveWeight(units:)` when `total > 0` and every weight
   ///   is zero.
   public func apportion(
     _ total: Quantity, unit: Quantity, method: ApportionmentMethod

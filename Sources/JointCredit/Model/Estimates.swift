@@ -104,7 +104,7 @@ public struct InputFile: Hashable, Sendable {
   public var events: Int
 
   /// The formats a submission file can be in.
-  public enum Format: String, Hashable, Sendable {
+  public enum Format: String, CaseIterable, Hashable, Sendable {
     /// Comma-separated values with a header row.
     case csv
     /// A JSON document.

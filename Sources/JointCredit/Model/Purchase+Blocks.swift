@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 extension Purchase {
   /// How the serials of several blocks are shared among the holders of a retirement.
   public enum Mix: String, CaseIterable, Hashable, Sendable {

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// The parameters of a joint purchase: what is shared, in what steps, by which rule, under which
 /// constraints.
 public struct Purchase: Hashable, Sendable {

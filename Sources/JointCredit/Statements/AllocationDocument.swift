@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// `allocation.json`: the whole allocation in one document for other programs.
 ///
 /// It holds the purchase parameters, the totals per kind and overall, every body with its

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// The few lines `jointcredit allocate` prints: the lot, the totals per kind, the overall offset
 /// rate, the ties and where the statements went.
 ///

@@ -169,7 +169,7 @@ public struct RetirementRecord: Hashable, Sendable {
   }
 
   /// A JSON statement with every retirement row but the reserve's dated, and the record last.
-  private func retiredJSON(_ bytes: [UInt8]) -> [UInt8] {
+  func retiredJSON(_ bytes: [UInt8]) -> [UInt8] {
     let null = Array(#""retirement_date": null"#.utf8)
     let dated = Array(#""retirement_date": ""#.utf8) + Array(date.description.utf8) + [0x22]
     let reserve = Array(#""basis": "reserve""#.utf8)

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// One line of a statement about shares: an event, a body, a body's total, a kind, the total or
 /// the reserve.
 ///

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// How a statement prints its numbers: fixed decimals per column, `'.'` as the point, no
 /// thousands separators.
 ///

@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// The words of statements for people (per-body statements and the report), in each language.
 struct StatementText {
   let language: StatementLanguage

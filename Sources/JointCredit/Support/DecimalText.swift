@@ -1,3 +1,5 @@
+import ApportionmentModule
+
 /// Formats scaled integers as decimal text: `'.'` as the point, no thousands separators, and a
 /// fixed number of decimal places.
 package enum DecimalText {

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ApportionmentModule
 @testable import JointCredit
 
 /// Properties of the apportionment core over many generated and all small inputs.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ApportionmentModule
 @testable import JointCredit
 
 @Suite struct FinanceTests {
@@ -21,6 +22,18 @@ import Testing
     purchase.pricing = Pricing(.invoiceTotal(10_001))
     let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
     #expect(allocation.bodies.map(\.cost) == [3_600, 5_701, 700])
+  }
+
+  @Test func inEventModeABodyMethodGivenIsIgnoredForCostsToo() throws {
+    // 11 yen over 3.6, 5.7 and 0.7 t: quotas 3.96, 6.27 and 0.77 yen; the floors give 9 and the
+    // two yen left go to the largest remainders, .96 and .77: 4, 6, 1. D'Hondt would give 4, 7,
+    // 0 (divisor 0.8 t per yen). Event mode has no body level, so the body method is ignored
+    // (the purchase reader warns so) and allocation.json records none.
+    let purchase = try Purchase(
+      lot: Fixtures.tonnes("10"), unit: Fixtures.tonnes("0.1"), bodyMethod: .dhondt,
+      pricing: Pricing(.invoiceTotal(11)))
+    let allocation = try Allocator().allocate(purchase, among: Fixtures.quickstart)
+    #expect(allocation.bodies.map(\.cost) == [4, 6, 1])
   }
 
   @Test func costsAddUpToTheInvoiceForEveryMethodAndMode() throws {

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ApportionmentModule
 @testable import JointCredit
 
 /// Biproportional rounding: every cell the floor or ceiling of its share, rows and columns exact.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ApportionmentModule
 @testable import JointCredit
 
 /// `==` is an equivalence and `hash` agrees with it, over priorities written with other terms.

@@ -175,7 +175,31 @@ import Testing
       .invalidWorkbook(.tooLarge(part: "xl/worksheets/sheet1.xml", limit: 256 << 20)),
       ["xl/worksheets/sheet1.xml", "256 MiB"]
     ),
+    (.documentVersion("2"), ["format_version", " 2", "3"]),
+    (
+      .documentField(path: "$.purchase.lot_t", expected: "a value"),
+      ["$.purchase.lot_t", "a value", "jointcredit allocate"]
+    ),
+    (
+      .documentMismatch(path: "$.totals.emissions_t", recorded: "\"8.0\"", recomputed: "\"8.1\""),
+      ["$.totals.emissions_t", "\"8.0\"", "\"8.1\""]
+    ),
+    (.documentNotReproducible(notReproducible), ["min_t", "2.5 t", "1.0 t"]),
+    (.documentNeedsRetiredRecord("old/allocation.json"), ["'old/allocation.json'"]),
   ]
+
+  /// What allocating 1 t among the quickstart's five events with a minimum of 0.5 t each says.
+  static let notReproducible: AllocationError = {
+    do {
+      _ = try Allocator().allocate(
+        try Purchase(
+          lot: Fixtures.tonnes("1"), unit: Fixtures.tonnes("0.1"), minimum: Fixtures.tonnes("0.5")),
+        among: Fixtures.quickstart)
+    } catch let error as AllocationError {
+      return error
+    } catch {}
+    preconditionFailure("1 t cannot meet five minimums of 0.5 t")
+  }()
 
   /// Every reason, by an exhaustive switch: a new reason does not compile until it is listed.
   static func index(_ reason: InputError.Reason) -> Int {
@@ -252,11 +276,16 @@ import Testing
     case .ambiguousDate: 69
     case .dateSerial: 70
     case .invalidWorkbook: 71
+    case .documentVersion: 72
+    case .documentField: 73
+    case .documentMismatch: 74
+    case .documentNotReproducible: 75
+    case .documentNeedsRetiredRecord: 76
     }
   }
 
   @Test func everyReasonIsListed() {
-    #expect(Set(Self.everyReason.map { Self.index($0.0) }) == Set(0...71))
+    #expect(Set(Self.everyReason.map { Self.index($0.0) }) == Set(0...76))
   }
 
   @Test(arguments: everyReason.indices)
@@ -284,6 +313,7 @@ import Testing
     .nameDiffersFromReference(code: Body.Code("131032"), given: "みなと区", reference: "港区"),
     .bodyUnitUnused, .bodyMethodUnused, .reserveUnused, .taxUnused, .secretariatUnused,
     .unknownLocalGovernmentCode(Body.Code("123455")), .idInScientificNotation("1E5"),
+    .recorded("unknown column 'note' is ignored"),
   ])
   func everyWarningHasItsOwnJapanese(_ reason: InputWarning.Reason) {
     let japanese = reason.message(.ja)

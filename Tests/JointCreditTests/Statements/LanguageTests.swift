@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ApportionmentModule
 @testable import JointCredit
 
 /// Notes, ties and the summary are facts rendered in each language.

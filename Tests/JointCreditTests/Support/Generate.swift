@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ApportionmentModule
 @testable import JointCredit
 
 /// Random inputs for property tests, built from a seeded generator.

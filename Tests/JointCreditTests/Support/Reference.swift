@@ -1,3 +1,4 @@
+@testable import ApportionmentModule
 @testable import JointCredit
 
 /// Deliberately naive apportionment, one unit at a time, with its own exact arithmetic (small

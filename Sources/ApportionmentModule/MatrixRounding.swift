@@ -9,14 +9,14 @@
 /// column), as far as rows and columns have room; what is left is settled by augmenting paths,
 /// each of which moves one rounding up from a cell to another of the same row or column. All
 /// arithmetic is exact; the result depends only on the margins and their order.
-struct MatrixRounding {
+package struct MatrixRounding {
   /// The cells, row by row: `cells[i * columns + j]`.
   private(set) var cells: [Int64]
   let rowCount: Int
   let columnCount: Int
 
   /// - Precondition: non-negative margins with equal sums.
-  init(rows: [Int64], columns: [Int64]) {
+  package init(rows: [Int64], columns: [Int64]) {
     rowCount = rows.count
     columnCount = columns.count
     let total = rows.reduce(Int128(0)) { $0 + Int128($1) }
@@ -70,7 +70,7 @@ struct MatrixRounding {
   }
 
   /// The cell of row `i` and column `j`.
-  subscript(i: Int, j: Int) -> Int64 { cells[i * columnCount + j] }
+  package subscript(i: Int, j: Int) -> Int64 { cells[i * columnCount + j] }
 
   /// A breadth-first path of cells from a short row to a column with room, alternating cells that
   /// would round up and cells that do; `nil` when there is none.

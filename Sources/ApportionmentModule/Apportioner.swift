@@ -11,7 +11,7 @@
 ///
 /// Ties are broken by a rule that never depends on input order by accident: **larger weight
 /// first, then lower index**. Callers that want "smaller identifier first" pass the items sorted by
-/// identifier, as ``Allocator`` does.
+/// identifier, as JointCredit's `Allocator` does.
 ///
 /// ```swift
 /// let result = try Apportioner(method: .largestRemainder).apportion(7, among: [5, 3, 2])
