@@ -46,10 +46,12 @@ public struct ShareLine: Sendable {
   }
 
   let subject: Subject
-  /// The body whose allocation the subject refers to, held for as long as the line is.
+  /// The body whose allocation the subject refers to, held for as long as the line is: every
+  /// line of a body is made with it (the initialisers are private), so the subject's uncounted
+  /// reference is always to a live body.
   private let owner: BodyReference?
 
-  init(subject: Subject) {
+  private init(subject: Subject) {
     self.subject = subject
     self.owner = nil
   }
