@@ -37,8 +37,9 @@ enum ToolRunner {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let out = scratch.appendingPathComponent("stdout"),
       err = scratch.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    for file in [out, err] where !FileManager.default.createFile(atPath: file.path, contents: nil) {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+    }
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -80,10 +81,10 @@ enum ToolRunner {
     var files: [String] = []
     while let path = enumerator.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(
+      let exists = FileManager.default.fileExists(
         atPath: directory.appendingPathComponent(path).path,
         isDirectory: &isDirectory)
-      if !isDirectory.boolValue { files.append(path) }
+      if exists, !isDirectory.boolValue { files.append(path) }
     }
     return files.sorted()
   }
