@@ -7,17 +7,24 @@ import Testing
 @Suite struct NestingDepthTests {
   static let header = "body_code,body_name,body_kind,event_id,event_name,event_date,emissions_t\n"
 
+  /// Objects inside objects (the shape that crashed) and arrays inside arrays, to the limit and
+  /// past it.
   @Test(arguments: [
-    (511, "1:11: error: 'lot' must be a decimal"), (600, "nested more than 512 deep"),
+    (511, true, "1:11: error: 'lot' must be a decimal"),
+    (511, false, "1:11: error: 'lot' must be a decimal"),
+    (600, true, "nested more than 512 deep"), (600, false, "nested more than 512 deep"),
   ])
-  func deepPurchaseFilesAreInputErrors(_ depth: Int, _ expected: String) throws {
+  func deepPurchaseFilesAreInputErrors(_ depth: Int, _ objects: Bool, _ expected: String) throws {
     let directory = try ToolRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let submission = directory.appendingPathComponent("a.csv")
     try Data((Self.header + "131032,港区,ward,E01,x,,1\n").utf8).write(to: submission)
     let purchase = directory.appendingPathComponent("purchase.json")
-    // 511 levels: an object holding arrays inside arrays; 600: past the limit.
-    let nested = String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1)
+    let inner = depth - 1
+    let nested =
+      objects
+      ? String(repeating: "{\"a\": ", count: inner) + "1" + String(repeating: "}", count: inner)
+      : String(repeating: "[", count: inner) + String(repeating: "]", count: inner)
     try Data("{\"lot_t\": \(nested)}".utf8).write(to: purchase)
     for command in ["validate", "allocate"] {
       var arguments = [command, submission.path, "--purchase", purchase.path]
