@@ -49,6 +49,12 @@ struct EstimatesBuilder {
     sheets.append(sheet)
   }
 
+  /// Makes room for `count` more events, so that a large file's events are not copied each
+  /// time their array grows (pages reserved and not used are never touched).
+  mutating func reserveEvents(_ count: Int) {
+    events.reserveCapacity(events.count + count)
+  }
+
   private var source: String { sources.last ?? "" }
   /// The sheet of each file read from a workbook, by file.
   private var sheets: [String?] = []
