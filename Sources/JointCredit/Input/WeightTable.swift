@@ -82,8 +82,13 @@ public struct WeightTable: Hashable, Sendable {
     guard errors.isEmpty, let idField = index["id"], let weightField = index["weight"] else {
       throw InputErrors(errors, warnings: warnings)
     }
+    // Room for the rows a file of this size may hold (about one per 16 bytes, as in
+    // `I0000001,12.345`); where each id was first seen is kept as a position, its location made
+    // only for an error.
     var rows: [Row] = []
-    var firstSeen: [String: InputLocation] = [:]
+    var firstSeen: [String: TextPosition] = [:]
+    rows.reserveCapacity(decoded.utf8.count / 16)
+    firstSeen.reserveCapacity(decoded.utf8.count / 16)
     var decimals = 0
     var width = record.count
     while width > 1, record.isEmpty(width - 1) { width -= 1 }
@@ -107,10 +112,12 @@ public struct WeightTable: Hashable, Sendable {
         errors.append(InputError(.missingValue("id"), at: location(idField)))
         valid = false
       } else if let first = firstSeen[id] {
-        errors.append(InputError(.duplicateID(id, first: first), at: location(idField)))
+        errors.append(
+          InputError(
+            .duplicateID(id, first: InputLocation(file.path, first)), at: location(idField)))
         valid = false
       } else {
-        firstSeen[id] = location(idField)
+        firstSeen[id] = reader.position(ofField: idField, in: record)
       }
       var weight = Quantity.zero
       do {
