@@ -220,13 +220,14 @@ public struct WeightedShares: Hashable, Sendable {
     let allocationDecimals = max(unit.significantDecimals, total.significantDecimals)
     csv.writeStart(to: &output)
     csv.writeHeader(Self.columns, to: &output)
-    for (index, row) in table.rows.enumerated() {
-      csv.writeRecord(
-        [
-          .text(row.id), .decimal(FixedDecimal(row.weight, decimals: table.decimals)),
-          .decimal(StatementNumbers.quotaDecimal(quotas[index])),
-          .decimal(FixedDecimal(allocations[index], decimals: allocationDecimals)),
-        ], to: &output)
+    // Cell by cell into the record, without an array of cells per row.
+    for index in table.rows.indices {
+      csv.writeRecord(to: &output) { record in
+        record.text(table.rows[index].id)
+        record.decimal(FixedDecimal(table.rows[index].weight, decimals: table.decimals))
+        record.decimal(StatementNumbers.quotaDecimal(quotas[index]))
+        record.decimal(FixedDecimal(allocations[index], decimals: allocationDecimals))
+      }
     }
   }
 }
