@@ -5,7 +5,8 @@ enum CSVSubmission {
   /// - Returns: the number of events accepted.
   static func read(_ utf8: [UInt8], source: String, into builder: inout EstimatesBuilder) -> Int {
     builder.begin(file: source)
-    // A row of a submission is rarely under 32 bytes; a larger estimate would only reserve.
+    // A row of a submission is rarely under 32 bytes, so this is about as many events as the
+    // file can hold; room reserved and not used is address space, never touched.
     builder.reserveEvents(utf8.count / 32)
     var reader = CSVReader(utf8: utf8)
     var record = CSVRecord()
