@@ -234,6 +234,15 @@ package struct CSVRecord: Sendable {
   /// Whether every field is empty, as in a blank line or a row of commas.
   package var isBlank: Bool { spans.indices.allSatisfy(isEmpty) }
 
+  /// A field's bytes when they are its text as they stand (no doubled quotes to undo) and plain:
+  /// printable ASCII, no space; otherwise `nil`.
+  func plainField(_ index: Int) -> ArraySlice<UInt8>? {
+    let span = spans[index]
+    guard !span.escaped else { return nil }
+    let bytes = text[span.contentStart..<span.contentEnd]
+    return bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) ? bytes : nil
+  }
+
   /// Appends a field's bytes as written (quotes doubled as in the text) to `bytes`.
   func appendRawField(_ index: Int, to bytes: inout [UInt8]) {
     let span = spans[index]

@@ -79,6 +79,24 @@ enum CSVSubmission {
           sameBody != nil && isBodyField
           ? nil : columns[column.rawValue].map { record.field($0) }
       }
+      // A plain date and a plain estimate are read from their bytes, without their text (what
+      // normalising the text would give is the text itself); anything else is read as text.
+      row.date = nil
+      row.estimate = nil
+      if let field = columns[SubmissionColumn.eventDate.rawValue],
+        let bytes = record.plainField(field), let date = EventDate(isoBytes: bytes)
+      {
+        row.date = date
+        row[.eventDate] = nil
+      }
+      if let field = columns[SubmissionColumn.emissions.rawValue],
+        let bytes = record.plainField(field),
+        bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
+        case .success(let estimate) = Quantity.parse(bytes: bytes)
+      {
+        row.estimate = estimate
+        row[.emissions] = nil
+      }
       let current = record
       let body = builder.add(row, sameBodyAs: sameBody) { column in
         reader.position(ofField: columns[column.rawValue] ?? 0, in: current)

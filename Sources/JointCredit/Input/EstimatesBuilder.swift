@@ -225,23 +225,30 @@ struct EstimatesBuilder {
       return Event.ID(text)
     }
     let eventName = TextNormalization.trimmed(row[.eventName] ?? "")
-    var date: EventDate?
-    let dateText = TextNormalization.normalized(row[.eventDate] ?? "")
-    if dateText == lastDate.text {
-      date = lastDate.date
-    } else if !dateText.isEmpty {
-      date = EventDate(iso: dateText)
-      if date == nil {
-        switch SpreadsheetText.date(dateText) {
-        case .date(let read): date = read
-        case .problem(let reason): fail(reason, .eventDate)
-        case nil: fail(.invalidDate(dateText), .eventDate)
+    // A date the reader read from the field's bytes, or the field's text read here.
+    var date: EventDate? = row.date
+    if date == nil {
+      let dateText = TextNormalization.normalized(row[.eventDate] ?? "")
+      if dateText == lastDate.text {
+        date = lastDate.date
+      } else if !dateText.isEmpty {
+        date = EventDate(iso: dateText)
+        if date == nil {
+          switch SpreadsheetText.date(dateText) {
+          case .date(let read): date = read
+          case .problem(let reason): fail(reason, .eventDate)
+          case nil: fail(.invalidDate(dateText), .eventDate)
+          }
         }
+        if date != nil { lastDate = (dateText, date) }
       }
-      if date != nil { lastDate = (dateText, date) }
     }
     var emissions: Quantity?
-    if let text = required(.emissions) {
+    if let estimate = row.estimate {
+      // Read by the reader from plain digits: never negative.
+      emissions = estimate.quantity
+      decimals = max(decimals, estimate.writtenDecimals)
+    } else if let text = required(.emissions) {
       do {
         let parsed = try Quantity.parse(text)
         if parsed.quantity < .zero {

@@ -5,6 +5,12 @@ struct SubmissionRow {
   /// The text of each column, indexed by ``SubmissionColumn/rawValue``; `nil` when the column is
   /// absent from the row.
   var values: [String?] = Array(repeating: nil, count: SubmissionColumn.allCases.count)
+  /// The date, read by the reader from the field's bytes when they were a plain `YYYY-MM-DD`;
+  /// the field's text is then not made (``values`` holds `nil` for it).
+  var date: EventDate?
+  /// The estimate, read by the reader from the field's bytes when they were plain digits and a
+  /// point; the field's text is then not made.
+  var estimate: Quantity.Parsed?
 
   subscript(column: SubmissionColumn) -> String? {
     get { values[column.rawValue] }

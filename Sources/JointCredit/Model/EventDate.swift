@@ -21,10 +21,15 @@ public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Reads `YYYY-MM-DD`, or `nil` for any other text or a day that does not exist.
   public init?(iso text: String) {
-    guard text.utf8.count == 10 else { return nil }
+    self.init(isoBytes: text.utf8)
+  }
+
+  /// Reads `YYYY-MM-DD` from UTF-8 bytes, as ``init(iso:)`` reads it from text.
+  init?(isoBytes bytes: some Collection<UInt8>) {
+    guard bytes.count == 10 else { return nil }
     var fields = (0, 0, 0)
     var index = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       switch index {
       case 4, 7:
         guard byte == UInt8(ascii: "-") else { return nil }

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import JointCredit
+
+/// The CSV reader reads a plain date and a plain estimate straight from their bytes; every other
+/// spelling goes through the text path that JSON submissions always take. Each value here, read
+/// from a CSV row and from the same JSON event, gives the same event or the same error.
+@Suite struct PlainFieldTests {
+  static let estimates = [
+    "1.5", "0", "0.000", "12", "1.", ".5", "1.2345678", "007.250", "-1", "1e3", " 1.5", "1.5 ",
+    "１．５", "0x1", "", "9223372036855", "1..5", "+1",
+  ]
+  static let dates = [
+    "2011-10-01", "2011-02-30", "2012-02-29", "2011/10/1", "", "2011-1-01", "20111001",
+    " 2011-10-01", "２０１１-１０-０１", "2011-13-01", "0000-01-01",
+  ]
+
+  @Test(arguments: estimates)
+  func anEstimateReadsAlikeFromCSVAndJSON(_ estimate: String) {
+    #expect(
+      Self.outcome(date: "2011-10-01", estimate: estimate, csv: true)
+        == Self.outcome(date: "2011-10-01", estimate: estimate, csv: false))
+  }
+
+  @Test(arguments: dates)
+  func aDateReadsAlikeFromCSVAndJSON(_ date: String) {
+    #expect(
+      Self.outcome(date: date, estimate: "1.5", csv: true)
+        == Self.outcome(date: date, estimate: "1.5", csv: false))
+  }
+
+  /// The plain forms took the bytes path and gave what a person reads in them.
+  @Test func plainValuesAreReadExactly() throws {
+    let text = Fixtures.header + "131032,港区,ward,E01,x,2012-02-29,007.250\n"
+    let read = try Fixtures.read([("a.csv", text)]).value
+    let event = read.submissions[0].events[0]
+    #expect(event.date == EventDate(year: 2012, month: 2, day: 29))
+    #expect(event.emissions == Quantity(grams: 7_250_000))
+    #expect(read.decimals == 3)
+  }
+
+  /// The event's date and estimate and the decimals written, or the error messages without
+  /// their location (the two files place a value differently).
+  static func outcome(date: String, estimate: String, csv: Bool) -> String {
+    let file =
+      csv
+      ? ("a.csv", Fixtures.header + "131032,港区,ward,E01,x,\(date),\(estimate)\n")
+      : (
+        "a.json",
+        """
+        {"body_code": "131032", "body_name": "港区", "body_kind": "ward", "events": [
+         {"event_id": "E01", "event_name": "x", "event_date": "\(date)", "emissions_t": "\(estimate)"}]}
+        """
+      )
+    do {
+      let read = try Fixtures.read([file]).value
+      let event = read.submissions[0].events[0]
+      return "\(String(describing: event.date)) \(event.emissions.grams) \(read.decimals)"
+    } catch {
+      return error.errors.map { $0.description.split(separator: " ", maxSplits: 1)[1] }
+        .joined(separator: "\n")
+    }
+  }
+}
