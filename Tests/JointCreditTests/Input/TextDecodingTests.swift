@@ -60,6 +60,28 @@ import Testing
     #expect(UTF8Validation.firstInvalidOffset(in: bytes) == invalidAt)
   }
 
+  /// ASCII is taken eight bytes at a time: a bad byte is found wherever it falls in or after a
+  /// run of ASCII, and valid multi-byte text at every alignment is accepted.
+  @Test func utf8ValidationFindsABadByteAtEveryOffset() {
+    for bad: UInt8 in [0x80, 0xE3, 0xFF] {
+      for offset in 0..<40 {
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 40)
+        bytes[offset] = bad
+        #expect(UTF8Validation.firstInvalidOffset(in: bytes) == offset, "\(bad) at \(offset)")
+      }
+    }
+    for prefix in 0..<9 {
+      let text = String(repeating: "x", count: prefix) + "東京都港区 Minato-ku 2011 ﾐﾅﾄｸ 𠀋 end"
+      #expect(UTF8Validation.firstInvalidOffset(in: Array(text.utf8)) == nil)
+      let bytes = Array(text.utf8)
+      // Ending with 𠀋 (four bytes), and with 𠀋 missing its last byte.
+      #expect(UTF8Validation.firstInvalidOffset(in: Array(bytes.dropLast(4))) == nil)
+      #expect(UTF8Validation.firstInvalidOffset(in: Array(bytes.dropLast(5))) == bytes.count - 8)
+      let broken = Array(text.utf8.prefix(prefix + 2))  // 東 cut after two of its bytes
+      #expect(UTF8Validation.firstInvalidOffset(in: broken) == prefix)
+    }
+  }
+
   @Test func utf8ValidationAcceptsEveryScalarForm() {
     let text = "a\u{7F}\u{80}\u{7FF}\u{800}港\u{FFFF}\u{10000}\u{10FFFF}"
     #expect(UTF8Validation.firstInvalidOffset(in: Array(text.utf8)) == nil)
