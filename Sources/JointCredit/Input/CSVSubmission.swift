@@ -97,9 +97,8 @@ enum CSVSubmission {
         row.estimate = estimate
         row[.emissions] = nil
       }
-      let current = record
       let body = builder.add(row, sameBodyAs: sameBody) { column in
-        reader.position(ofField: columns[column.rawValue] ?? 0, in: current)
+        reader.position(ofField: columns[column.rawValue] ?? 0, in: record)
       }
       if let body {
         accepted += 1
