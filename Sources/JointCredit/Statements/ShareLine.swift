@@ -32,6 +32,13 @@ public struct ShareLine: Sendable {
   /// reference count.
   struct HeldBody: @unchecked Sendable {
     unowned(unsafe) let reference: BodyReference
+
+    /// Reads a field of one of the body's events where it is stored: through the array's
+    /// buffer, so that the event's share is not copied to read one of its fields (an array's
+    /// subscript may copy the whole element).
+    func event<Value>(_ index: Int, _ field: (borrowing EventAllocation) -> Value) -> Value {
+      reference.body.events.withUnsafeBufferPointer { field($0[index]) }
+    }
   }
 
   enum Subject: Sendable {
@@ -125,9 +132,9 @@ extension ShareLine {
   private func eventText(_ column: StatementColumn) -> String {
     guard case .event(let body, let index) = subject else { return "" }
     switch column {
-    case .eventID: return body.reference.body.events[index].event.id.rawValue
-    case .eventName: return body.reference.body.events[index].event.name
-    default: return body.reference.body.events[index].event.calculation
+    case .eventID: return body.event(index) { $0.event.id.rawValue }
+    case .eventName: return body.event(index) { $0.event.name }
+    default: return body.event(index) { $0.event.calculation }
     }
   }
 
@@ -141,7 +148,7 @@ extension ShareLine {
 
   var emissions: Quantity? {
     switch subject {
-    case .event(let body, let index): body.reference.body.events[index].event.emissions
+    case .event(let body, let index): body.event(index) { $0.event.emissions }
     case .body(let body), .bodyTotal(let body): body.reference.body.emissions
     case .kind(let kind): kind.emissions
     case .total(let emissions, _, _): emissions
@@ -152,7 +159,7 @@ extension ShareLine {
   /// What the events fall short of their estimates, summed; `nil` for the reserve.
   var shortfall: Quantity? {
     switch subject {
-    case .event(let body, let index): body.reference.body.events[index].shortfall
+    case .event(let body, let index): body.event(index) { $0.shortfall }
     case .body(let body), .bodyTotal(let body): body.reference.body.shortfall
     case .kind(let kind): kind.shortfall
     case .total(_, _, let shortfall): shortfall
@@ -162,7 +169,7 @@ extension ShareLine {
 
   var quota: Fraction? {
     switch subject {
-    case .event(let body, let index): body.reference.body.events[index].quota
+    case .event(let body, let index): body.event(index) { $0.quota }
     case .body(let body), .bodyTotal(let body): body.reference.body.quota
     default: nil
     }
@@ -170,7 +177,7 @@ extension ShareLine {
 
   var allocated: Quantity {
     switch subject {
-    case .event(let body, let index): body.reference.body.events[index].allocated
+    case .event(let body, let index): body.event(index) { $0.allocated }
     case .body(let body), .bodyTotal(let body): body.reference.body.allocated
     case .kind(let kind): kind.allocated
     case .total(_, let allocated, _): allocated
@@ -181,7 +188,7 @@ extension ShareLine {
   /// The cost in yen; an unpriced share in a priced statement costs 0.
   var cost: Int64? {
     switch subject {
-    case .event(let body, let index): body.reference.body.events[index].cost ?? 0
+    case .event(let body, let index): body.event(index) { $0.cost } ?? 0
     case .body(let body), .bodyTotal(let body): body.reference.body.cost ?? 0
     case .reserve(let reserve): reserve.cost ?? 0
     default: nil
@@ -209,7 +216,7 @@ extension ShareLine: StatementRow {
       case .event(let body, let index):
         return .joined(
           body.reference.body.body.code.rawValue, separator: UInt8(ascii: "/"),
-          body.reference.body.events[index].event.id.rawValue)
+          body.event(index) { $0.event.id.rawValue })
       case .body(let body), .bodyTotal(let body):
         return .text(body.reference.body.body.code.rawValue)
       case .kind(let kind): return .text(kind.kind.rawValue)
@@ -218,7 +225,7 @@ extension ShareLine: StatementRow {
       }
     case .name:
       switch subject {
-      case .event(let body, let index): return .text(body.reference.body.events[index].event.name)
+      case .event(let body, let index): return .text(body.event(index) { $0.event.name })
       case .body(let body), .bodyTotal(let body): return .text(body.reference.body.body.name)
       case .kind(let kind): return .kind(kind.kind)
       case .total: return .total
@@ -239,7 +246,7 @@ extension ShareLine: StatementRow {
     case .eventName: return .text(eventText(.eventName))
     case .eventDate:
       guard case .event(let body, let index) = subject else { return .date(nil) }
-      return .date(body.reference.body.events[index].event.date)
+      return .date(body.event(index) { $0.event.date })
     case .events:
       switch subject {
       case .body(let body), .bodyTotal(let body):
