@@ -91,6 +91,8 @@ public struct AllocationTotals: Hashable, Sendable {
   public var emissions: Quantity
   /// All allocations to bodies (the reserve apart).
   public var allocated: Quantity
+  /// What the events fall short of their estimates, summed over every event.
+  public var shortfall: Quantity
 
   /// Sums an allocation.
   public init(_ allocation: Allocation) {
@@ -98,6 +100,7 @@ public struct AllocationTotals: Hashable, Sendable {
     events = allocation.eventCount
     emissions = allocation.emissions
     allocated = allocation.allocated
+    shortfall = allocation.shortfall
   }
 
   /// Allocated ÷ emissions.

@@ -284,7 +284,8 @@ extension AllocationDocument {
     json.field("allocated_t", numbers.allocated(totals.allocated))
     json.field("reserve_t", allocation.reserve.map { numbers.allocated($0.allocated) })
     json.field("offset_rate_pct", numbers.rate(totals.offsetRate))
-    json.field("shortfall_t", numbers.shortfall(allocation.shortfall))
+    // From the totals summed once: a body's statement writes them too, for every body.
+    json.field("shortfall_t", numbers.shortfall(totals.shortfall))
     if let invoice = allocation.invoiceTotal { json.field("cost_jpy", invoice) }
     json.endObject()
 
