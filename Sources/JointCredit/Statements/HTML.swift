@@ -3,7 +3,12 @@
 enum HTML {
   /// Text with `&`, `<`, `>`, `"` and `'` escaped.
   static func escape(_ text: String) -> String {
-    guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+    // Byte by byte: the five characters are ASCII, and most text has none of them.
+    let special: (UInt8) -> Bool = { byte in
+      byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+    guard UTF8Bytes.contains(text, where: special) else { return text }
     var result = ""
     for character in text {
       switch character {
@@ -63,17 +68,38 @@ enum HTML {
     _ header: [(String, Bool)], _ rows: [[(String, Bool)]], totalRow: [(String, Bool)]? = nil,
     unbroken: Set<Int> = []
   ) -> String {
-    func cells(_ row: [(String, Bool)], _ tag: String) -> String {
-      row.enumerated().map { index, cell in
+    // Appended in place, cell by cell: a body's page of a large purchase has many rows.
+    var html = ""
+    func append(_ row: [(String, Bool)], _ tag: String) {
+      for (index, cell) in row.enumerated() {
         let kind = cell.1 ? "n" : unbroken.contains(index) ? "nb" : tag == "td" ? "t" : ""
-        return "<\(tag)\(kind.isEmpty ? "" : " class=\"\(kind)\"")>\(escape(cell.0))</\(tag)>"
-      }.joined()
+        html += "<"
+        html += tag
+        if !kind.isEmpty {
+          html += " class=\""
+          html += kind
+          html += "\""
+        }
+        html += ">"
+        html += escape(cell.0)
+        html += "</"
+        html += tag
+        html += ">"
+      }
     }
-    var html =
-      "<div class=\"scroll\"><table>\n<thead><tr>" + cells(header, "th")
-      + "</tr></thead>\n<tbody>\n"
-    for row in rows { html += "<tr>" + cells(row, "td") + "</tr>\n" }
-    if let totalRow { html += "<tr class=\"total\">" + cells(totalRow, "td") + "</tr>\n" }
+    html += "<div class=\"scroll\"><table>\n<thead><tr>"
+    append(header, "th")
+    html += "</tr></thead>\n<tbody>\n"
+    for row in rows {
+      html += "<tr>"
+      append(row, "td")
+      html += "</tr>\n"
+    }
+    if let totalRow {
+      html += "<tr class=\"total\">"
+      append(totalRow, "td")
+      html += "</tr>\n"
+    }
     return html + "</tbody>\n</table></div>\n"
   }
 
