@@ -24,11 +24,13 @@ enum AllocationJob {
   ///   - explanations: which shares carry their explanations.
   ///   - writesFiles: whether failure messages say that nothing was written.
   ///   - language: the language of the messages (after their `error:` or `warning:` prefix).
+  ///   - explanationLanguage: the language of the explanations (English for allocation.json).
   /// - Returns: the outcome, or `nil` when the command must end with exit status 1.
   static func run(
     _ parsed: ParsedArguments, requirePurchase: Bool = true,
     explanations: Allocator.Explanations = .none,
-    writesFiles: Bool, language: StatementLanguage = .en, console: inout some Console
+    writesFiles: Bool, language: StatementLanguage = .en,
+    explanationLanguage: StatementLanguage = .en, console: inout some Console
   ) throws(UsageError) -> Outcome? {
     let options = try PurchaseOptions(parsed)
     let input: WithWarnings<AllocationInput>
@@ -64,7 +66,7 @@ enum AllocationJob {
       }
     }
     do throws(AllocationError) {
-      let allocator = Allocator(explaining: explanations)
+      let allocator = Allocator(explaining: explanations, in: explanationLanguage)
       let allocation =
         if let revision {
           try allocator.allocate(revision)

@@ -39,7 +39,7 @@ enum ExplainCommand: FileSubcommand {
     guard
       let allocation = try AllocationJob.run(
         parsed, explanations: .only(key), writesFiles: false, language: language,
-        console: &console)?.allocation
+        explanationLanguage: language, console: &console)?.allocation
     else { return .failure }
     guard let body = allocation.body(key.body) else {
       let bodies =

@@ -99,6 +99,37 @@ import Testing
     #expect(noEvent.stderr == "error: 団体 131032 にイベント 'E09' はありません。この団体のイベントは E01, E02 です\n")
   }
 
+  /// A share's steps in Japanese, computed by hand: 10 t over 8.0 t of estimates in 0.1 t units;
+  /// 2.5 t has 3.125 t = 31.25 units; the remainders 0.75, 0.5, 0.5 and 0.25 rank 1 to 4 and the
+  /// two units left over go to ranks 1 and 2; 3.1 t is 124.0 % of 2.5 t.
+  @Test func explainsAShareInJapanese() {
+    let quickstart = sample("Samples/quickstart/submissions")
+    let result = ToolRunner.inProcess([
+      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--event", "131032/E01", "--lang",
+      "ja",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.output == """
+        131032/E01 環境フェア
+          排出量見込み: 2.5 t(全体 8.0 t のうち)
+          按分量: 10.0 t × 2.5 ÷ 8.0 = 3.125000 t = 0.1 t 単位で 31.250000 単位
+          最大剰余法: 整数部 31 単位、剰余 0.250000 単位、剰余 4 件中 4 位。残り 2 単位は 1–2 位へ配分され、追加なし
+          配分量: 3.1 t(オフセット率 124.0 %)
+
+        """)
+    // The body's steps before the event's, each marked with the body, in Japanese too; a
+    // divisor method's line as well.
+    let twoLevels = ToolRunner.inProcess([
+      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--mode", "body-then-event",
+      "--body-unit", "0.1", "--method", "dhondt", "--event", "131032/E01", "--lang", "ja",
+    ])
+    #expect(twoLevels.status == 0)
+    #expect(twoLevels.output.contains("\n  団体 131032: 排出量見込み: 2.9 t(全体 8.0 t のうち)\n"))
+    #expect(twoLevels.output.contains("D'Hondt (Jefferson): 1単位ずつ、優先度 見込み ÷ d(保有単位数) が最も高いものへ。"))
+    #expect(!twoLevels.output.contains("body ") && !twoLevels.output.contains("estimate"))
+  }
+
   @Test func aLanguageThatIsNotOneIsAUsageError() {
     for command in ["validate", "explain"] {
       let result = ToolRunner.inProcess(

@@ -5,6 +5,8 @@ struct AllocationRun {
   let purchase: Purchase
   let estimates: Estimates
   let explanations: Allocator.Explanations
+  /// The language of the explanations.
+  let explanationLanguage: StatementLanguage
   /// What each event keeps in a revision: at least its retired allocation.
   let kept: [AllocationKey: Quantity]
   var bodies: [BodyAllocation] = []
@@ -20,8 +22,9 @@ struct AllocationRun {
 
   init(
     purchase: Purchase, estimates: Estimates, explanations: Allocator.Explanations,
-    kept: [AllocationKey: Quantity] = [:]
+    explanationLanguage: StatementLanguage = .en, kept: [AllocationKey: Quantity] = [:]
   ) {
+    self.explanationLanguage = explanationLanguage
     self.kept = kept
     self.purchase = purchase
     self.estimates = estimates
@@ -82,7 +85,8 @@ struct AllocationRun {
       explanations != .none
       ? ExplanationContext(
         result, weights: weights, keys: keys, step: purchase.unit,
-        method: purchase.method, ties: ties, numbers: numbers) : nil
+        method: purchase.method, ties: ties, numbers: numbers,
+        language: explanationLanguage) : nil
     for submission in submissions {
       let events = submission.events.map { event in
         defer { next += 1 }
@@ -138,7 +142,7 @@ struct AllocationRun {
       ? ExplanationContext(
         bodyResult, weights: bodyWeights, keys: bodyKeys,
         step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties,
-        numbers: numbers) : nil
+        numbers: numbers, language: explanationLanguage) : nil
 
     for (index, submission) in submissions.enumerated() {
       let share = Quantity(grams: bodyResult.units[index] * purchase.bodyUnit.grams)
@@ -165,7 +169,7 @@ struct AllocationRun {
         ? ExplanationContext(
           result, weights: weights, keys: keys, step: purchase.unit,
           method: purchase.method, ties: Array(ties[tiesBefore...]),
-          numbers: numbers) : nil
+          numbers: numbers, language: explanationLanguage) : nil
       let events = submission.events.enumerated().map { e, event in
         let allocated = Quantity(grams: result.units[e] * unit)
         let quota =
@@ -184,7 +188,10 @@ struct AllocationRun {
               for: e, name: event.name, estimate: event.emissions,
               quota: quota, allocated: allocated, share: (share, emissions),
               purchase: purchase, totalEmissions: total)
-            return [own[0]] + (bodyLines ?? []).dropFirst().map { "body \(code): " + $0 }
+            return [own[0]]
+              + (bodyLines ?? []).dropFirst().map {
+                (explanationLanguage == .en ? "body \(code): " : "団体 \(code): ") + $0
+              }
               + own.dropFirst()
           })
       }

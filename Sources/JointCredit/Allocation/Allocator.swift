@@ -50,9 +50,18 @@ public struct Allocator: Sendable {
     self.explanations = explains ? .all : .none
   }
 
-  /// Creates an allocator that explains the shares it is asked to.
-  public init(explaining explanations: Explanations) {
+  /// The language the explanations are written in: English (what allocation.json records) by
+  /// default.
+  public var explanationLanguage: StatementLanguage = .en
+
+  /// Creates an allocator that explains the shares it is asked to, in a language.
+  ///
+  /// - Parameters:
+  ///   - explanations: which shares carry the steps that produced them.
+  ///   - language: the language of those steps (`jointcredit explain --lang ja`).
+  public init(explaining explanations: Explanations, in language: StatementLanguage = .en) {
     self.explanations = explanations
+    self.explanationLanguage = language
   }
 
   /// Allocates the lot.
@@ -93,7 +102,8 @@ public struct Allocator: Sendable {
     _ purchase: Purchase, among estimates: Estimates, keeping kept: [AllocationKey: Quantity]
   ) throws(AllocationError) -> Allocation {
     var run = AllocationRun(
-      purchase: purchase, estimates: estimates, explanations: explanations, kept: kept)
+      purchase: purchase, estimates: estimates, explanations: explanations,
+      explanationLanguage: explanationLanguage, kept: kept)
     switch purchase.mode {
     case .event: try run.allocateEvents()
     case .bodyThenEvent: try run.allocateBodiesThenEvents()
