@@ -120,11 +120,11 @@ struct SheetRow {
   /// A text cell of two texts joined by an ASCII separator (`131016/E01`), written without
   /// making the joined string.
   mutating func text(_ first: String, _ separator: UInt8, _ second: String) {
-    guard !first.isEmpty, !second.isEmpty else {
-      return text(first + String(UnicodeScalar(separator)) + second)
-    }
     open(.text, inline: true)
-    let preserves = Self.hasOuterSpace(first.utf8) || Self.hasOuterSpace(second.utf8)
+    // The joined text starts as `first` does (or with the separator) and ends as `second` does.
+    let preserves =
+      (first.isEmpty ? Self.isSpace(separator) : Self.startsWithSpace(first.utf8))
+      || (second.isEmpty ? Self.isSpace(separator) : Self.endsWithSpace(second.utf8))
     if preserves { append("<is><t xml:space=\"preserve\">") } else { append("<is><t>") }
     SpreadsheetXML.append(first, to: &bytes)
     SpreadsheetXML.append(String(UnicodeScalar(separator)), to: &bytes)
@@ -135,25 +135,27 @@ struct SheetRow {
   /// Whether a text starts or ends with white space (ASCII, or the ideographic space U+3000),
   /// which a spreadsheet keeps only when told to.
   private static func hasOuterSpace(_ utf8: String.UTF8View) -> Bool {
-    func isSpace(_ byte: UInt8) -> Bool {
-      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-    guard let first = utf8.first, let last = utf8.last else { return false }
-    if isSpace(first) || isSpace(last) { return true }
-    // U+3000 is E3 80 80: at the start, or as the last three bytes.
-    guard first == 0xE3 || last == 0x80, utf8.count >= 3 else { return false }
-    var start = utf8.makeIterator()
-    if start.next() == 0xE3, start.next() == 0x80, start.next() == 0x80 { return true }
-    var end = utf8.reversed().makeIterator()
-    return end.next() == 0x80 && end.next() == 0x80 && end.next() == 0xE3
+    startsWithSpace(utf8) || endsWithSpace(utf8)
   }
 
-  /// A number cell, its value written as decimal text.
-  mutating func number(_ value: String, style: CellStyle) {
-    open(style, inline: false)
-    append("<v>")
-    bytes += value.utf8
-    append("</v></c>")
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  /// Whether a text starts with white space; U+3000 is E3 80 80.
+  private static func startsWithSpace(_ utf8: String.UTF8View) -> Bool {
+    guard let first = utf8.first else { return false }
+    if isSpace(first) { return true }
+    var bytes = utf8.makeIterator()
+    return bytes.next() == 0xE3 && bytes.next() == 0x80 && bytes.next() == 0x80
+  }
+
+  /// Whether a text ends with white space.
+  private static func endsWithSpace(_ utf8: String.UTF8View) -> Bool {
+    guard let last = utf8.last else { return false }
+    if isSpace(last) { return true }
+    var bytes = utf8.reversed().makeIterator()
+    return bytes.next() == 0x80 && bytes.next() == 0x80 && bytes.next() == 0xE3
   }
 
   /// A decimal, shown with its own decimals.

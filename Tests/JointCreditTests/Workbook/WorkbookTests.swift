@@ -44,7 +44,7 @@ import Testing
   @Test func rowsPastTheLimitGoOnInNumberedSheets() throws {
     var workbook = SpreadsheetPackage(fontName: "Calibri", rowLimit: 2)
     workbook.addSheet("Events", header: ["n"], widths: [], rows: 1...5) {
-      $1.number(String($0), style: .integer)
+      $1.number(Int64($0), style: .integer)
     }
     workbook.addSheet(
       "A name longer than thirty-one characters: [x]", header: ["n"], widths: [], rows: [Int]()
@@ -70,12 +70,13 @@ import Testing
 
   /// The quickstart, priced: every part is there, and the events sheet holds typed cells.
   /// Text with white space at either end (ASCII or the ideographic space) is marked to keep
-  /// it; a joined key is written as one text; other text is not marked.
+  /// it; a joined key is one text, marked only for white space at its own ends.
   @Test func outerSpaceIsPreservedAndKeysAreJoined() throws {
     var workbook = SpreadsheetPackage(fontName: "Calibri")
     let texts = ["a", " a", "a ", "\u{3000}a", "a\u{3000}", "\u{3000}", "中\u{3000}央", "\ta"]
     workbook.addSheet("S", header: ["t"], widths: [], rows: texts) { $1.text($0) }
-    workbook.addSheet("K", header: ["k"], widths: [], rows: [("131016", "E01"), ("A", " B")]) {
+    let keys = [("131016", "E01"), ("A", " B"), (" A", "B"), ("A", "B\u{3000}")]
+    workbook.addSheet("K", header: ["k"], widths: [], rows: keys) {
       $1.text($0.0, UInt8(ascii: "/"), $0.1)
     }
     var bytes: [UInt8] = []
@@ -95,9 +96,15 @@ import Testing
     }
     let second = try sheet(2)
     #expect(second.contains("<c r=\"A2\" s=\"2\" t=\"inlineStr\"><is><t>131016/E01</t></is></c>"))
+    // A space inside the joined text (after the separator) is kept without being marked.
+    #expect(second.contains("<c r=\"A3\" s=\"2\" t=\"inlineStr\"><is><t>A/ B</t></is></c>"))
     #expect(
       second.contains(
-        "<c r=\"A3\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">A/ B</t></is></c>"))
+        "<c r=\"A4\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> A/B</t></is></c>"))
+    #expect(
+      second.contains(
+        "<c r=\"A5\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">A/B\u{3000}</t></is></c>"
+      ))
   }
 
   @Test func theAllocationWorkbookHoldsTypedCells() throws {
