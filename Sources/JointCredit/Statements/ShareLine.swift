@@ -127,15 +127,10 @@ extension ShareLine {
     }
   }
 
-  /// A text of the line's event, read through the body's events in place (a cell copies the
-  /// one value it shows, not the event's whole share); empty for other lines.
-  private func eventText(_ column: StatementColumn) -> String {
-    guard case .event(let body, let index) = subject else { return "" }
-    switch column {
-    case .eventID: return body.event(index) { $0.event.id.rawValue }
-    case .eventName: return body.event(index) { $0.event.name }
-    default: return body.event(index) { $0.event.calculation }
-    }
+  /// A field of the line's event, read where it is stored; `nil` for other lines.
+  private func event<Value>(_ field: (borrowing EventAllocation) -> Value) -> Value? {
+    guard case .event(let body, let index) = subject else { return nil }
+    return body.event(index, field)
   }
 
   /// The line's body, or `nil` for a kind, the total and the reserve.
@@ -242,11 +237,9 @@ extension ShareLine: StatementRow {
       return body.map { .kind($0.kind) } ?? .text("")
     case .eventID:
       if case .bodyTotal = subject { return .total }
-      return .text(eventText(.eventID))
-    case .eventName: return .text(eventText(.eventName))
-    case .eventDate:
-      guard case .event(let body, let index) = subject else { return .date(nil) }
-      return .date(body.event(index) { $0.event.date })
+      return .text(event { $0.event.id.rawValue } ?? "")
+    case .eventName: return .text(event { $0.event.name } ?? "")
+    case .eventDate: return .date(event { $0.event.date } ?? nil)
     case .events:
       switch subject {
       case .body(let body), .bodyTotal(let body):
@@ -260,7 +253,7 @@ extension ShareLine: StatementRow {
     case .offsetRate: return .decimal(numbers.rate(offsetRate))
     case .shortfall: return .decimal(shortfall.map(numbers.shortfall))
     case .cost: return .integer(cost)
-    case .calculation: return .text(eventText(.calculation))
+    case .calculation: return .text(event { $0.event.calculation } ?? "")
     case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity, .application,
       .creditUser, .purpose, .purposeDetail, .retirementDate, .serials:
       preconditionFailure("\(column) is a column of serials, not of shares")
