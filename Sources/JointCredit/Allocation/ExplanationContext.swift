@@ -36,9 +36,11 @@ struct ExplanationContext {
     }
   }
 
-  /// The English or the Japanese words.
-  private func pick(_ english: String, _ japanese: String) -> String {
-    language == .en ? english : japanese
+  /// The English or the Japanese words; only the words asked for are built.
+  private func pick(
+    _ english: @autoclosure () -> String, _ japanese: @autoclosure () -> String
+  ) -> String {
+    language == .en ? english() : japanese()
   }
 
   private func estimateText(_ quantity: Quantity) -> String { "\(numbers.emissions(quantity)) t" }
