@@ -73,29 +73,27 @@ enum CSVSubmission {
         key.bytes.append(0xFF)  // never in UTF-8: the fields stay apart
       }
       let sameBody = acceptedBodies[key]
-      for column in SubmissionColumn.allCases {
-        let isBodyField = column == .bodyCode || column == .bodyName || column == .bodyKind
-        row[column] =
-          sameBody != nil && isBodyField
-          ? nil : columns[column.rawValue].map { record.field($0) }
-      }
       // A plain date and a plain estimate are read from their bytes, without their text (what
       // normalising the text would give is the text itself); anything else is read as text.
-      row.date = nil
-      row.estimate = nil
-      if let field = columns[SubmissionColumn.eventDate.rawValue],
-        let bytes = record.plainField(field), let date = EventDate(isoBytes: bytes)
-      {
-        row.date = date
-        row[.eventDate] = nil
-      }
-      if let field = columns[SubmissionColumn.emissions.rawValue],
-        let bytes = record.plainField(field),
-        bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
-        case .success(let estimate) = Quantity.parse(bytes: bytes)
-      {
-        row.estimate = estimate
-        row[.emissions] = nil
+      row.date = columns[SubmissionColumn.eventDate.rawValue]
+        .flatMap { record.plainField($0) }.flatMap { EventDate(isoBytes: $0) }
+      row.estimate = columns[SubmissionColumn.emissions.rawValue]
+        .flatMap { record.plainField($0) }
+        .flatMap { bytes in
+          guard bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
+            case .success(let estimate) = Quantity.parse(bytes: bytes)
+          else { return nil }
+          return estimate
+        }
+      for column in SubmissionColumn.allCases {
+        let skipped =
+          switch column {
+          case .bodyCode, .bodyName, .bodyKind: sameBody != nil
+          case .eventDate: row.date != nil
+          case .emissions: row.estimate != nil
+          default: false
+          }
+        row[column] = skipped ? nil : columns[column.rawValue].map { record.field($0) }
       }
       let body = builder.add(row, sameBodyAs: sameBody) { column in
         reader.position(ofField: columns[column.rawValue] ?? 0, in: record)
