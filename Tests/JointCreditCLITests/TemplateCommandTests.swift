@@ -8,15 +8,24 @@ import Testing
 @Suite struct TemplateCommandTests {
   static let list = "団体コード,団体名,区分\n131032,港区,区\n132012,八王子市,市\n"
 
-  @Test func csvFormsCarryTheBodyInEveryRow() throws {
+  /// Runs `template` on the list in a fresh folder; the forms go to `forms` inside it.
+  static func template(_ options: [String]) throws -> (
+    result: ToolRunner.Result, work: URL, out: URL
+  ) {
     let work = try ToolRunner.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: work) }
-    _ = try ToolRunner.write(["bodies.csv": Self.list], in: work)
+    _ = try ToolRunner.write(["bodies.csv": list], in: work)
     let out = work.appendingPathComponent("forms")
-    let result = ToolRunner.inProcess([
-      "template", "--bodies", work.appendingPathComponent("bodies.csv").path, "--out", out.path,
-      "--format", "csv", "--rows", "2", "--lang", "en",
-    ])
+    let result = ToolRunner.inProcess(
+      [
+        "template", "--bodies", work.appendingPathComponent("bodies.csv").path, "--out",
+        out.path,
+      ] + options)
+    return (result, work, out)
+  }
+
+  @Test func csvFormsCarryTheBodyInEveryRow() throws {
+    let (result, work, out) = try Self.template(["--format", "csv", "--rows", "2", "--lang", "en"])
+    defer { try? FileManager.default.removeItem(at: work) }
     #expect(result.status == 0, "\(result.stderr)")
     #expect(ToolRunner.files(under: out) == [".jointcredit-manifest", "131032.csv", "132012.csv"])
     let form = try Data(contentsOf: out.appendingPathComponent("131032.csv"))
@@ -30,14 +39,10 @@ import Testing
   }
 
   @Test func workbookFormsAreTypedAndReadBack() throws {
-    let work = try ToolRunner.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: work) }
-    _ = try ToolRunner.write(["bodies.csv": Self.list], in: work)
-    let out = work.appendingPathComponent("forms")
-    let result = ToolRunner.inProcess([
-      "template", "--bodies", work.appendingPathComponent("bodies.csv").path, "--out", out.path,
+    let (result, work, out) = try Self.template([
       "--rows", "3", "--due", "2012-01-31", "--lang", "ja",
     ])
+    defer { try? FileManager.default.removeItem(at: work) }
     #expect(result.status == 0, "\(result.stderr)")
     let bytes = Array(try Data(contentsOf: out.appendingPathComponent("132012.xlsx")))
     let reader = try WorkbookReader(bytes)
