@@ -66,7 +66,8 @@ public enum CertificatePage {
         ?? "\(pendingMarker)\(HTML.escape(words.notYetRetired))</span>") + "</p>\n"
   }
 
-  /// Writes the certificate of one event of a body.
+  /// Writes the certificate of one event of a body, with the ranges retired for the event
+  /// itself (basis `event`).
   static func write(
     event index: Int, of body: BodyAllocation, in allocation: Allocation,
     ranges: [RetirementRange], language: StatementLanguage, to output: inout some ByteOutput
@@ -112,19 +113,18 @@ public enum CertificatePage {
     html += HTML.definitions(offset)
 
     html += "<h2>\(HTML.escape(words.credits))</h2>\n"
-    let own = ranges.filter { $0.basis == .event && $0.event?.id == event.id }
     if purchase.creditBlocks.isEmpty {
       if !purchase.description.isEmpty {
         html += HTML.definitions([(text.credits, purchase.description)])
       }
       html += "<p>\(HTML.escape(words.noCredits))</p>\n"
     } else {
-      if own.isEmpty {
+      if ranges.isEmpty {
         html += HTML.definitions([(words.creditType, creditTypes(purchase.creditBlocks))])
       } else {
         html += HTML.table(
           RetirementRange.table([.scheme, .project, .vintage, .serialFrom, .serialTo, .quantity]),
-          rows: own, language: language)
+          rows: ranges, language: language)
       }
       let tonne = Quantity.gramsPerTonne
       let fraction = Quantity(grams: share.allocated.grams % tonne)
@@ -133,9 +133,9 @@ public enum CertificatePage {
       }
       html += "<h2>\(HTML.escape(words.retirement))</h2>\n"
       html += HTML.definitions(
-        (own.first.map { [(words.creditUser, $0.creditUser)] } ?? [])
+        (ranges.first.map { [(words.creditUser, $0.creditUser)] } ?? [])
           + [(words.purpose, purchase.purpose)])
-      html += retirementLine(own.first?.retirementDate, words: words)
+      html += retirementLine(ranges.first?.retirementDate, words: words)
     }
     html +=
       "<h2>\(HTML.escape(words.purchase))</h2>\n"

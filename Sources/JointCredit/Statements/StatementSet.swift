@@ -140,7 +140,8 @@ private struct StatementPlan {
         context.workbook?.write(to: &output)
       case .certificate(let body, let event):
         CertificatePage.write(
-          event: event, of: allocation.bodies[body], in: allocation, ranges: context.ranges(body),
+          event: event, of: allocation.bodies[body], in: allocation,
+          ranges: context.ranges(body, event: event),
           language: language, to: &output)
       case .bodyWorkbook(let index):
         BodyWorkbook.write(
@@ -171,6 +172,9 @@ private struct StatementPlan {
     let language: StatementLanguage
     let totals: AllocationTotals
     let rangesByBody: [Body.Code: [RetirementRange]]
+    /// The ranges retired for each event itself, for its certificate (grouped once: searching a
+    /// body's ranges per event would cost its events squared).
+    let rangesByEvent: [AllocationKey: [RetirementRange]]
     /// The collector of characters CP932 cannot write, per CSV file, when writing CP932.
     let problems: [String: EncodingProblems]
     /// Whether a character CP932 cannot write is an error (rather than `?`).
@@ -190,6 +194,11 @@ private struct StatementPlan {
       self.language = language
       totals = AllocationTotals(allocation)
       rangesByBody = Dictionary(grouping: allocation.retirement, by: \.body)
+      rangesByEvent =
+        includesCertificates
+        ? Dictionary(grouping: allocation.retirement.filter { $0.basis == .event }) {
+          AllocationKey(body: $0.body, event: $0.event?.id)
+        } : [:]
       strict = format.encoding == .cp932 && !format.replacesUnmappable
       workbook =
         includesWorkbook
@@ -203,6 +212,13 @@ private struct StatementPlan {
 
     func ranges(_ index: Int) -> [RetirementRange] {
       rangesByBody[allocation.bodies[index].body.code] ?? []
+    }
+
+    /// The ranges retired for an event itself.
+    func ranges(_ body: Int, event: Int) -> [RetirementRange] {
+      let share = allocation.bodies[body]
+      return rangesByEvent[
+        AllocationKey(body: share.body.code, event: share.events[event].event.id)] ?? []
     }
   }
 
