@@ -28,8 +28,14 @@ package struct CSVReader: Sendable {
   package let utf8: [UInt8]
   /// Problems found so far, in the order met.
   package private(set) var problems: [Problem] = []
-  private var offset = 0
-  private var line = 1
+  /// Where the next record starts.
+  package private(set) var offset = 0
+  /// Where the text read ends: the reader stops there as at the end of the text.
+  private let end: Int
+  /// Where the text's bytes are, which tells it from another text a record may hold.
+  private let textAddress: Int
+  /// The line the next record starts on.
+  package private(set) var line = 1
   private var lineStart = 0
   /// Columns are counted as places are made, which is in text order: `counted` is how far the
   /// UTF-8 continuation bytes of line `countedLine` have been counted, and `continuation` how
@@ -42,6 +48,26 @@ package struct CSVReader: Sendable {
   /// Creates a reader over UTF-8 text (without a byte order mark).
   package init(utf8: [UInt8]) {
     self.utf8 = utf8
+    self.end = utf8.count
+    self.textAddress = Self.address(of: utf8)
+  }
+
+  /// Creates a reader over part of a text, from the start of a record to the end of one, whose
+  /// first byte is on line `line`. Positions are those in the whole text.
+  package init(utf8: [UInt8], records: Range<Int>, line: Int) {
+    self.utf8 = utf8
+    self.textAddress = Self.address(of: utf8)
+    self.offset = records.lowerBound
+    self.end = records.upperBound
+    self.line = line
+    self.lineStart = records.lowerBound
+    self.countedLine = line
+    self.counted = records.lowerBound
+  }
+
+  /// The address of a text's bytes: while a record holds a text, no other text is there.
+  private static func address(of text: [UInt8]) -> Int {
+    text.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
   }
 
   /// Reads the next record into `record`, reusing its storage.
@@ -51,11 +77,17 @@ package struct CSVReader: Sendable {
   package mutating func next(into record: inout CSVRecord) -> Bool {
     record.spans.removeAll(keepingCapacity: true)
     record.isMalformed = false
-    guard offset < utf8.count else { return false }
-    record.text = utf8
+    guard offset < end else { return false }
+    // Records are read into one record again and again, by readers that may share their text
+    // with readers on other cores: the text is set when it is another text, so that its
+    // reference count is not written for every record.
+    if record.textAddress != textAddress {
+      record.text = utf8
+      record.textAddress = textAddress
+    }
     let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
     let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-    let count = utf8.count
+    let count = end
     while true {
       let start = place(at: offset)
       if offset < count, utf8[offset] == quote {
@@ -159,7 +191,7 @@ package struct CSVReader: Sendable {
 
   /// Counts a line break inside a quoted field (CRLF once).
   private mutating func noteLineBreak(at index: Int) {
-    if utf8[index] == UInt8(ascii: "\r"), index + 1 < utf8.count,
+    if utf8[index] == UInt8(ascii: "\r"), index + 1 < end,
       utf8[index + 1] == UInt8(ascii: "\n")
     {
       return  // the LF that follows counts
@@ -192,6 +224,8 @@ package struct CSVRecord: Sendable {
   /// Whether the reader found a problem in this record (see ``CSVReader/problems``).
   package var isMalformed = false
   var text: [UInt8] = []
+  /// The address of ``text``'s bytes, or 0 before a reader set it.
+  var textAddress = 0
   var spans: [Span] = []
   var end = Place(line: 0, lineStart: 0, offset: 0, column: 0)
 

@@ -31,12 +31,19 @@ struct EstimatesBuilder {
   /// The last date read: events of one day often come together.
   private var lastDate: (text: String, date: EventDate?) = ("", nil)
   private var events: [PendingEvent] = []
+  /// The events of parts absorbed (see ``absorb(_:)``), kept where they were read rather than
+  /// copied into ``events``: their order does not matter, as ``finish(files:)`` orders events by
+  /// their file and position where that makes a difference.
+  private var absorbed: [[PendingEvent]] = []
   /// Ids of rows rejected for another reason, so that a duplicate id is still reported at once.
   private var rejectedIDs: [String: [(id: Event.ID, location: InputLocation)]] = [:]
   private var reportedConflicts: Set<[String]> = []
   private var decimals = 0
   private(set) var errors: [InputError] = []
   private(set) var warnings: [InputWarning] = []
+  /// For a builder made by ``forked()``: how many bodies, errors and warnings the builder it
+  /// was made from had.
+  private var base = (bodies: 0, errors: 0, warnings: 0)
 
   init(directory: MunicipalityDirectory, allowsUnknownCodes: Bool = false) {
     self.directory = directory
@@ -339,17 +346,25 @@ struct EstimatesBuilder {
   ///
   /// - Throws: ``InputErrors`` with every problem found, here and in ``add(_:locate:)``.
   mutating func finish(files: [InputFile]) throws(InputErrors) -> WithWarnings<Estimates> {
-    // Group events by body with a counting sort, keeping file and row order within a body.
+    // Group events by body with a counting sort. An event is known by its segment (the events
+    // read here, then those absorbed) in the high 32 bits and its index in the low ones.
+    let segments = [events] + absorbed
+    (events, absorbed) = ([], [])
     var starts = [Int](repeating: 0, count: bodies.count + 1)
-    for pending in events { starts[Int(pending.body) + 1] += 1 }
+    for segment in segments {
+      for pending in segment { starts[Int(pending.body) + 1] += 1 }
+    }
     for index in bodies.indices { starts[index + 1] += starts[index] }
     var next = starts
-    var order = [Int](repeating: 0, count: events.count)
-    for (index, pending) in events.enumerated() {
-      order[next[Int(pending.body)]] = index
-      next[Int(pending.body)] += 1
+    var order = [Int](repeating: 0, count: starts[bodies.count])
+    for (number, segment) in segments.enumerated() {
+      for (index, pending) in segment.enumerated() {
+        order[next[Int(pending.body)]] = number << 32 | index
+        next[Int(pending.body)] += 1
+      }
     }
-    checkRejectedIDs(grouped: order, starts: starts)
+    func event(_ key: Int) -> PendingEvent { segments[key >> 32][key & 0xFFFF_FFFF] }
+    checkRejectedIDs(grouped: order, starts: starts, event: event)
     var submissions: [Submission] = []
     submissions.reserveCapacity(bodies.count)
     var total: Int128 = 0
@@ -357,11 +372,11 @@ struct EstimatesBuilder {
       var group = order[starts[body]..<starts[body + 1]]
       // Submissions usually list events in id order already; sort only when they do not.
       let sorted = zip(group, group.dropFirst()).allSatisfy {
-        events[$0].event.id < events[$1].event.id
+        event($0).event.id < event($1).event.id
       }
       if !sorted {
         group.sort { a, b in
-          let (x, y) = (events[a], events[b])
+          let (x, y) = (event(a), event(b))
           return x.event.id != y.event.id
             ? x.event.id < y.event.id
             : (x.file, x.position) < (y.file, y.position)
@@ -371,13 +386,13 @@ struct EstimatesBuilder {
       kept.reserveCapacity(group.count)
       var previous: Int?
       for index in group {
-        let pending = events[index]
-        if let first = previous, events[first].event.id == pending.event.id {
+        let pending = event(index)
+        if let first = previous, event(first).event.id == pending.event.id {
           errors.append(
             InputError(
               .duplicateEvent(
                 body: bodies[body].body.code, event: pending.event.id,
-                first: location(events[first])),
+                first: location(event(first))),
               at: location(pending)))
           continue
         }
@@ -387,7 +402,6 @@ struct EstimatesBuilder {
       }
       submissions.append(Submission(sortedEvents: kept, body: bodies[body].body))
     }
-    events = []
     if total > Int128(Int64.max) {
       errors.append(InputError(.totalTooLarge))
     } else if total == 0, errors.isEmpty, !submissions.isEmpty {
@@ -400,13 +414,88 @@ struct EstimatesBuilder {
 }
 
 extension EstimatesBuilder {
+  /// A builder to read a later part of the current file into, on its own (on another core),
+  /// knowing everything read so far; ``absorb(_:)`` brings its rows back.
+  func forked() -> EstimatesBuilder {
+    var part = self
+    // Its own copies of the file names, whose reference counts every row changes: one object
+    // written from two cores makes both wait.
+    part.sources = sources.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+    part.events = []
+    part.absorbed = []
+    part.rejectedIDs = [:]
+    part.base = (bodies.count, errors.count, warnings.count)
+    return part
+  }
+
+  /// Whether `parts`, forked from this builder and read in this order from consecutive parts of
+  /// the current file, can be absorbed: whether reading their rows here, one after the other,
+  /// would have given no problem and no warning either.
+  ///
+  /// Each part found no problem and gave no warning on its own, and each body that parts (or
+  /// this builder) accepted is the same body in all of them. Rows read here would then have
+  /// been checked as they were in their part (a row here is only ever spared a check its part
+  /// made), and a body seen twice would have been registered once.
+  func canAbsorb(_ parts: [EstimatesBuilder]) -> Bool {
+    var bodies: [String: Body] = [:]
+    for part in parts {
+      guard part.errors.count == part.base.errors, part.warnings.count == part.base.warnings
+      else { return false }
+      for entry in part.bodies[part.base.bodies...] {
+        let code = entry.body.code.rawValue
+        let known = bodyIndex[code].map { self.bodies[$0].body } ?? bodies[code]
+        if let known, known != entry.body { return false }
+        bodies[code] = entry.body
+      }
+    }
+    return true
+  }
+
+  /// Takes in the events, bodies and rejected ids of a part forked from this builder, as if its
+  /// rows had been read here. Check first with ``canAbsorb(_:)``.
+  ///
+  /// The part's events are moved, not copied: `part` is left without them.
+  mutating func absorb(_ part: inout EstimatesBuilder) {
+    let base = part.base.bodies
+    var bodyMap = Array(0..<base)
+    for index in part.bodies.indices {
+      let entry = part.bodies[index]
+      if index < base {
+        bodies[index].checkedFile = max(bodies[index].checkedFile, entry.checkedFile)
+      } else if let known = bodyIndex[entry.body.code.rawValue] {
+        bodyMap.append(known)
+      } else {
+        bodyIndex[entry.body.code.rawValue] = bodies.count
+        bodyMap.append(bodies.count)
+        bodies.append(entry)
+      }
+    }
+    var moved: [PendingEvent] = []
+    swap(&moved, &part.events)
+    if bodyMap.indices.contains(where: { bodyMap[$0] != $0 }) {
+      moved.withUnsafeMutableBufferPointer { moved in
+        for index in moved.indices {
+          moved[index].body = Int32(bodyMap[Int(moved[index].body)])
+        }
+      }
+    }
+    absorbed.append(moved)
+    for (code, ids) in part.rejectedIDs { rejectedIDs[code, default: []] += ids }
+    reportedConflicts.formUnion(part.reportedConflicts)
+    decimals = max(decimals, part.decimals)
+  }
+}
+
+extension EstimatesBuilder {
   /// Reports ids of rejected rows that repeat an id of their body, accepted or rejected.
-  private mutating func checkRejectedIDs(grouped order: [Int], starts: [Int]) {
+  private mutating func checkRejectedIDs(
+    grouped order: [Int], starts: [Int], event: (Int) -> PendingEvent
+  ) {
     for (code, rejected) in rejectedIDs.sorted(by: { $0.key < $1.key }) {
       var seen: [Event.ID: InputLocation] = [:]
       if let body = bodyIndex[code] {
         for index in order[starts[body]..<starts[body + 1]] {
-          let pending = events[index]
+          let pending = event(index)
           let location = location(pending)
           if seen[pending.event.id].map({ location < $0 }) ?? true {
             seen[pending.event.id] = location

@@ -54,7 +54,7 @@ public struct SubmissionReader: Sendable {
       }
       let events =
         switch format {
-        case .csv: CSVSubmission.read(decoded.utf8, source: file.path, into: &builder)
+        case .csv: CSVSubmission.read(decoded.utf8, source: file.path, into: &builder).accepted
         case .json: JSONSubmission.read(decoded.utf8, source: file.path, into: &builder)
         case .xlsx: 0  // read above, without decoding
         }

@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Reads the rows of a large CSV text in parts at once, one per core, with the result of reading
+/// them in one go.
+///
+/// The rows are cut into consecutive parts after line feeds. Each part is read into a builder
+/// ``EstimatesBuilder/forked()`` from the one the rows belong to, by its own ``CSVReader`` that
+/// starts on the right line; the parts are then absorbed in order. When that could differ from
+/// reading the rows in one go, the parts are dropped and the caller reads the rows in one go:
+///
+/// - a cut inside a quoted field leaves that part's quote unclosed, so a part that met a problem
+///   with the CSV itself is not used (every part after a cut at a record's end starts at a
+///   record's start, and reads what one reader would have read);
+/// - a part that reported a problem or a warning is not used, since reading in one go reports
+///   some of them once per file rather than once per part;
+/// - a body accepted in two parts with different names or kinds is not used, since reading in
+///   one go reports the second.
+///
+/// Files with problems are rare and small next to files without, and they lose only the time
+/// of the parts.
+enum CSVChunks {
+  /// The fewest bytes of rows worth a core of their own.
+  static let minimumBytes = 1 << 20
+
+  /// Reads the records `reader` has left in parts, into `builder`.
+  ///
+  /// - Parameter chunks: how many parts; `nil` for one per core, each at least
+  ///   ``minimumBytes``.
+  /// - Returns: the counts of rows, or `nil` (with `builder` untouched) when the rows are to be
+  ///   read in one go.
+  static func read(
+    _ rows: CSVRows, from reader: CSVReader, chunks: Int?, into builder: inout EstimatesBuilder
+  ) -> CSVRows.Counts? {
+    let text = reader.utf8
+    let records = reader.offset..<text.count
+    let count =
+      chunks ?? min(ProcessInfo.processInfo.activeProcessorCount, records.count / minimumBytes)
+    let cuts = cuts(records, of: text, into: count)
+    guard cuts.count > 2 else { return nil }
+    let base = builder
+    let firstLine = reader.line
+    let results = Mutex(
+      [(builder: EstimatesBuilder, counts: CSVRows.Counts)?](
+        repeating: nil, count: cuts.count - 1))
+    DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { index in
+      let part = cuts[index]..<cuts[index + 1]
+      let line = firstLine + lineBreaks(in: text, cuts[0]..<part.lowerBound)
+      var partReader = CSVReader(utf8: text, records: part, line: line)
+      var partBuilder = base.forked()
+      partBuilder.reserveEvents(part.count / 32)
+      let counts = rows.copy().read(&partReader, into: &partBuilder)
+      let result = partReader.problems.isEmpty ? (partBuilder, counts) : nil
+      results.withLock { $0[index] = result }
+    }
+    // Taken out of the lock, so that each part's events are held once and can be moved.
+    var parts = results.withLock { results in
+      defer { results = [] }
+      return results
+    }
+    guard parts.allSatisfy({ $0 != nil }),
+      builder.canAbsorb(parts.map { $0?.builder ?? base })
+    else { return nil }
+    var total = CSVRows.Counts()
+    for index in parts.indices {
+      builder.absorb(&parts[index]!.builder)
+      total = total + parts[index]!.counts
+    }
+    return total
+  }
+
+  /// Where to cut `records` into at most `count` parts of about the same size: the offsets of
+  /// the parts' starts, each just after a line feed, then the end.
+  static func cuts(_ records: Range<Int>, of text: [UInt8], into count: Int) -> [Int] {
+    var cuts = [records.lowerBound]
+    guard count > 1 else { return cuts + [records.upperBound] }
+    for index in 1..<count {
+      // The next line feed at or after an equal share, and after the last cut.
+      let target = max(records.lowerBound + records.count / count * index, cuts[cuts.count - 1])
+      guard let lineFeed = text[target..<records.upperBound].firstIndex(of: UInt8(ascii: "\n")),
+        lineFeed + 1 < records.upperBound
+      else { continue }
+      cuts.append(lineFeed + 1)
+    }
+    return cuts + [records.upperBound]
+  }
+
+  /// How many line breaks `range` holds, as ``CSVReader`` counts them: a CRLF, a lone LF, a
+  /// lone CR.
+  static func lineBreaks(in text: [UInt8], _ range: Range<Int>) -> Int {
+    text.withUnsafeBufferPointer { bytes in
+      var lineFeeds = 0
+      var returns = 0
+      var pairs = 0
+      for index in range {
+        let byte = bytes[index]
+        lineFeeds &+= byte == UInt8(ascii: "\n") ? 1 : 0
+        if byte == UInt8(ascii: "\r") {
+          returns &+= 1
+          if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { pairs &+= 1 }
+        }
+      }
+      return lineFeeds + returns - pairs
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/// The rows of a CSV submission below its header: which field holds which column, and the loop
+/// that checks each row into an ``EstimatesBuilder``.
+struct CSVRows: Sendable {
+  /// For each column, the index of its field.
+  let columns: [Int?]
+  /// How many fields the header names (empty cells at its end name none).
+  let headerCount: Int
+  /// The file's path, for locations.
+  let source: String
+  private let bodyFields: [Int]
+  private let eventFields: [Int]
+
+  init(columns: [Int?], headerCount: Int, source: String) {
+    self.columns = columns
+    self.headerCount = headerCount
+    self.source = source
+    bodyFields = [SubmissionColumn.bodyCode, .bodyName, .bodyKind].compactMap {
+      columns[$0.rawValue]
+    }
+    eventFields = SubmissionColumn.eventColumns.compactMap { columns[$0.rawValue] }
+  }
+
+  /// A copy that shares no storage with this one, for another core to read with.
+  func copy() -> CSVRows {
+    CSVRows(
+      columns: columns.map { $0 }, headerCount: headerCount,
+      source: String(decoding: Array(source.utf8), as: UTF8.self))
+  }
+
+  /// How many rows were read and how many of them were accepted.
+  struct Counts: Sendable {
+    var rows = 0
+    var accepted = 0
+
+    static func + (a: Counts, b: Counts) -> Counts {
+      Counts(rows: a.rows + b.rows, accepted: a.accepted + b.accepted)
+    }
+  }
+
+  /// Reads every record `reader` has left into `builder`. Problems with the CSV itself stay in
+  /// the reader's ``CSVReader/problems``.
+  func read(_ reader: inout CSVReader, into builder: inout EstimatesBuilder) -> Counts {
+    var record = CSVRecord()
+    var row = SubmissionRow()
+    var counts = Counts()
+    // The bodies accepted from these rows by their fields as written: a row that repeats an
+    // accepted row's code, name and kind byte for byte skips their checks, whichever rows came
+    // between (a combined file interleaves bodies). Per file, as warnings are reported per file.
+    var acceptedBodies: [RawBodyFields: Int] = [:]
+    var key = RawBodyFields()
+    while reader.next(into: &record) {
+      if record.isBlank || record.isMalformed { continue }
+      // A form's pre-filled row that was not used: every field there, the event's empty.
+      if record.count >= headerCount, eventFields.allSatisfy(record.isEmpty) { continue }
+      counts.rows += 1
+      if record.count != headerCount {
+        // Excel pads short rows with nothing and may add empty trailing cells; only real data
+        // beyond the header is an error.
+        let extra = headerCount..<max(headerCount, record.count)
+        if record.count < headerCount || extra.contains(where: { !record.isEmpty($0) }) {
+          // Point at the first extra field, or at the end of a short row.
+          let at =
+            record.count > headerCount
+            ? reader.position(ofField: headerCount, in: record) : reader.endPosition(of: record)
+          builder.report(
+            InputError(
+              .fieldCount(expected: headerCount, found: record.count),
+              at: InputLocation(source, at)))
+          continue
+        }
+      }
+      key.bytes.removeAll(keepingCapacity: true)
+      for field in bodyFields {
+        record.appendRawField(field, to: &key.bytes)
+        key.bytes.append(0xFF)  // never in UTF-8: the fields stay apart
+      }
+      let sameBody = acceptedBodies[key]
+      // A plain date and a plain estimate are read from their bytes, without their text (what
+      // normalising the text would give is the text itself); anything else is read as text.
+      row.date = columns[SubmissionColumn.eventDate.rawValue]
+        .flatMap { record.plainField($0) }.flatMap { EventDate(isoBytes: $0) }
+      row.estimate = columns[SubmissionColumn.emissions.rawValue]
+        .flatMap { record.plainField($0) }
+        .flatMap { bytes in
+          guard bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
+            case .success(let estimate) = Quantity.parse(bytes: bytes)
+          else { return nil }
+          return estimate
+        }
+      for column in SubmissionColumn.allCases {
+        let skipped =
+          switch column {
+          case .bodyCode, .bodyName, .bodyKind: sameBody != nil
+          case .eventDate: row.date != nil
+          case .emissions: row.estimate != nil
+          default: false
+          }
+        row[column] = skipped ? nil : columns[column.rawValue].map { record.field($0) }
+      }
+      let body = builder.add(row, sameBodyAs: sameBody) { column in
+        reader.position(ofField: columns[column.rawValue] ?? 0, in: record)
+      }
+      if let body {
+        counts.accepted += 1
+        if sameBody == nil { acceptedBodies[key] = body }
+      }
+    }
+    return counts
+  }
+}
+
+/// A row's body code, name and kind as written, each followed by 0xFF: the key under which
+/// ``CSVSubmission`` finds a body already accepted, hashed as one block of bytes.
+struct RawBodyFields: Hashable {
+  var bytes: [UInt8] = []
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+  }
+}
