@@ -83,12 +83,11 @@ public struct WeightTable: Hashable, Sendable {
       throw InputErrors(errors, warnings: warnings)
     }
     // Room for the rows a file of this size may hold (about one per 16 bytes, as in
-    // `I0000001,12.345`); where each id was first seen is kept as a position, its location made
-    // only for an error.
-    var rows: [Row] = []
-    var firstSeen: [String: TextPosition] = [:]
-    rows.reserveCapacity(decoded.utf8.count / 16)
-    firstSeen.reserveCapacity(decoded.utf8.count / 16)
+    // `I0000001,12.345`). Every row with an id is kept with where its id is and its weight, if
+    // valid; repeated ids are found once all are read, by sorting them (which costs less than a
+    // dictionary of a million ids).
+    var read: [(id: String, position: TextPosition, weight: Quantity?)] = []
+    read.reserveCapacity(decoded.utf8.count / 16)
     var decimals = 0
     var width = record.count
     while width > 1, record.isEmpty(width - 1) { width -= 1 }
@@ -106,34 +105,36 @@ public struct WeightTable: Hashable, Sendable {
         continue
       }
       let id = TextNormalization.trimmed(record.field(idField))
-      let text = TextNormalization.normalized(record.field(weightField))
-      var valid = true
-      if id.isEmpty {
-        errors.append(InputError(.missingValue("id"), at: location(idField)))
-        valid = false
-      } else if let first = firstSeen[id] {
-        errors.append(
-          InputError(
-            .duplicateID(id, first: InputLocation(file.path, first)), at: location(idField)))
-        valid = false
-      } else {
-        firstSeen[id] = reader.position(ofField: idField, in: record)
-      }
-      var weight = Quantity.zero
-      do {
-        let parsed = try Quantity.parse(text)
+      var weight: Quantity?
+      // Plain digits and a point are read from their bytes (normalising them changes nothing);
+      // anything else as text.
+      if let bytes = record.plainField(weightField),
+        bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
+        case .success(let parsed) = Quantity.parse(bytes: bytes)
+      {
         weight = parsed.quantity
         decimals = max(decimals, parsed.writtenDecimals)
-        if weight < .zero {
-          errors.append(InputError(.negativeWeight(text), at: location(weightField)))
-          valid = false
+      } else {
+        let text = TextNormalization.normalized(record.field(weightField))
+        do {
+          let parsed = try Quantity.parse(text)
+          decimals = max(decimals, parsed.writtenDecimals)
+          if parsed.quantity < .zero {
+            errors.append(InputError(.negativeWeight(text), at: location(weightField)))
+          } else {
+            weight = parsed.quantity
+          }
+        } catch {
+          errors.append(InputError(.invalidWeight(text, error), at: location(weightField)))
         }
-      } catch {
-        errors.append(InputError(.invalidWeight(text, error), at: location(weightField)))
-        valid = false
       }
-      if valid { rows.append(Row(id: id, weight: weight)) }
+      if id.isEmpty {
+        errors.append(InputError(.missingValue("id"), at: location(idField)))
+      } else {
+        read.append((id, reader.position(ofField: idField, in: record), weight))
+      }
     }
+    let rows = uniqueRows(read, source: file.path, errors: &errors)
     errors += reader.problems.map {
       InputError($0.reason, at: InputLocation(file.path, $0.position))
     }
@@ -150,6 +151,37 @@ public struct WeightTable: Hashable, Sendable {
 }
 
 extension WeightTable {
+  /// The rows whose id no earlier row has and whose weight is valid, in input order; each later
+  /// row with an id already seen is reported against the first.
+  private static func uniqueRows(
+    _ read: [(id: String, position: TextPosition, weight: Quantity?)], source: String,
+    errors: inout [InputError]
+  ) -> [Row] {
+    // By id, then by place in the file: the first of equal ids comes first. Strings compare as
+    // they are equal, by canonical equivalence (as a dictionary of them did), so ids that are
+    // equal sort together.
+    let order = read.indices.sorted { a, b in (read[a].id, a) < (read[b].id, b) }
+    var repeated = [Bool](repeating: false, count: read.count)
+    var first = 0
+    for (place, index) in order.enumerated() {
+      if place > 0, read[order[place - 1]].id == read[index].id {
+        repeated[index] = true
+        errors.append(
+          InputError(
+            .duplicateID(read[index].id, first: InputLocation(source, read[first].position)),
+            at: InputLocation(source, read[index].position)))
+      } else {
+        first = index
+      }
+    }
+    var rows: [Row] = []
+    rows.reserveCapacity(read.count)
+    for index in read.indices where !repeated[index] {
+      if let weight = read[index].weight { rows.append(Row(id: read[index].id, weight: weight)) }
+    }
+    return rows
+  }
+
   /// Apportions `total` among the rows, in steps of `unit`.
   ///
   /// Ties go to the larger weight, then the smaller id (UTF-8 byte order), never to whoever came

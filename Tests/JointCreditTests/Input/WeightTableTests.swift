@@ -76,6 +76,25 @@ import Testing
     }
   }
 
+  /// Every later row of an id is reported against its first row, however far apart, also when
+  /// the first row's weight is invalid; ids equal as text (é precomposed and decomposed) are the
+  /// same id even with other ids between them in byte order.
+  @Test func repeatedIDsAreReportedAgainstTheFirst() {
+    let first = InputLocation("w.csv", line: 2, column: 1)
+    #expect(
+      throws: InputErrors([
+        InputError(.negativeWeight("-1"), at: InputLocation("w.csv", line: 2, column: 3)),
+        InputError(.duplicateID("b", first: first), at: InputLocation("w.csv", line: 4, column: 1)),
+        InputError(.duplicateID("b", first: first), at: InputLocation("w.csv", line: 6, column: 1)),
+        InputError(
+          .duplicateID("e\u{301}", first: InputLocation("w.csv", line: 7, column: 1)),
+          at: InputLocation("w.csv", line: 9, column: 1)),
+      ])
+    ) {
+      try read("id,weight\nb,-1\na,2\nb,3\nc,4\nb,5\n\u{E9},1\nf,1\ne\u{301},1\n")
+    }
+  }
+
   @Test func allZeroWeightsCannotShareAPositiveTotal() throws {
     let table = try read("id,weight\na,0\nb,0\n")
     #expect(throws: ApportionmentError.noPositiveWeight(units: 5)) {
