@@ -30,6 +30,12 @@ public struct StandardConsole: Console {
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  /// Lends the buffer itself, so that a record of a million-row table is not a new array.
+  public mutating func writeBuffered(_ body: (inout [UInt8]) -> Void) {
+    body(&buffer)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
   public mutating func writeError(_ text: String) {
     flush()
     Self.writeAll(Array(text.utf8), to: 2)
