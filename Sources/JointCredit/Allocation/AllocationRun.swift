@@ -1,4 +1,7 @@
 import ApportionmentModule
+import Dispatch
+import Foundation
+import Synchronization
 
 /// One allocation being computed: the state ``Allocator`` builds up level by level.
 struct AllocationRun {
@@ -144,63 +147,116 @@ struct AllocationRun {
         step: purchase.bodyUnit, method: purchase.bodyMethod, ties: ties,
         numbers: numbers, language: explanationLanguage) : nil
 
-    for (index, submission) in submissions.enumerated() {
-      let share = Quantity(grams: bodyResult.units[index] * purchase.bodyUnit.grams)
-      let emissions = submission.emissions
-      let weights = submission.events.map(\.emissions.grams)
-      let code = submission.body.code
-      let result = try apportion(
-        share.grams / unit, weights, eventBounds[index], level: .event,
-        within: code, method: purchase.method, step: purchase.unit)
-      let keys = submission.events.map { AllocationKey(body: code, event: $0.id) }
-      let tiesBefore = ties.count
-      record(
-        result.ties, level: .event, within: code, method: purchase.method,
-        step: purchase.unit, keys: keys)
-      let bodyQuota = Fraction(lot * Int128(emissions.grams), over: total)
-      let touched = explanations.touches(code)
-      let bodyLines =
-        touched
-        ? bodyContext?.lines(
-          for: index, name: submission.body.name, estimate: emissions, quota: bodyQuota,
-          allocated: share, share: nil, purchase: purchase, totalEmissions: total) : nil
-      let context =
-        touched
-        ? ExplanationContext(
-          result, weights: weights, keys: keys, step: purchase.unit,
-          method: purchase.method, ties: Array(ties[tiesBefore...]),
-          numbers: numbers, language: explanationLanguage) : nil
-      let events = submission.events.enumerated().map { e, event in
-        let allocated = Quantity(grams: result.units[e] * unit)
-        let quota =
-          emissions > .zero
-          ? Fraction(
-            Int128(share.grams) * Int128(event.emissions.grams),
-            over: Int128(emissions.grams))
-          : Fraction(0, over: 1)
-        return EventAllocation(
-          event: event, quota: quota, allocated: allocated,
-          bound: result.bounds.isEmpty ? .free : result.bounds[e],
-          explanation: context.flatMap { context in
-            guard explanations.includes(keys[e]) else { return nil }
-            // The event's own steps, with its body's steps (prefixed) after the heading.
-            let own = context.lines(
-              for: e, name: event.name, estimate: event.emissions,
-              quota: quota, allocated: allocated, share: (share, emissions),
-              purchase: purchase, totalEmissions: total)
-            return [own[0]]
-              + (bodyLines ?? []).dropFirst().map {
-                (explanationLanguage == .en ? "body \(code): " : "団体 \(code): ") + $0
-              }
-              + own.dropFirst()
-          })
+    // Each body's events are shared on their own, so bodies are shared among the cores in
+    // ranges, each range into a copy of this run; the copies' bodies, ties and notes are then
+    // joined in body order, as one loop would have made them. The first body that fails, in
+    // body order, is the error, as in one loop.
+    let shared = BodyShares(
+      units: bodyResult.units, bounds: bodyResult.bounds, eventBounds: eventBounds,
+      context: bodyContext)
+    let ranges = Self.ranges(of: submissions.count)
+    var part = self
+    (part.bodies, part.ties, part.notes) = ([], [], [])
+    let template = part
+    let results = Mutex(
+      [Result<AllocationRun, AllocationError>?](repeating: nil, count: ranges.count))
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { range in
+      var run = template
+      do throws(AllocationError) {
+        run.bodies.reserveCapacity(ranges[range].count)
+        for index in ranges[range] { try run.allocateEvents(ofBody: index, shared) }
+        results.withLock { $0[range] = .success(run) }
+      } catch {
+        results.withLock { $0[range] = .failure(error) }
       }
-      bodies.append(
-        BodyAllocation(
-          body: submission.body, emissions: emissions, quota: bodyQuota, allocated: share,
-          events: events, bound: bodyResult.bounds.isEmpty ? .free : bodyResult.bounds[index],
-          explanation: explanations.includes(AllocationKey(body: code)) ? bodyLines : nil))
     }
+    for result in results.withLock({ $0 }) {
+      switch result {
+      case .success(let run)?:
+        bodies += run.bodies
+        ties += run.ties
+        notes += run.notes
+      case .failure(let error)?: throw error
+      case nil: preconditionFailure("every range of bodies is shared")
+      }
+    }
+  }
+
+  /// What the events of each body are shared from: the body level's result.
+  private struct BodyShares: Sendable {
+    var units: [Int64]
+    var bounds: [Apportionment.BoundState]
+    var eventBounds: [Bounds?]
+    var context: ExplanationContext?
+  }
+
+  /// Ranges of bodies to share on the cores: one per core, when there are enough bodies.
+  private static func ranges(of count: Int) -> [Range<Int>] {
+    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 64))
+    return (0..<parts).map { part in count * part / parts..<count * (part + 1) / parts }
+  }
+
+  /// Shares a body's allocation among its events and appends the body.
+  private mutating func allocateEvents(ofBody index: Int, _ shared: BodyShares)
+    throws(AllocationError)
+  {
+    let submission = estimates.submissions[index]
+    let bodyContext = shared.context
+    let share = Quantity(grams: shared.units[index] * purchase.bodyUnit.grams)
+    let emissions = submission.emissions
+    let weights = submission.events.map(\.emissions.grams)
+    let code = submission.body.code
+    let result = try apportion(
+      share.grams / unit, weights, shared.eventBounds[index], level: .event,
+      within: code, method: purchase.method, step: purchase.unit)
+    let keys = submission.events.map { AllocationKey(body: code, event: $0.id) }
+    let tiesBefore = ties.count
+    record(
+      result.ties, level: .event, within: code, method: purchase.method,
+      step: purchase.unit, keys: keys)
+    let bodyQuota = Fraction(lot * Int128(emissions.grams), over: total)
+    let touched = explanations.touches(code)
+    let bodyLines =
+      touched
+      ? bodyContext?.lines(
+        for: index, name: submission.body.name, estimate: emissions, quota: bodyQuota,
+        allocated: share, share: nil, purchase: purchase, totalEmissions: total) : nil
+    let context =
+      touched
+      ? ExplanationContext(
+        result, weights: weights, keys: keys, step: purchase.unit,
+        method: purchase.method, ties: Array(ties[tiesBefore...]),
+        numbers: numbers, language: explanationLanguage) : nil
+    let events = submission.events.enumerated().map { e, event in
+      let allocated = Quantity(grams: result.units[e] * unit)
+      let quota =
+        emissions > .zero
+        ? Fraction(
+          Int128(share.grams) * Int128(event.emissions.grams),
+          over: Int128(emissions.grams))
+        : Fraction(0, over: 1)
+      return EventAllocation(
+        event: event, quota: quota, allocated: allocated,
+        bound: result.bounds.isEmpty ? .free : result.bounds[e],
+        explanation: context.flatMap { context in
+          guard explanations.includes(keys[e]) else { return nil }
+          // The event's own steps, with its body's steps (prefixed) after the heading.
+          let own = context.lines(
+            for: e, name: event.name, estimate: event.emissions,
+            quota: quota, allocated: allocated, share: (share, emissions),
+            purchase: purchase, totalEmissions: total)
+          return [own[0]]
+            + (bodyLines ?? []).dropFirst().map {
+              (explanationLanguage == .en ? "body \(code): " : "団体 \(code): ") + $0
+            }
+            + own.dropFirst()
+        })
+    }
+    bodies.append(
+      BodyAllocation(
+        body: submission.body, emissions: emissions, quota: bodyQuota, allocated: share,
+        events: events, bound: shared.bounds.isEmpty ? .free : shared.bounds[index],
+        explanation: explanations.includes(AllocationKey(body: code)) ? bodyLines : nil))
   }
 
   /// A body's bounds in body units: the sums of its events' bounds (with the first unit that a

@@ -47,6 +47,35 @@ import Testing
     #expect(StatementNumbers.quotaText(allocation.bodies[0].quota) == "3.625000")
   }
 
+  /// Bodies' events are shared on all cores in ranges of bodies, joined in body order: 300
+  /// bodies of two 1 t events each get 1 t each, and each body's unit is a tie between its
+  /// events that E1 wins (equal estimates, then the smaller id). The ties and bodies come in
+  /// body order, as one loop gives them.
+  @Test func bodiesSharedInRangesComeBackInBodyOrder() throws {
+    let codes = (1...300).map { "X" + String(1000 + $0).dropFirst() }
+    var text = Fixtures.header
+    for code in codes.shuffled() {
+      text += "\(code),会\(code),other,E1,a,,1\n\(code),会\(code),other,E2,b,,1\n"
+    }
+    let estimates = try Fixtures.read([("a.csv", text)]).value
+    let purchase = try Purchase(
+      lot: Quantity(tonnes: 300), unit: Quantity(tonnes: 1), bodyUnit: Quantity(tonnes: 1),
+      mode: .bodyThenEvent)
+    let allocation = try Allocator().allocate(purchase, among: estimates)
+    #expect(allocation.bodies.map(\.body.code.rawValue) == codes)
+    #expect(allocation.bodies.allSatisfy { $0.allocated == Quantity(tonnes: 1) })
+    #expect(
+      allocation.bodies.flatMap(\.events).map(\.allocated)
+        == Array(repeating: [Quantity(tonnes: 1), .zero], count: 300).flatMap { $0 })
+    #expect(allocation.ties.map(\.within?.rawValue) == codes)
+    #expect(
+      allocation.ties.map(\.winners)
+        == codes.map { [AllocationKey(body: Body.Code($0), event: Event.ID("E1"))] })
+    #expect(
+      allocation.ties.map(\.losers)
+        == codes.map { [AllocationKey(body: Body.Code($0), event: Event.ID("E2"))] })
+  }
+
   @Test func zeroEstimatesGetZeroAndNoRate() throws {
     let estimates = try Fixtures.read([
       (
