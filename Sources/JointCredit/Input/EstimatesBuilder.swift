@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// Checks submission rows one at a time and assembles them into ``Estimates``.
 ///
 /// Every check runs on every row, so one pass finds every problem. Problems are collected, never
@@ -363,44 +367,29 @@ struct EstimatesBuilder {
         next[Int(pending.body)] += 1
       }
     }
-    func event(_ key: Int) -> PendingEvent { segments[key >> 32][key & 0xFFFF_FFFF] }
+    let event = EventSegments(segments: segments)
     checkRejectedIDs(grouped: order, starts: starts, event: event)
+    let (builder, keys, bounds) = (self, order, starts)
+    // Bodies are gathered on every core, in ranges joined in body order.
+    let ranges = Self.ranges(of: bodies.count, events: order.count)
+    let gathered = Mutex([Gathered?](repeating: nil, count: ranges.count))
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { range in
+      var part = Gathered()
+      part.submissions.reserveCapacity(ranges[range].count)
+      for body in ranges[range] {
+        builder.gather(
+          body, events: keys[bounds[body]..<bounds[body + 1]], event: event, into: &part)
+      }
+      gathered.withLock { $0[range] = part }
+    }
     var submissions: [Submission] = []
     submissions.reserveCapacity(bodies.count)
     var total: Int128 = 0
-    for body in bodies.indices {
-      var group = order[starts[body]..<starts[body + 1]]
-      // Submissions usually list events in id order already; sort only when they do not.
-      let sorted = zip(group, group.dropFirst()).allSatisfy {
-        event($0).event.id < event($1).event.id
-      }
-      if !sorted {
-        group.sort { a, b in
-          let (x, y) = (event(a), event(b))
-          return x.event.id != y.event.id
-            ? x.event.id < y.event.id
-            : (x.file, x.position) < (y.file, y.position)
-        }
-      }
-      var kept: [Event] = []
-      kept.reserveCapacity(group.count)
-      var previous: Int?
-      for index in group {
-        let pending = event(index)
-        if let first = previous, event(first).event.id == pending.event.id {
-          errors.append(
-            InputError(
-              .duplicateEvent(
-                body: bodies[body].body.code, event: pending.event.id,
-                first: location(event(first))),
-              at: location(pending)))
-          continue
-        }
-        previous = index
-        kept.append(pending.event)
-        total += Int128(pending.event.emissions.grams)
-      }
-      submissions.append(Submission(sortedEvents: kept, body: bodies[body].body))
+    for part in gathered.withLock({ $0 }) {
+      guard let part else { preconditionFailure("every range of bodies is gathered") }
+      submissions += part.submissions
+      errors += part.errors
+      total += part.total
     }
     if total > Int128(Int64.max) {
       errors.append(InputError(.totalTooLarge))
@@ -487,15 +476,78 @@ extension EstimatesBuilder {
 }
 
 extension EstimatesBuilder {
+  /// Accepted events in segments (those read here, then those absorbed), each known by a key:
+  /// its segment in the high 32 bits, its index in the low ones.
+  private struct EventSegments: Sendable {
+    let segments: [[PendingEvent]]
+
+    subscript(key: Int) -> PendingEvent { segments[key >> 32][key & 0xFFFF_FFFF] }
+  }
+
+  /// Some bodies' submissions, gathered from their events: what ``finish(files:)`` joins.
+  private struct Gathered: Sendable {
+    var submissions: [Submission] = []
+    /// Events repeated within a body.
+    var errors: [InputError] = []
+    /// The estimates kept, summed.
+    var total: Int128 = 0
+  }
+
+  /// Ranges of bodies to gather on the cores: one per core, when there are events enough.
+  private static func ranges(of count: Int, events: Int) -> [Range<Int>] {
+    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, events / 50_000, count))
+    return (0..<parts).map { part in count * part / parts..<count * (part + 1) / parts }
+  }
+
+  /// Gathers a body's events (their keys, in file order) into its submission: sorted by id,
+  /// each id once, a repeated id reported against its first place.
+  private func gather(
+    _ body: Int, events keys: ArraySlice<Int>, event: EventSegments,
+    into part: inout Gathered
+  ) {
+    var group = keys
+    // Submissions usually list events in id order already; sort only when they do not.
+    let sorted = zip(group, group.dropFirst()).allSatisfy {
+      event[$0].event.id < event[$1].event.id
+    }
+    if !sorted {
+      group.sort { a, b in
+        let (x, y) = (event[a], event[b])
+        return x.event.id != y.event.id
+          ? x.event.id < y.event.id
+          : (x.file, x.position) < (y.file, y.position)
+      }
+    }
+    var kept: [Event] = []
+    kept.reserveCapacity(group.count)
+    var previous: Int?
+    for index in group {
+      let pending = event[index]
+      if let first = previous, event[first].event.id == pending.event.id {
+        part.errors.append(
+          InputError(
+            .duplicateEvent(
+              body: bodies[body].body.code, event: pending.event.id,
+              first: location(event[first])),
+            at: location(pending)))
+        continue
+      }
+      previous = index
+      kept.append(pending.event)
+      part.total += Int128(pending.event.emissions.grams)
+    }
+    part.submissions.append(Submission(sortedEvents: kept, body: bodies[body].body))
+  }
+
   /// Reports ids of rejected rows that repeat an id of their body, accepted or rejected.
   private mutating func checkRejectedIDs(
-    grouped order: [Int], starts: [Int], event: (Int) -> PendingEvent
+    grouped order: [Int], starts: [Int], event: EventSegments
   ) {
     for (code, rejected) in rejectedIDs.sorted(by: { $0.key < $1.key }) {
       var seen: [Event.ID: InputLocation] = [:]
       if let body = bodyIndex[code] {
         for index in order[starts[body]..<starts[body + 1]] {
-          let pending = event(index)
+          let pending = event[index]
           let location = location(pending)
           if seen[pending.event.id].map({ location < $0 }) ?? true {
             seen[pending.event.id] = location
