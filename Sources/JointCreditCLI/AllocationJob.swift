@@ -12,7 +12,7 @@ enum AllocationJob {
       + "lacks, such as a new or merged municipality's.")
 
   /// The input read and, when a lot was given, its allocation.
-  struct Outcome {
+  struct Outcome: Sendable {
     var input: WithWarnings<AllocationInput>
     var allocation: Allocation?
   }
@@ -46,6 +46,7 @@ enum AllocationJob {
     }
     Diagnostics.warn(input.warnings, language: language, to: &console)
     guard let purchase = input.value.purchase else {
+      ProcessLifetime.keep(input)
       return requirePurchase ? nil : Outcome(input: input, allocation: nil)
     }
     // A revision of a retired allocation keeps what was retired.
@@ -73,7 +74,9 @@ enum AllocationJob {
         } else {
           try allocator.allocate(purchase, among: input.value.estimates)
         }
-      return Outcome(input: input, allocation: allocation)
+      let outcome = Outcome(input: input, allocation: allocation)
+      ProcessLifetime.keep(outcome)
+      return outcome
     } catch {
       console.errorLine(
         Diagnostics.failure(error.message(language), writesFiles: writesFiles, language))

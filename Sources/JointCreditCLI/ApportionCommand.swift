@@ -95,6 +95,7 @@ enum ApportionCommand: Subcommand {
       shares.ties.lazy.map { "warning: tie: \($0.summary(method: method, unit: unit))" },
       noun: .tie, to: &console)
     shares.write(format: CSVFormat(encoding: .utf8, lineEnding: .lf), to: &console)
+    ProcessLifetime.keep(shares)
     return .success
   }
 }

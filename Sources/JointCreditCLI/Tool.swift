@@ -16,9 +16,12 @@ public enum Tool {
   /// Sets up the process for the command line: SIGINT, SIGTERM and SIGHUP remove the temporary
   /// files of a write in progress (`Interruption`), and SIGPIPE is ignored, so that a reader
   /// that stops early (`jointcredit apportion w.csv | head -1`) does not end the tool by a signal.
+  /// A command's input and results are kept until the process ends rather than freed one value
+  /// at a time just before it does (`ProcessLifetime`).
   public static func prepareProcess() {
     signal(SIGPIPE, SIG_IGN)
     Interruption.installSignalHandlers()
+    ProcessLifetime.keepUntilExit()
   }
 
   /// Runs a command line.
