@@ -99,6 +99,21 @@ package struct JSONWriter<Output: ByteOutput> {
     afterKey = true
   }
 
+  /// A key as `key(_:)` writes a string key: quoted, escaped, then a colon and a space.
+  package static func keyBytes(_ name: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    appendString(name, to: &bytes)
+    bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+    return bytes
+  }
+
+  /// Writes a key made by `keyBytes(_:)`; the next call writes its value.
+  package mutating func key(written bytes: [UInt8]) {
+    separate()
+    output.write(bytes)
+    afterKey = true
+  }
+
   /// Writes a string value, or `null`.
   package mutating func string(_ value: String?) {
     separate()

@@ -45,11 +45,15 @@ public struct StatementTable<Row: StatementRow>: Sendable {
   public let columns: [StatementColumn]
   /// How figures are printed.
   public let numbers: StatementNumbers
+  /// Each column's key in JSON as written before its value (`"event_id": `), made once for a
+  /// table rather than for every row.
+  let jsonKeys: [[UInt8]]
 
   /// Creates a table.
   public init(_ columns: [StatementColumn], numbers: StatementNumbers) {
     self.columns = columns
     self.numbers = numbers
+    jsonKeys = columns.map { JSONWriter<[UInt8]>.keyBytes($0.rawValue) }
   }
 
 }
@@ -99,8 +103,8 @@ extension JSONWriter {
   /// name; decimals and dates as strings, whole numbers as numbers, an empty cell as `null`, and
   /// words (`total`, `reserve`, levels, bases) as their machine names, whatever the language.
   public mutating func fields<Row: StatementRow>(_ table: StatementTable<Row>, of row: Row) {
-    for column in table.columns {
-      key(column.rawValue)
+    for (index, column) in table.columns.enumerated() {
+      key(written: table.jsonKeys[index])
       switch row.cell(column, numbers: table.numbers) {
       case .text(let value): string(value)
       case .joined(let first, let separator, let second):
