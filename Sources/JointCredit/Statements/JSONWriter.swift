@@ -108,7 +108,7 @@ package struct JSONWriter<Output: ByteOutput> {
   }
 
   /// Writes a key made by `keyBytes(_:)`; the next call writes its value.
-  package mutating func key(written bytes: [UInt8]) {
+  package mutating func key(written bytes: UnsafeBufferPointer<UInt8>) {
     separate()
     output.write(bytes)
     afterKey = true
@@ -200,10 +200,19 @@ package struct JSONWriter<Output: ByteOutput> {
   private static func appendString(_ value: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
     defer { bytes.append(UInt8(ascii: "\"")) }
-    let plain = !UTF8Bytes.contains(value) { byte in
+    func needsEscape(_ byte: UInt8) -> Bool {
       byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
-    if plain { return UTF8Bytes.append(value, to: &bytes) }
+    // Most strings have nothing to escape: checked and copied where they are stored.
+    let copied: Bool? = value.utf8.withContiguousStorageIfAvailable { stored in
+      if stored.contains(where: needsEscape) { return false }
+      bytes.append(contentsOf: stored)
+      return true
+    }
+    if copied == true { return }
+    if copied == nil, !value.utf8.contains(where: needsEscape) {
+      return bytes.append(contentsOf: value.utf8)
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes += [0x5C, 0x22]

@@ -46,14 +46,17 @@ public struct StatementTable<Row: StatementRow>: Sendable {
   /// How figures are printed.
   public let numbers: StatementNumbers
   /// Each column's key in JSON as written before its value (`"event_id": `), made once for a
-  /// table rather than for every row.
-  let jsonKeys: [[UInt8]]
+  /// table rather than for every row: the keys one after the other, and where each ends.
+  let jsonKeys: [UInt8]
+  let jsonKeyEnds: [Int]
 
   /// Creates a table.
   public init(_ columns: [StatementColumn], numbers: StatementNumbers) {
     self.columns = columns
     self.numbers = numbers
-    jsonKeys = columns.map { JSONWriter<[UInt8]>.keyBytes($0.rawValue) }
+    let keys = columns.map { JSONWriter<[UInt8]>.keyBytes($0.rawValue) }
+    jsonKeys = keys.flatMap { $0 }
+    jsonKeyEnds = keys.reduce(into: []) { ends, key in ends.append((ends.last ?? 0) + key.count) }
   }
 
 }
@@ -104,7 +107,13 @@ extension JSONWriter {
   /// words (`total`, `reserve`, levels, bases) as their machine names, whatever the language.
   public mutating func fields<Row: StatementRow>(_ table: StatementTable<Row>, of row: Row) {
     for (index, column) in table.columns.enumerated() {
-      key(written: table.jsonKeys[index])
+      // The key's bytes where they are: no array of its own to count references to.
+      table.jsonKeys.withUnsafeBufferPointer { keys in
+        let end = table.jsonKeyEnds[index]
+        key(
+          written: UnsafeBufferPointer(
+            rebasing: keys[(index == 0 ? 0 : table.jsonKeyEnds[index - 1])..<end]))
+      }
       switch row.cell(column, numbers: table.numbers) {
       case .text(let value): string(value)
       case .joined(let first, let separator, let second):
