@@ -52,7 +52,7 @@ public enum InputLoader {
     do {
       let files = try SubmissionFiles.read(paths)
       let read = try SubmissionReader(directory: directory, allowsUnknownCodes: allowsUnknownCodes)
-        .read(files)
+        .read(consume files)
       estimates = read.value
       warnings += read.warnings
     } catch {

@@ -27,11 +27,18 @@ public struct SubmissionReader: Sendable {
   ///   reference list, unknown codes when allowed).
   /// - Throws: ``InputErrors`` with every problem in every file.
   /// - Complexity: O(*n* log *n*) for *n* rows.
-  public func read(_ files: [SubmissionFile]) throws(InputErrors) -> WithWarnings<Estimates> {
+  public func read(_ files: consuming [SubmissionFile]) throws(InputErrors)
+    -> WithWarnings<Estimates>
+  {
     var builder = EstimatesBuilder(directory: directory, allowsUnknownCodes: allowsUnknownCodes)
     var read: [InputFile] = []
-    let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    for file in sorted {
+    var sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    // Each file's bytes are let go once read (when the caller gave them up too), so that they are
+    // not held while the estimates are assembled: a national file is 60 MB.
+    files = []
+    for index in sorted.indices {
+      let file = sorted[index]
+      defer { sorted[index].bytes = [] }
       guard let format = file.format else {
         builder.report(InputError(.unsupportedFileType(""), at: InputLocation(file.path)))
         continue
