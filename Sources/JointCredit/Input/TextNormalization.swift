@@ -27,10 +27,26 @@ public enum TextNormalization {
 
   /// The text without leading and trailing spaces, tabs and ideographic spaces.
   public static func trimmed(_ text: String) -> String {
-    // Most fields have no surrounding space: then the first and last bytes are not spaces.
+    // Most fields have no surrounding space: then neither the first nor the last character is
+    // one, which their bytes tell (U+3000 is E3 80 80, U+00A0 is C2 A0; E3 and C2 only ever
+    // begin a character).
     let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-      guard let first = bytes.first, let last = bytes.last else { return false }
-      return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+      let count = bytes.count
+      guard count > 0 else { return false }
+      let (first, last) = (bytes[0], bytes[count - 1])
+      if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+      if count >= 2,
+        (first == 0xC2 && bytes[1] == 0xA0) || (bytes[count - 2] == 0xC2 && last == 0xA0)
+      {
+        return false
+      }
+      if count >= 3,
+        (first == 0xE3 && bytes[1] == 0x80 && bytes[2] == 0x80)
+          || (bytes[count - 3] == 0xE3 && bytes[count - 2] == 0x80 && last == 0x80)
+      {
+        return false
+      }
+      return true
     }
     if plain == true { return composed(text) }
     func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import JointCredit
+
+/// `TextNormalization.trimmed` removes spaces, tabs, ideographic spaces (U+3000) and no-break
+/// spaces (U+00A0) at both ends, whatever the characters between, and nothing else.
+@Suite struct TrimmingTests {
+  @Test(arguments: [
+    ("札幌市", "札幌市"),
+    ("  札幌市\t", "札幌市"),
+    ("\u{3000}札幌市\u{3000}", "札幌市"),
+    ("\u{A0}E01\u{A0}", "E01"),
+    ("札幌\u{3000}市", "札幌\u{3000}市"),  // inside: kept
+    ("札幌市\u{1000}", "札幌市\u{1000}"),  // U+1000 (E1 80 80) is not trimmed
+    ("\u{1000}札幌市", "\u{1000}札幌市"),
+    ("\u{3003}札幌\u{3003}", "\u{3003}札幌\u{3003}"),  // E3 80 83: not U+3000
+    ("あ\u{A0}", "あ"),
+    ("\u{3000}", ""),
+    (" \u{3000}\t\u{A0} ", ""),
+    ("", ""),
+    ("x", "x"),
+    ("\nx", "\nx"),  // a line break is not a space here
+    ("e\u{301}", "\u{E9}"),  // and the text comes back composed
+  ])
+  func trims(text: String, expected: String) {
+    let trimmed = TextNormalization.trimmed(text)
+    #expect(Array(trimmed.unicodeScalars) == Array(expected.unicodeScalars))
+  }
+}
