@@ -131,18 +131,13 @@ package struct CSVReader: Sendable {
           }
         }
       } else {
-        while offset < count {
-          let byte = utf8[offset]
-          if byte == comma || byte == cr || byte == lf { break }
-          if byte == quote, !record.isMalformed {
-            problems.append(
-              Problem(
-                reason: .strayQuote,
-                position: position(of: place(at: offset))))
-            record.isMalformed = true
-          }
-          offset += 1
+        let (fieldEnd, firstQuote) = unquotedField(from: offset)
+        if let firstQuote, !record.isMalformed {
+          problems.append(
+            Problem(reason: .strayQuote, position: position(of: place(at: firstQuote))))
+          record.isMalformed = true
         }
+        offset = fieldEnd
         record.spans.append(
           CSVRecord.Span(
             start: start, contentStart: start.offset,
@@ -158,6 +153,24 @@ package struct CSVReader: Sendable {
       line += 1
       lineStart = offset
       return true
+    }
+  }
+
+  /// Where an unquoted field that starts at `start` ends (at a comma, a line break or the end),
+  /// and its first quote, which does not belong there.
+  private func unquotedField(from start: Int) -> (end: Int, firstQuote: Int?) {
+    utf8.withUnsafeBufferPointer { bytes in
+      var index = start
+      var firstQuote: Int?
+      while index < end {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+          break
+        }
+        if byte == UInt8(ascii: "\""), firstQuote == nil { firstQuote = index }
+        index += 1
+      }
+      return (index, firstQuote)
     }
   }
 
@@ -180,9 +193,11 @@ package struct CSVReader: Sendable {
       counted = lineStart
       continuation = 0
     }
-    while counted < offset {
-      if utf8[counted] & 0xC0 == 0x80 { continuation += 1 }
-      counted += 1
+    if counted < offset {
+      utf8.withUnsafeBufferPointer { bytes in
+        for index in counted..<offset where bytes[index] & 0xC0 == 0x80 { continuation += 1 }
+      }
+      counted = offset
     }
     return CSVRecord.Place(
       line: line, lineStart: lineStart, offset: offset,
