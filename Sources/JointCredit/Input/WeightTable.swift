@@ -194,7 +194,13 @@ extension WeightTable {
     _ total: Quantity, unit: Quantity, method: ApportionmentMethod
   ) throws(ApportionmentError) -> WeightedShares {
     precondition(unit > .zero && total >= .zero && total.isMultiple(of: unit))
-    let order = rows.indices.sorted { rows[$0].id.utf8.lexicographicallyPrecedes(rows[$1].id.utf8) }
+    // Ids in UTF-8 byte order. For text in NFC (every id read from a file is) that is the
+    // order of `<` on strings, which compares such text byte by byte where it is stored.
+    let composed = rows.allSatisfy { TextNormalization.isComposedQuickly($0.id) }
+    let order =
+      composed
+      ? rows.indices.sorted { rows[$0].id < rows[$1].id }
+      : rows.indices.sorted { rows[$0].id.utf8.lexicographicallyPrecedes(rows[$1].id.utf8) }
     let result = try Apportioner(method: method).apportion(
       total.grams / unit.grams, among: order.map { rows[$0].weight.grams })
     var allocations = [Quantity](repeating: .zero, count: rows.count)

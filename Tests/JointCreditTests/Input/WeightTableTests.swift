@@ -29,6 +29,23 @@ import Testing
         """)
   }
 
+  /// Ties go to the smaller id in UTF-8 byte order, for ids read from a file (in NFC: "z" is
+  /// 7A, "é" C3 A9) and for rows made in code whose ids are not in NFC ("e" + U+0301 is 65 CC 81,
+  /// before "f" in bytes though "é" comes after it as a character).
+  @Test func tiesFollowUTF8ByteOrder() throws {
+    let read = try read("id,weight\n\u{E9},1\nz,1\n")
+    let shares = try read.apportion(
+      Quantity(tonnes: 1), unit: Quantity(tonnes: 1), method: .largestRemainder)
+    #expect(shares.ties.map(\.winners) == [["z"]])
+    let made = WeightTable(rows: [
+      WeightTable.Row(id: "f", weight: Quantity(tonnes: 1)),
+      WeightTable.Row(id: "e\u{301}", weight: Quantity(tonnes: 1)),
+    ])
+    let madeShares = try made.apportion(
+      Quantity(tonnes: 1), unit: Quantity(tonnes: 1), method: .largestRemainder)
+    #expect(madeShares.allocations == [.zero, Quantity(tonnes: 1)])
+  }
+
   @Test func printsAtTheScaleOfTheDataAndTheUnit() throws {
     // 100 × 2.5/4 = 62.5, 100 × 1.25/4 = 31.25, 100 × 0.25/4 = 6.25 in steps of 0.1:
     // floors 62.5, 31.2, 6.2 (999 tenths); 1 left → equal remainders .05 → larger weight (y).
