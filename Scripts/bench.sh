@@ -11,6 +11,9 @@
 #    Then the first bench's shape (20 events per body, ASCII codes), main statements.
 # 2. `apportion` of N items (CSV in, CSV out), whole process, per method.
 # 3. The per-body statements, certificates and report at the smaller sizes.
+# 4. Only when SCALING lists sizes (SCALING="3000000 10000000" make bench): the realistic shape
+#    at those sizes, validate and the main statements, one run each, with seconds and MiB per
+#    million events, to see that time and memory grow no faster than the input.
 #
 #   Scripts/bench.sh [SIZES...]        e.g. Scripts/bench.sh 10000 100000 (default 10k 100k 1M)
 #   RUNS=5 Scripts/bench.sh            runs per measurement (median; default 5, 3 from 1M)
@@ -120,5 +123,25 @@ if [ ${#small[@]} -gt 0 ]; then
     printf '%-9s %-34s %8s %8s %8s %9s\n' "$n" "all statements" "$med" "$min" "$max" "$peak"
     read -r med min max peak < <(run "${RUNS:-3}" "$tool" "${allocate[@]}" "$file" --skip-certificates)
     printf '%-9s %-34s %8s %8s %8s %9s\n' "$n" "all but certificates" "$med" "$min" "$max" "$peak"
+  done
+fi
+
+if [ -n "${SCALING:-}" ]; then
+  echo
+  echo "4. Scaling, realistic shape, one run each (validate; main statements, --skip-workbook)"
+  printf '%-9s %-34s %8s %9s %12s %12s\n' events what seconds peak_MiB s_per_1M MiB_per_1M
+  for n in $SCALING; do
+    file="$data/realistic-$n.csv"
+    [ -f "$file" ] || python3 Scripts/generate-bench-data.py realistic "$n" "$file"
+    for what in validate main; do
+      case $what in
+        validate) cmd=("$tool" validate "$file"); label="validate" ;;
+        main) cmd=("$tool" "${allocate[@]}" "$file" --skip-body-statements --skip-report --skip-workbook)
+          label="main statements, --skip-workbook" ;;
+      esac
+      read -r med _ _ peak < <(run 1 "${cmd[@]}")
+      awk -v n="$n" -v s="$med" -v m="$peak" -v l="$label" 'BEGIN {
+        printf "%-9s %-34s %8s %9s %12.3f %12.1f\n", n, l, s, m, s / n * 1e6, m / n * 1e6 }'
+    done
   done
 fi
