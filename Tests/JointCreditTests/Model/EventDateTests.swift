@@ -3,7 +3,9 @@ import Testing
 @testable import JointCredit
 
 @Suite struct EventDateTests {
-  @Test(arguments: ["2011-12-15", "2012-02-29", "2000-02-29", "0001-01-01", "9999-12-31"])
+  @Test(arguments: [
+    "2011-12-15", "2012-02-29", "2000-02-29", "0001-01-01", "9999-12-31", "0042-10-09",
+  ])
   func readsExistingDays(_ text: String) throws {
     let date = try #require(EventDate(iso: text))
     #expect(date.description == text)
