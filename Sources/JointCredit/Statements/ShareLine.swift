@@ -200,7 +200,9 @@ extension ShareLine: StatementRow {
   ///
   /// - Precondition: the column is one of shares (not of serials).
   public func cell(_ column: StatementColumn, numbers: StatementNumbers) -> StatementCell {
-    if case .bodyReserve(let reserve) = subject {
+    // The tag is tested first, without binding the payload: binding copies the subject (and
+    // retains a reserve's strings), which every cell of every line paid for.
+    if case .bodyReserve = subject, case .bodyReserve(let reserve) = subject {
       return column == .eventID
         ? .reserve : ShareLine(subject: .reserve(reserve)).cell(column, numbers: numbers)
     }
