@@ -87,3 +87,12 @@ import Testing
     }
   }
 }
+
+/// A national allocation holds a million event shares: their layout is part of its memory.
+@Suite struct ShareLayoutTests {
+  /// The bound's byte comes after the optional cost's tag: 128 bytes a share, not 144.
+  @Test func anEventShareTakes128Bytes() {
+    #expect(MemoryLayout<EventAllocation>.stride == 128)
+    #expect(MemoryLayout<Event>.stride == 64)
+  }
+}
