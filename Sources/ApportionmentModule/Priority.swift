@@ -71,6 +71,15 @@ public struct Priority: Comparable, Hashable, Sendable {
     case (false, true): return -1
     default: break
     }
+    // Terms of 64 bits (weights in grams and unit counts give those) cross-multiply into 128
+    // bits with one machine multiplication each.
+    if (lhs.numerator | lhs.denominator | rhs.numerator | rhs.denominator) <= UInt128(UInt64.max) {
+      let left = UInt64(lhs.numerator).multipliedFullWidth(by: UInt64(rhs.denominator))
+      let right = UInt64(rhs.numerator).multipliedFullWidth(by: UInt64(lhs.denominator))
+      if left.high != right.high { return left.high < right.high ? -1 : 1 }
+      if left.low != right.low { return left.low < right.low ? -1 : 1 }
+      return 0
+    }
     let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
     let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
     if left.high != right.high { return left.high < right.high ? -1 : 1 }
