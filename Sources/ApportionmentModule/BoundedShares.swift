@@ -13,7 +13,10 @@ struct BoundedShares {
   var weight: Int128
 
   /// - Precondition: ΣL ≤ total ≤ capacity (Σ of Uᵢ over positive weights, Lᵢ over zero ones).
-  init(total: Int64, weights: [Int64], lower: [Int64], upper: [Int64]) {
+  /// - Parameter shortcut: whether breakpoints that all share one lower bound and no upper bound
+  ///   (the first unit of Adams, Dean and Huntington–Hill) are sorted by weight alone; `false`
+  ///   only to test that the result is the same.
+  init(total: Int64, weights: [Int64], lower: [Int64], upper: [Int64], shortcut: Bool = true) {
     var states = [Apportionment.BoundState](repeating: .lower, count: weights.count)
     var fixed: Int128 = 0
     var slope: Int128 = 0
@@ -29,9 +32,19 @@ struct BoundedShares {
       points.append((lower[index], weight, index, true))
       if upper[index] < Int64.max { points.append((upper[index], weight, index, false)) }
     }
-    points.sort { a, b in
-      let (x, y) = (Int128(a.bound) * Int128(b.weight), Int128(b.bound) * Int128(a.weight))
-      return x != y ? x < y : (a.entering && !b.entering)
+    // By λ = bound ÷ weight, entering before leaving at the same λ. When every point enters at
+    // one positive bound L, L ÷ w orders as w does, the other way round, and comparing weights
+    // costs less than cross-multiplying in 128 bits. (Points at the same λ are all taken or
+    // none: the sweep stops before a λ, and taking a point at λ leaves the sum at λ as it was.)
+    if shortcut, let bound = points.first?.bound, bound > 0,
+      points.allSatisfy({ $0.entering && $0.bound == bound })
+    {
+      points.sort { a, b in a.weight > b.weight }
+    } else {
+      points.sort { a, b in
+        let (x, y) = (Int128(a.bound) * Int128(b.weight), Int128(b.bound) * Int128(a.weight))
+        return x != y ? x < y : (a.entering && !b.entering)
+      }
     }
     let target = Int128(total)
     for point in points {
