@@ -1,6 +1,5 @@
 import ApportionmentModule
 import Dispatch
-import Foundation
 import Synchronization
 
 /// One allocation being computed: the state ``Allocator`` builds up level by level.
@@ -154,7 +153,8 @@ struct AllocationRun {
     let shared = BodyShares(
       units: bodyResult.units, bounds: bodyResult.bounds, eventBounds: eventBounds,
       context: bodyContext)
-    let ranges = Self.ranges(of: submissions.count)
+    // A range of bodies is worth a core from 64 bodies.
+    let ranges = CoreRanges.of(submissions.count, atMost: submissions.count / 64)
     var part = self
     (part.bodies, part.ties, part.notes) = ([], [], [])
     let template = part
@@ -188,12 +188,6 @@ struct AllocationRun {
     var bounds: [Apportionment.BoundState]
     var eventBounds: [Bounds?]
     var context: ExplanationContext?
-  }
-
-  /// Ranges of bodies to share on the cores: one per core, when there are enough bodies.
-  private static func ranges(of count: Int) -> [Range<Int>] {
-    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 64))
-    return (0..<parts).map { part in count * part / parts..<count * (part + 1) / parts }
   }
 
   /// Shares a body's allocation among its events and appends the body.

@@ -371,7 +371,8 @@ struct EstimatesBuilder {
     checkRejectedIDs(grouped: order, starts: starts, event: event)
     let (builder, keys, bounds) = (self, order, starts)
     // Bodies are gathered on every core, in ranges joined in body order.
-    let ranges = Self.ranges(of: bodies.count, events: order.count)
+    // A range of bodies is worth a core from 50,000 events.
+    let ranges = CoreRanges.of(bodies.count, atMost: order.count / 50_000)
     let gathered = Mutex([Gathered?](repeating: nil, count: ranges.count))
     DispatchQueue.concurrentPerform(iterations: ranges.count) { range in
       var part = Gathered()
@@ -491,12 +492,6 @@ extension EstimatesBuilder {
     var errors: [InputError] = []
     /// The estimates kept, summed.
     var total: Int128 = 0
-  }
-
-  /// Ranges of bodies to gather on the cores: one per core, when there are events enough.
-  private static func ranges(of count: Int, events: Int) -> [Range<Int>] {
-    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, events / 50_000, count))
-    return (0..<parts).map { part in count * part / parts..<count * (part + 1) / parts }
   }
 
   /// Gathers a body's events (their keys, in file order) into its submission: sorted by id,
