@@ -207,23 +207,24 @@ struct DocumentReader {
 
   // MARK: Purchase
 
+  /// A floor or a cap (`key`): `"emissions"`, `"rate"` with its percentage under `rate`, or
+  /// null.
+  func readEstimateShare(_ node: Node, _ key: String, rate: String) throws(Failure)
+    -> Purchase.Floor?
+  {
+    switch try node.optionalMember(key)?.string() {
+    case nil: nil
+    case "emissions": .emissions
+    case "rate": .rate(try node.member(rate).quantity())
+    default: throw try node.member(key).failure(expected: "\"emissions\", \"rate\" or null")
+    }
+  }
+
   func readPurchase(_ node: Node) throws(Failure) -> Purchase {
     let mode = try node.member("mode").choice(AllocationMode.self)
     let method = try node.member("method").choice(ApportionmentMethod.self)
-    let floor: Purchase.Floor? =
-      switch try node.optionalMember("floor")?.string() {
-      case nil: nil
-      case "emissions": .emissions
-      case "rate": .rate(try node.member("min_rate_pct").quantity())
-      default: throw try node.member("floor").failure(expected: "\"emissions\", \"rate\" or null")
-      }
-    let cap: Purchase.Cap? =
-      switch try node.optionalMember("cap")?.string() {
-      case nil: nil
-      case "emissions": .emissions
-      case "rate": .rate(try node.member("cap_rate_pct").quantity())
-      default: throw try node.member("cap").failure(expected: "\"emissions\", \"rate\" or null")
-      }
+    let floor = try readEstimateShare(node, "floor", rate: "min_rate_pct")
+    let cap = try readEstimateShare(node, "cap", rate: "cap_rate_pct")
     var pricing: Pricing?
     let taxIncluded = try node.optionalMember("tax_included")?.bool()
     if let price = try node.optionalMember("price_jpy_per_t") {
