@@ -92,18 +92,20 @@ package struct JSONWriter<Output: ByteOutput> {
   /// Writes a key given as a string (escaped as JSON needs); the next call writes its value.
   package mutating func key(_ name: String) {
     separate()
-    output.writeBuffered { bytes in
-      Self.appendString(name, to: &bytes)
-      bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
-    }
+    output.writeBuffered { Self.appendKey(name, to: &$0) }
     afterKey = true
   }
 
-  /// A key as `key(_:)` writes a string key: quoted, escaped, then a colon and a space.
-  package static func keyBytes(_ name: String) -> [UInt8] {
-    var bytes: [UInt8] = []
+  /// A key as JSON has it before its value: quoted, escaped, then a colon and a space.
+  private static func appendKey(_ name: String, to bytes: inout [UInt8]) {
     appendString(name, to: &bytes)
     bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+  }
+
+  /// A key as `key(_:)` writes a string key, made once to be written many times.
+  package static func keyBytes(_ name: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    appendKey(name, to: &bytes)
     return bytes
   }
 
