@@ -59,8 +59,7 @@ enum CSVChunks {
       defer { results = [] }
       return results
     }
-    guard parts.allSatisfy({ $0 != nil }),
-      builder.canAbsorb(parts.map { $0?.builder ?? base })
+    guard parts.allSatisfy({ $0 != nil }), builder.canAbsorb(parts.compactMap { $0?.builder })
     else { return nil }
     var total = CSVRows.Counts()
     for index in parts.indices {

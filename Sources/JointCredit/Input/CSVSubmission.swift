@@ -9,9 +9,6 @@ enum CSVSubmission {
     _ utf8: [UInt8], source: String, into builder: inout EstimatesBuilder, chunks: Int? = nil
   ) -> (accepted: Int, inParts: Bool) {
     builder.begin(file: source)
-    // A row of a submission is rarely under 32 bytes, so this is about as many events as the
-    // file can hold; room reserved and not used is address space, never touched.
-    builder.reserveEvents(utf8.count / 32)
     var reader = CSVReader(utf8: utf8)
     var record = CSVRecord()
     defer {
@@ -40,7 +37,16 @@ enum CSVSubmission {
     let headerLine = record.line
     let rows = CSVRows(columns: columns, headerCount: headerCount, source: source)
     let inParts = CSVChunks.read(rows, from: reader, chunks: chunks, into: &builder)
-    let counts = inParts ?? rows.read(&reader, into: &builder)
+    let counts: CSVRows.Counts
+    if let inParts {
+      counts = inParts
+    } else {
+      // A row of a submission is rarely under 32 bytes, so this is about as many events as the
+      // file can hold; room reserved and not used is address space, never touched. (Parts
+      // reserve their own.)
+      builder.reserveEvents((utf8.count - reader.offset) / 32)
+      counts = rows.read(&reader, into: &builder)
+    }
     if counts.rows == 0 && reader.problems.isEmpty {
       builder.report(
         InputError(.noRows, at: InputLocation(source, line: headerLine + 1, column: 1)))
