@@ -84,18 +84,21 @@ import Testing
         + "Error: 入力に 1 件の問題があります。何も書き込んでいません。\n")
   }
 
+  /// `explain` of one event of the quickstart sample (10 t in 0.1 t units), in Japanese, with
+  /// `options` added.
+  func explained(_ event: String, _ options: [String] = []) -> ToolRunner.Result {
+    ToolRunner.inProcess(
+      [
+        "explain", sample("Samples/quickstart/submissions"), "--lot", "10", "--unit", "0.1",
+        "--event", event, "--lang", "ja",
+      ] + options)
+  }
+
   @Test func explainInJapanese() {
-    let quickstart = sample("Samples/quickstart/submissions")
-    let noBody = ToolRunner.inProcess([
-      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--event", "999999/E01", "--lang",
-      "ja",
-    ])
+    let noBody = explained("999999/E01")
     #expect(noBody.status == 1)
     #expect(noBody.stderr == "error: 入力に団体 '999999' はありません。団体は 131032, 132012, 133035 です\n")
-    let noEvent = ToolRunner.inProcess([
-      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--event", "131032/E09", "--lang",
-      "ja",
-    ])
+    let noEvent = explained("131032/E09")
     #expect(noEvent.stderr == "error: 団体 131032 にイベント 'E09' はありません。この団体のイベントは E01, E02 です\n")
   }
 
@@ -103,11 +106,7 @@ import Testing
   /// 2.5 t has 3.125 t = 31.25 units; the remainders 0.75, 0.5, 0.5 and 0.25 rank 1 to 4 and the
   /// two units left over go to ranks 1 and 2; 3.1 t is 124.0 % of 2.5 t.
   @Test func explainsAShareInJapanese() {
-    let quickstart = sample("Samples/quickstart/submissions")
-    let result = ToolRunner.inProcess([
-      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--event", "131032/E01", "--lang",
-      "ja",
-    ])
+    let result = explained("131032/E01")
     #expect(result.status == 0)
     #expect(
       result.output == """
@@ -120,10 +119,8 @@ import Testing
         """)
     // The body's steps before the event's, each marked with the body, in Japanese too; a
     // divisor method's line as well.
-    let twoLevels = ToolRunner.inProcess([
-      "explain", quickstart, "--lot", "10", "--unit", "0.1", "--mode", "body-then-event",
-      "--body-unit", "0.1", "--method", "dhondt", "--event", "131032/E01", "--lang", "ja",
-    ])
+    let twoLevels = explained(
+      "131032/E01", ["--mode", "body-then-event", "--body-unit", "0.1", "--method", "dhondt"])
     #expect(twoLevels.status == 0)
     #expect(twoLevels.output.contains("\n  団体 131032: 排出量見込み: 2.9 t(全体 8.0 t のうち)\n"))
     #expect(twoLevels.output.contains("D'Hondt (Jefferson): 1単位ずつ、優先度 見込み ÷ d(保有単位数) が最も高いものへ。"))
