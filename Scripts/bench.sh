@@ -6,7 +6,8 @@
 # 1. The realistic shape (Scripts/generate-bench-data.py realistic): every municipality of Japan,
 #    real codes, Japanese names, rows interleaved across bodies. For each size: the read floor
 #    (Benchmarks/floor/read-floor.c, built here with the machine's C compiler: read the file,
-#    split every field, sum the estimates), `validate`, the main statements without and with
+#    split every field, sum the estimates), `validate` (of the file, and of the same rows as one
+#    file per body), the main statements without and with
 #    the workbook, and each one's ratio to the floor.
 #    Then the first bench's shape (20 events per body, ASCII codes), main statements.
 # 2. `apportion` of N items (CSV in, CSV out), whole process, per method.
@@ -72,9 +73,27 @@ for n in "${sizes[@]}"; do
   runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 5)}
   read -r fmed fmin fmax fpeak < <(run "$runs" "$floor" "$file")
   printf '%-9s %-34s %8s %8s %8s %9s %9s\n' "$n" "read floor (C)" "$fmed" "$fmin" "$fmax" "$fpeak" 1
-  for what in validate main workbook; do
+  # The same rows as one file per body, as bodies submit them.
+  folder="$data/realistic-$n-by-body"
+  [ -d "$folder" ] || python3 - "$file" "$folder" <<'PY'
+import collections, csv, os, sys
+rows = collections.defaultdict(list)
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    reader = csv.reader(f)
+    header = next(reader)
+    for row in reader:
+        rows[row[0]].append(row)
+os.makedirs(sys.argv[2])
+for code, body in rows.items():
+    with open(os.path.join(sys.argv[2], code + ".csv"), "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(body)
+PY
+  for what in validate by-body main workbook; do
     case $what in
       validate) cmd=("$tool" validate "$file"); label="validate" ;;
+      by-body) cmd=("$tool" validate "$folder"); label="validate, one file per body" ;;
       main) cmd=("$tool" "${allocate[@]}" "$file" --skip-body-statements --skip-report --skip-workbook)
         label="main statements, --skip-workbook" ;;
       workbook) cmd=("$tool" "${allocate[@]}" "$file" --skip-body-statements --skip-report)
