@@ -239,11 +239,8 @@ struct AllocationRun {
             for: e, name: event.name, estimate: event.emissions,
             quota: quota, allocated: allocated, share: (share, emissions),
             purchase: purchase, totalEmissions: total)
-          return [own[0]]
-            + (bodyLines ?? []).dropFirst().map {
-              (explanationLanguage == .en ? "body \(code): " : "団体 \(code): ") + $0
-            }
-            + own.dropFirst()
+          let prefix = context.bodyPrefix(code)
+          return [own[0]] + (bodyLines ?? []).dropFirst().map { prefix + $0 } + own.dropFirst()
         })
     }
     bodies.append(

@@ -43,6 +43,9 @@ struct ExplanationContext {
     language == .en ? english() : japanese()
   }
 
+  /// What marks a body's steps among its event's: `body 131032: `.
+  func bodyPrefix(_ code: Body.Code) -> String { pick("body \(code): ", "団体 \(code): ") }
+
   private func estimateText(_ quantity: Quantity) -> String { "\(numbers.emissions(quantity)) t" }
   private func tonnes(_ quantity: Quantity) -> String { "\(numbers.allocated(quantity)) t" }
 
