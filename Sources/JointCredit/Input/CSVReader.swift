@@ -283,13 +283,27 @@ package struct CSVRecord: Sendable {
   /// Whether every field is empty, as in a blank line or a row of commas.
   package var isBlank: Bool { spans.indices.allSatisfy(isEmpty) }
 
-  /// A field's bytes when they are its text as they stand (no doubled quotes to undo) and plain:
-  /// printable ASCII, no space; otherwise `nil`.
-  func plainField(_ index: Int) -> ArraySlice<UInt8>? {
+  /// A field's bytes when they are its text as they stand: no doubled quotes to undo.
+  private func unescaped(_ index: Int) -> ArraySlice<UInt8>? {
     let span = spans[index]
-    guard !span.escaped else { return nil }
-    let bytes = text[span.contentStart..<span.contentEnd]
-    return bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) ? bytes : nil
+    return span.escaped ? nil : text[span.contentStart..<span.contentEnd]
+  }
+
+  /// A field's date when it is written plainly, `YYYY-MM-DD`, read from its bytes without making
+  /// its text (normalising such text gives the text itself); `nil` for anything else, which is
+  /// then read as text.
+  func plainDate(_ index: Int) -> EventDate? {
+    unescaped(index).flatMap { EventDate(isoBytes: $0) }
+  }
+
+  /// A field's decimal when it is written plainly, digits and at most one point, read from its
+  /// bytes; `nil` for anything else (a sign, a space, a comma...), which is then read as text.
+  func plainDecimal(_ index: Int) -> Quantity.Parsed? {
+    guard let bytes = unescaped(index),
+      bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
+      case .success(let parsed) = Quantity.parse(bytes: bytes)
+    else { return nil }
+    return parsed
   }
 
   /// Appends a field's bytes as written (quotes doubled as in the text) to `bytes`.

@@ -77,16 +77,10 @@ struct CSVRows: Sendable {
       let sameBody = acceptedBodies[key]
       // A plain date and a plain estimate are read from their bytes, without their text (what
       // normalising the text would give is the text itself); anything else is read as text.
-      row.date = columns[SubmissionColumn.eventDate.rawValue]
-        .flatMap { record.plainField($0) }.flatMap { EventDate(isoBytes: $0) }
-      row.estimate = columns[SubmissionColumn.emissions.rawValue]
-        .flatMap { record.plainField($0) }
-        .flatMap { bytes in
-          guard bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
-            case .success(let estimate) = Quantity.parse(bytes: bytes)
-          else { return nil }
-          return estimate
-        }
+      row.date = columns[SubmissionColumn.eventDate.rawValue].flatMap { record.plainDate($0) }
+      row.estimate = columns[SubmissionColumn.emissions.rawValue].flatMap {
+        record.plainDecimal($0)
+      }
       for column in SubmissionColumn.allCases {
         let skipped =
           switch column {

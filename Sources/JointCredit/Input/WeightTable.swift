@@ -108,10 +108,7 @@ public struct WeightTable: Hashable, Sendable {
       var weight: Quantity?
       // Plain digits and a point are read from their bytes (normalising them changes nothing);
       // anything else as text.
-      if let bytes = record.plainField(weightField),
-        bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
-        case .success(let parsed) = Quantity.parse(bytes: bytes)
-      {
+      if let parsed = record.plainDecimal(weightField) {
         weight = parsed.quantity
         decimals = max(decimals, parsed.writtenDecimals)
       } else {
