@@ -29,7 +29,24 @@ import Testing
         == Self.outcome(date: date, estimate: "1.5", csv: false))
   }
 
-  /// The plain forms took the bytes path and gave what a person reads in them.
+  /// Which fields take the bytes path: a plain date or decimal as it stands; anything else
+  /// (a sign, a space, a comma, doubled quotes, another date form) goes the text path.
+  @Test func theBytesPathTakesOnlyPlainFields() {
+    var reader = CSVReader(
+      utf8: Array("2012-02-29,007.250,-1,\" 1.5\",\"1,5\",2012/2/29,\"2\"\"\",,12\n".utf8))
+    var record = CSVRecord()
+    let found = reader.next(into: &record)
+    #expect(found)
+    #expect(record.plainDate(0) == EventDate(year: 2012, month: 2, day: 29))
+    #expect(record.plainDecimal(1)?.quantity == Quantity(grams: 7_250_000))
+    #expect(record.plainDecimal(1)?.writtenDecimals == 3)
+    let others = (2...7).map { record.plainDecimal($0) }
+    #expect(others.allSatisfy { $0 == nil })
+    #expect(record.plainDate(5) == nil)
+    #expect(record.plainDecimal(8)?.quantity == Quantity(grams: 12_000_000))
+  }
+
+  /// The plain forms gave what a person reads in them.
   @Test func plainValuesAreReadExactly() throws {
     let text = Fixtures.header + "131032,港区,ward,E01,x,2012-02-29,007.250\n"
     let read = try Fixtures.read([("a.csv", text)]).value
