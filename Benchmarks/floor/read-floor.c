@@ -21,7 +21,6 @@ int main(int argc, char **argv) {
     while (i < size && bytes[i] != '\n') i++; /* header */
     i++;
     while (i < size) {
-        int column = 0;
         long start = i;
         int quoted = 0;
         for (;;) {
@@ -49,7 +48,6 @@ int main(int argc, char **argv) {
                     i++;
                     break;
                 }
-                column++;
                 i++;
                 start = i;
                 continue;

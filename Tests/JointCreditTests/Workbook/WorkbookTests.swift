@@ -68,7 +68,6 @@ import Testing
     #expect(!empty.contains("<row r=\"2\""))
   }
 
-  /// The quickstart, priced: every part is there, and the events sheet holds typed cells.
   /// Text with white space at either end (ASCII or the ideographic space) is marked to keep
   /// it; a joined key is one text, marked only for white space at its own ends.
   @Test func outerSpaceIsPreservedAndKeysAreJoined() throws {
@@ -107,6 +106,7 @@ import Testing
       ))
   }
 
+  /// The quickstart, priced: every part is there, and the events sheet holds typed cells.
   @Test func theAllocationWorkbookHoldsTypedCells() throws {
     let purchase = try Purchase(
       lot: 10, unit: Fixtures.tonnes("0.1"), pricing: Pricing(.invoiceTotal(123_456)))
