@@ -171,25 +171,29 @@ public enum BodyStatementFiles {
     let text = StatementText(language: language)
     let numbers = StatementNumbers(allocation)
     let title = "\(text.statementTitle): \(body.body.name)"
-    var html = "<h1>\(HTML.escape(text.statementTitle))</h1>\n"
+    // Bytes, not a string: the events' table of a large body is most of the page.
+    var html: [UInt8] = []
+    func add(_ text: String) { UTF8Bytes.append(text, to: &html) }
+    add("<h1>\(HTML.escape(text.statementTitle))</h1>\n")
     let purchase = allocation.purchase
     let issue =
       (purchase.issuer.isEmpty ? [] : [(text.issuer, purchase.issuer)])
       + (purchase.issuedOn.map { [(text.issuedOn, $0.description)] } ?? [])
-    if !issue.isEmpty { html += HTML.definitions(issue) }
-    html +=
+    if !issue.isEmpty { add(HTML.definitions(issue)) }
+    add(
       "<p><strong>\(HTML.escape(body.body.name))</strong> (\(HTML.escape(body.body.code.rawValue)), "
-      + "\(HTML.escape(language.kind(body.body.kind))))</p>\n"
-    html += "<h2>\(HTML.escape(text.events))</h2>\n"
-    html += HTML.table(
+        + "\(HTML.escape(language.kind(body.body.kind))))</p>\n")
+    add("<h2>\(HTML.escape(text.events))</h2>\n")
+    HTML.appendTable(
       eventTable(for: allocation), rows: reference.eventLines,
-      totalRow: ShareLine.total(of: reference), language: language)
+      totalRow: ShareLine.total(of: reference), language: language, to: &html)
     if let reserve = heldReserve(body, allocation) {
-      html +=
+      add(
         "<p>\(HTML.escape(text.reserveHeld(numbers.allocated(reserve.allocated).description, reserve.cost.map { HTML.yen($0) })))</p>\n"
+      )
     }
     if !allocation.purchase.creditBlocks.isEmpty {
-      html += "<h2>\(HTML.escape(text.serials))</h2>\n"
+      add("<h2>\(HTML.escape(text.serials))</h2>\n")
       let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
       // What the body's events' fractions leave below a whole tonne goes to the pool.
       let tonne = Quantity.gramsPerTonne
@@ -197,26 +201,30 @@ public enum BodyStatementFiles {
         grams: body.events.reduce(0) { $0 + $1.allocated.grams % tonne } % tonne)
       if fraction > .zero {
         let secretariat = allocation.retirement.last { $0.basis == .fractions }?.body
-        html +=
+        add(
           "<p>\(HTML.escape(text.fractionNote(numbers.allocated(fraction).description, secretariat?.rawValue ?? "")))</p>\n"
+        )
       }
       if ranges.isEmpty {
-        html += "<p>\(HTML.escape(text.noSerials))</p>\n"
+        add("<p>\(HTML.escape(text.noSerials))</p>\n")
       } else {
-        html += HTML.table(rangeTable, rows: ranges, language: language)
+        HTML.appendTable(rangeTable, rows: ranges, language: language, to: &html)
       }
       if let retired = ranges.first(where: { $0.basis != .reserve }) {
-        html += CertificatePage.retirementLine(
-          retired.retirementDate, words: CertificateText(language: language))
+        add(
+          CertificatePage.retirementLine(
+            retired.retirementDate, words: CertificateText(language: language)))
       }
     }
-    html +=
+    add(
       "<h2>\(HTML.escape(text.purchase))</h2>\n" + HTML.definitions(purchaseFacts(allocation, text))
-    html +=
+    )
+    add(
       "<h2>\(HTML.escape(text.context))</h2>\n"
-      + HTML.definitions(contextFacts(allocation, totals ?? AllocationTotals(allocation), text))
-    html +=
+        + HTML.definitions(contextFacts(allocation, totals ?? AllocationTotals(allocation), text)))
+    add(
       "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
-    output.write(HTML.page(title: title, language: language, body: html))
+    )
+    HTML.writePage(title: title, language: language, body: html, to: &output)
   }
 }

@@ -3,24 +3,35 @@
 enum HTML {
   /// Text with `&`, `<`, `>`, `"` and `'` escaped.
   static func escape(_ text: String) -> String {
-    // Byte by byte: the five characters are ASCII, and most text has none of them.
-    let special: (UInt8) -> Bool = { byte in
-      byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    guard UTF8Bytes.contains(text, where: isSpecial) else { return text }
+    var bytes: [UInt8] = []
+    appendEscaped(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the text's UTF-8 bytes with `&`, `<`, `>`, `"` and `'` escaped. Byte by byte: the
+  /// five characters are ASCII (never part of another character's bytes), and most text has
+  /// none of them.
+  static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    guard UTF8Bytes.contains(text, where: isSpecial) else {
+      UTF8Bytes.append(text, to: &bytes)
+      return
     }
-    guard UTF8Bytes.contains(text, where: special) else { return text }
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+      case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+      default: bytes.append(byte)
       }
     }
-    return result
+  }
+
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+      || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
   }
 
   static let style = """
@@ -41,6 +52,20 @@ enum HTML {
 
   /// The page around a body of HTML.
   static func page(title: String, language: StatementLanguage, body: String) -> String {
+    pageStart(title: title, language: language) + body + pageEnd
+  }
+
+  /// Writes the page around a body of HTML given as bytes.
+  static func writePage(
+    title: String, language: StatementLanguage, body: [UInt8], to output: inout some ByteOutput
+  ) {
+    output.write(pageStart(title: title, language: language))
+    output.write(body)
+    output.write(pageEnd)
+  }
+
+  /// A page up to its body.
+  private static func pageStart(title: String, language: StatementLanguage) -> String {
     """
     <!DOCTYPE html>
     <html lang="\(language.rawValue)">
@@ -53,12 +78,12 @@ enum HTML {
     </style>
     </head>
     <body>
-    \(body)
-    </body>
-    </html>
 
     """
   }
+
+  /// A page after its body.
+  private static let pageEnd = "\n</body>\n</html>\n"
 
   /// A table in a box that scrolls sideways on a narrow screen (its first column stays in
   /// view): header cells, rows of cells; a cell is (text, is-numeric). Columns in `unbroken`
@@ -68,39 +93,15 @@ enum HTML {
     _ header: [(String, Bool)], _ rows: [[(String, Bool)]], totalRow: [(String, Bool)]? = nil,
     unbroken: Set<Int> = []
   ) -> String {
-    // Appended in place, cell by cell: a body's page of a large purchase has many rows.
-    var html = ""
-    func append(_ row: [(String, Bool)], _ tag: String) {
-      for (index, cell) in row.enumerated() {
-        let kind = cell.1 ? "n" : unbroken.contains(index) ? "nb" : tag == "td" ? "t" : ""
-        html += "<"
-        html += tag
-        if !kind.isEmpty {
-          html += " class=\""
-          html += kind
-          html += "\""
-        }
-        html += ">"
-        html += escape(cell.0)
-        html += "</"
-        html += tag
-        html += ">"
-      }
+    var table = HTMLTable(appendingTo: [], header: header, unbroken: unbroken)
+    func append(_ row: [(String, Bool)], total: Bool = false) {
+      table.beginRow(total: total)
+      for (text, numeric) in row { table.text(text, numeric: numeric) }
+      table.endRow()
     }
-    html += "<div class=\"scroll\"><table>\n<thead><tr>"
-    append(header, "th")
-    html += "</tr></thead>\n<tbody>\n"
-    for row in rows {
-      html += "<tr>"
-      append(row, "td")
-      html += "</tr>\n"
-    }
-    if let totalRow {
-      html += "<tr class=\"total\">"
-      append(totalRow, "td")
-      html += "</tr>\n"
-    }
-    return html + "</tbody>\n</table></div>\n"
+    for row in rows { append(row) }
+    if let totalRow { append(totalRow, total: true) }
+    return String(decoding: table.finish(), as: UTF8.self)
   }
 
   /// Whole yen with thousands separators, for people: `1,200,000`.

@@ -140,32 +140,52 @@ extension HTML {
     _ table: StatementTable<Row>, rows: some Sequence<Row>, totalRow: Row? = nil,
     language: StatementLanguage
   ) -> String {
+    var bytes: [UInt8] = []
+    appendTable(table, rows: rows, totalRow: totalRow, language: language, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends a table of the fields shown on pages to `bytes`, cell by cell.
+  static func appendTable<Row: StatementRow>(
+    _ table: StatementTable<Row>, rows: some Sequence<Row>, totalRow: Row? = nil,
+    language: StatementLanguage, to bytes: inout [UInt8]
+  ) {
     let text = StatementText(language: language)
     let columns = table.columns.filter(\.isShownOnPages)
-    func cells(_ row: Row) -> [(String, Bool)] {
-      columns.map { column in
+    var before: [UInt8] = []
+    swap(&before, &bytes)  // the table appends to them in place
+    var html = HTMLTable(
+      appendingTo: before, header: columns.map { (text.label(for: $0), $0.isNumeric) },
+      unbroken: Set(columns.indices.filter { columns[$0].isUnbroken }))
+    func write(_ row: Row, total: Bool) {
+      html.beginRow(total: total)
+      for column in columns {
         switch row.cell(column, numbers: table.numbers) {
-        case .text(let value): (value, false)
+        case .text(let value): html.text(value)
         case .joined(let first, let separator, let second):
-          (first + String(UnicodeScalar(separator)) + second, false)
-        case .decimal(let value): (value?.description ?? "", true)
+          html.cell(numeric: false) { bytes in
+            HTML.appendEscaped(first, to: &bytes)
+            HTML.appendEscaped(String(UnicodeScalar(separator)), to: &bytes)
+            HTML.appendEscaped(second, to: &bytes)
+          }
+        case .decimal(let value): html.cell(numeric: true) { value?.append(to: &$0) }
         case .integer(let value):
-          (value.map { column == .cost ? HTML.yen($0) : String($0) } ?? "", true)
-        case .date(let value): (value?.description ?? "", false)
-        case .pendingDate: ("", false)
-        case .total: (text.total, false)
-        case .reserve: (text.reserve, false)
-        case .level(let level): (language.level(level), false)
-        case .kind(let kind): (language.kind(kind), false)
-        case .basis(let basis): (language.basis(basis), false)
-        case .purposeDetail(let detail): (language.purposeDetail(detail), false)
+          html.text(value.map { column == .cost ? HTML.yen($0) : String($0) } ?? "", numeric: true)
+        case .date(let value): html.cell(numeric: false) { value?.append(to: &$0) }
+        case .pendingDate: html.text("")
+        case .total: html.text(text.total)
+        case .reserve: html.text(text.reserve)
+        case .level(let level): html.text(language.level(level))
+        case .kind(let kind): html.text(language.kind(kind))
+        case .basis(let basis): html.text(language.basis(basis))
+        case .purposeDetail(let detail): html.text(language.purposeDetail(detail))
         }
       }
+      html.endRow()
     }
-    let header = columns.map { (text.label(for: $0), $0.isNumeric) }
-    return HTML.table(
-      header, rows.map(cells), totalRow: totalRow.map(cells),
-      unbroken: Set(columns.indices.filter { columns[$0].isUnbroken }))
+    for row in rows { write(row, total: false) }
+    if let totalRow { write(totalRow, total: true) }
+    bytes = html.finish()
   }
 }
 
