@@ -102,6 +102,8 @@ public struct CSVWriter: Sendable {
     /// Where each cell starts in ``bytes`` (its separating comma included).
     var cellStarts: [Int] = []
     var tracksCells = false
+    /// The language of words in typed cells (``StatementCell/total`` and the like).
+    var language = StatementLanguage.en
     private var first = true
 
     private mutating func separate() {

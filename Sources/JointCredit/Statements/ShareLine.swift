@@ -16,9 +16,17 @@ public struct ShareLine: Sendable {
     /// The allocation.
     public let body: BodyAllocation
 
+    /// The body's events where ``body`` stores them, for its lines to read in place: reading
+    /// them through ``body`` counts a reference to the array for every cell, and two cores
+    /// writing two statements of the same lines at once then contend for that count. The
+    /// array is never changed (``body`` is a constant of this object), so its storage stays
+    /// where it is for as long as the object lives.
+    nonisolated(unsafe) let events: UnsafeBufferPointer<EventAllocation>
+
     /// Holds a body's allocation for its lines.
     public init(_ body: BodyAllocation) {
       self.body = body
+      events = body.events.withUnsafeBufferPointer { $0 }
     }
 
     /// The lines of the body's events, in order.
@@ -33,11 +41,12 @@ public struct ShareLine: Sendable {
   struct HeldBody: @unchecked Sendable {
     unowned(unsafe) let reference: BodyReference
 
-    /// Reads a field of one of the body's events where it is stored: through the array's
-    /// buffer, so that the event's share is not copied to read one of its fields (an array's
-    /// subscript may copy the whole element).
-    func event<Value>(_ index: Int, _ field: (borrowing EventAllocation) -> Value) -> Value {
-      reference.body.events.withUnsafeBufferPointer { field($0[index]) }
+    /// One of the body's events where it is stored, to read its fields in place: reading a
+    /// field through the pointer copies that field only (an array's subscript, or even a
+    /// closure given the element borrowed, may copy the whole element, counting a reference to
+    /// each of its texts).
+    func event(_ index: Int) -> UnsafePointer<EventAllocation> {
+      reference.events.baseAddress! + index
     }
   }
 
@@ -127,23 +136,23 @@ extension ShareLine {
     }
   }
 
-  /// A field of the line's event, read where it is stored; `nil` for other lines.
-  private func event<Value>(_ field: (borrowing EventAllocation) -> Value) -> Value? {
+  /// The line's event where it is stored; `nil` for other lines.
+  private var event: UnsafePointer<EventAllocation>? {
     guard case .event(let body, let index) = subject else { return nil }
-    return body.event(index, field)
+    return body.event(index)
   }
 
   /// The line's body, or `nil` for a kind, the total and the reserve.
-  private var body: Body? {
+  private var body: HeldBody? {
     switch subject {
-    case .event(let body, _), .body(let body), .bodyTotal(let body): body.reference.body.body
+    case .event(let body, _), .body(let body), .bodyTotal(let body): body
     default: nil
     }
   }
 
   var emissions: Quantity? {
     switch subject {
-    case .event(let body, let index): body.event(index) { $0.event.emissions }
+    case .event(let body, let index): body.event(index).pointee.event.emissions
     case .body(let body), .bodyTotal(let body): body.reference.body.emissions
     case .kind(let kind): kind.emissions
     case .total(let emissions, _, _): emissions
@@ -154,7 +163,7 @@ extension ShareLine {
   /// What the events fall short of their estimates, summed; `nil` for the reserve.
   var shortfall: Quantity? {
     switch subject {
-    case .event(let body, let index): body.event(index) { $0.shortfall }
+    case .event(let body, let index): body.event(index).pointee.shortfall
     case .body(let body), .bodyTotal(let body): body.reference.body.shortfall
     case .kind(let kind): kind.shortfall
     case .total(_, _, let shortfall): shortfall
@@ -164,7 +173,7 @@ extension ShareLine {
 
   var quota: Fraction? {
     switch subject {
-    case .event(let body, let index): body.event(index) { $0.quota }
+    case .event(let body, let index): body.event(index).pointee.quota
     case .body(let body), .bodyTotal(let body): body.reference.body.quota
     default: nil
     }
@@ -172,7 +181,7 @@ extension ShareLine {
 
   var allocated: Quantity {
     switch subject {
-    case .event(let body, let index): body.event(index) { $0.allocated }
+    case .event(let body, let index): body.event(index).pointee.allocated
     case .body(let body), .bodyTotal(let body): body.reference.body.allocated
     case .kind(let kind): kind.allocated
     case .total(_, let allocated, _): allocated
@@ -183,7 +192,7 @@ extension ShareLine {
   /// The cost in yen; an unpriced share in a priced statement costs 0.
   var cost: Int64? {
     switch subject {
-    case .event(let body, let index): body.event(index) { $0.cost } ?? 0
+    case .event(let body, let index): body.event(index).pointee.cost ?? 0
     case .body(let body), .bodyTotal(let body): body.reference.body.cost ?? 0
     case .reserve(let reserve): reserve.cost ?? 0
     default: nil
@@ -196,66 +205,89 @@ extension ShareLine {
 }
 
 extension ShareLine: StatementRow {
-  /// The one definition of each column of a statement about shares.
+  /// The line's cell in a column, as ``write(_:numbers:to:)`` writes it.
   ///
   /// - Precondition: the column is one of shares (not of serials).
   public func cell(_ column: StatementColumn, numbers: StatementNumbers) -> StatementCell {
+    var capture = StatementCellCapture()
+    write(column, numbers: numbers, to: &capture)
+    return capture.cell
+  }
+
+  /// The one definition of each column of a statement about shares. An event's text is written
+  /// where the event holds it, not copied.
+  ///
+  /// - Precondition: the column is one of shares (not of serials).
+  public func write(
+    _ column: StatementColumn, numbers: StatementNumbers, to sink: inout some StatementCellSink
+  ) {
     // The tag is tested first, without binding the payload: binding copies the subject (and
     // retains a reserve's strings), which every cell of every line paid for.
     if case .bodyReserve = subject, case .bodyReserve(let reserve) = subject {
-      return column == .eventID
-        ? .reserve : ShareLine(subject: .reserve(reserve)).cell(column, numbers: numbers)
+      if column == .eventID {
+        sink.write(.reserve)
+      } else {
+        ShareLine(subject: .reserve(reserve)).write(column, numbers: numbers, to: &sink)
+      }
+      return
     }
     switch column {
-    case .level: return .level(level)
+    case .level: sink.write(.level(level))
     case .key:
       switch subject {
       case .event(let body, let index):
-        return .joined(
+        sink.writeJoined(
           body.reference.body.body.code.rawValue, separator: UInt8(ascii: "/"),
-          body.event(index) { $0.event.id.rawValue })
+          body.event(index).pointee.event.id.rawValue)
       case .body(let body), .bodyTotal(let body):
-        return .text(body.reference.body.body.code.rawValue)
-      case .kind(let kind): return .text(kind.kind.rawValue)
-      case .total: return .text("total")
-      case .reserve(let reserve), .bodyReserve(let reserve): return .text(reserve.code.rawValue)
+        sink.writeText(body.reference.body.body.code.rawValue)
+      case .kind(let kind): sink.writeText(kind.kind.rawValue)
+      case .total: sink.writeText("total")
+      case .reserve(let reserve), .bodyReserve(let reserve): sink.writeText(reserve.code.rawValue)
       }
     case .name:
       switch subject {
-      case .event(let body, let index): return .text(body.event(index) { $0.event.name })
-      case .body(let body), .bodyTotal(let body): return .text(body.reference.body.body.name)
-      case .kind(let kind): return .kind(kind.kind)
-      case .total: return .total
-      case .reserve(let reserve), .bodyReserve(let reserve): return .text(reserve.name)
+      case .event(let body, let index): sink.writeText(body.event(index).pointee.event.name)
+      case .body(let body), .bodyTotal(let body): sink.writeText(body.reference.body.body.name)
+      case .kind(let kind): sink.write(.kind(kind.kind))
+      case .total: sink.write(.total)
+      case .reserve(let reserve), .bodyReserve(let reserve): sink.writeText(reserve.name)
       }
     case .bodyCode:
-      if case .reserve(let reserve) = subject { return .text(reserve.code.rawValue) }
-      return .text(body?.code.rawValue ?? "")
+      if case .reserve(let reserve) = subject { return sink.writeText(reserve.code.rawValue) }
+      guard let body else { return sink.writeText("") }
+      sink.writeText(body.reference.body.body.code.rawValue)
     case .bodyName:
-      if case .reserve(let reserve) = subject { return .text(reserve.name) }
-      return .text(body?.name ?? "")
+      if case .reserve(let reserve) = subject { return sink.writeText(reserve.name) }
+      guard let body else { return sink.writeText("") }
+      sink.writeText(body.reference.body.body.name)
     case .bodyKind:
-      if case .reserve = subject { return .reserve }
-      return body.map { .kind($0.kind) } ?? .text("")
+      if case .reserve = subject { return sink.write(.reserve) }
+      sink.write(body.map { .kind($0.reference.body.body.kind) } ?? .text(""))
     case .eventID:
-      if case .bodyTotal = subject { return .total }
-      return .text(event { $0.event.id.rawValue } ?? "")
-    case .eventName: return .text(event { $0.event.name } ?? "")
-    case .eventDate: return .date(event { $0.event.date } ?? nil)
+      if case .bodyTotal = subject { return sink.write(.total) }
+      guard case .event(let body, let index) = subject else { return sink.writeText("") }
+      sink.writeText(body.event(index).pointee.event.id.rawValue)
+    case .eventName:
+      guard case .event(let body, let index) = subject else { return sink.writeText("") }
+      sink.writeText(body.event(index).pointee.event.name)
+    case .eventDate: sink.write(.date(event?.pointee.event.date ?? nil))
     case .events:
       switch subject {
       case .body(let body), .bodyTotal(let body):
-        return .integer(Int64(body.reference.body.events.count))
-      case .reserve: return .integer(0)
-      default: return .integer(nil)
+        sink.write(.integer(Int64(body.reference.body.events.count)))
+      case .reserve: sink.write(.integer(0))
+      default: sink.write(.integer(nil))
       }
-    case .emissions: return .decimal(emissions.map(numbers.emissions))
-    case .quota: return .decimal(quota.map(numbers.quota))
-    case .allocated: return .decimal(numbers.allocated(allocated))
-    case .offsetRate: return .decimal(numbers.rate(offsetRate))
-    case .shortfall: return .decimal(shortfall.map(numbers.shortfall))
-    case .cost: return .integer(cost)
-    case .calculation: return .text(event { $0.event.calculation } ?? "")
+    case .emissions: sink.write(.decimal(emissions.map(numbers.emissions)))
+    case .quota: sink.write(.decimal(quota.map(numbers.quota)))
+    case .allocated: sink.write(.decimal(numbers.allocated(allocated)))
+    case .offsetRate: sink.write(.decimal(numbers.rate(offsetRate)))
+    case .shortfall: sink.write(.decimal(shortfall.map(numbers.shortfall)))
+    case .cost: sink.write(.integer(cost))
+    case .calculation:
+      guard case .event(let body, let index) = subject else { return sink.writeText("") }
+      sink.writeText(body.event(index).pointee.event.calculation)
     case .basis, .scheme, .project, .vintage, .serialFrom, .serialTo, .quantity, .application,
       .creditUser, .purpose, .purposeDetail, .retirementDate, .serials:
       preconditionFailure("\(column) is a column of serials, not of shares")

@@ -36,6 +36,54 @@ public protocol StatementRow: Sendable {
   ///
   /// - Precondition: the column is one this kind of row has.
   func cell(_ column: StatementColumn, numbers: StatementNumbers) -> StatementCell
+
+  /// Writes the row's cell in a column to `sink`: what the writers call. By default, the cell
+  /// that ``cell(_:numbers:)`` gives; a row of a large statement writes its text in place
+  /// (``StatementCellSink/writeText(_:)``) instead of copying it into a cell.
+  ///
+  /// - Precondition: the column is one this kind of row has.
+  func write(
+    _ column: StatementColumn, numbers: StatementNumbers, to sink: inout some StatementCellSink)
+}
+
+extension StatementRow {
+  public func write(
+    _ column: StatementColumn, numbers: StatementNumbers, to sink: inout some StatementCellSink
+  ) {
+    sink.write(cell(column, numbers: numbers))
+  }
+}
+
+/// Where a row writes its cells: each format's writer, which writes a cell as it comes.
+///
+/// Text is handed over borrowed, by ``writeText(_:)`` and ``writeJoined(_:separator:_:)``,
+/// rather than in a ``StatementCell``: a statement of a million events then reads each name
+/// where it is stored, instead of copying it (and counting a reference to it, on two cores at
+/// once) for every cell.
+public protocol StatementCellSink {
+  /// Writes a cell.
+  mutating func write(_ cell: StatementCell)
+  /// Writes free text: the same as `write(.text(text))`.
+  mutating func writeText(_ text: String)
+  /// Writes two texts joined by an ASCII separator, as one text: the same as
+  /// `write(.joined(first, separator: separator, second))`.
+  mutating func writeJoined(_ first: String, separator: UInt8, _ second: String)
+}
+
+extension StatementCellSink {
+  public mutating func writeText(_ text: String) { write(.text(text)) }
+
+  public mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
+    write(.joined(first, separator: separator, second))
+  }
+}
+
+/// A sink that keeps the cell written to it: a row's ``StatementRow/cell(_:numbers:)`` from
+/// its ``StatementRow/write(_:numbers:to:)``.
+struct StatementCellCapture: StatementCellSink {
+  var cell = StatementCell.text("")
+
+  mutating func write(_ cell: StatementCell) { self.cell = cell }
 }
 
 /// The layout of a statement: typed columns over a row model, defined once and rendered to every
@@ -71,17 +119,17 @@ extension CSVWriter {
     let columns = table.columns, numbers = table.numbers
     for row in rows {
       writeRecord(to: &output) { record in
-        for column in columns {
-          record.cell(row.cell(column, numbers: numbers), language: language)
-        }
+        record.language = language
+        for column in columns { row.write(column, numbers: numbers, to: &record) }
       }
     }
   }
 }
 
-extension CSVWriter.Record {
-  /// Writes a typed cell as CSV has it: numbers as they are, text guarded and quoted.
-  mutating func cell(_ cell: StatementCell, language: StatementLanguage) {
+extension CSVWriter.Record: StatementCellSink {
+  /// Writes a typed cell as CSV has it: numbers as they are, text guarded and quoted, words in
+  /// the record's language.
+  public mutating func write(_ cell: StatementCell) {
     switch cell {
     case .text(let text): self.text(text)
     case .joined(let first, let separator, let second):
@@ -99,9 +147,15 @@ extension CSVWriter.Record {
     case .purposeDetail(let detail): self.text(language.purposeDetail(detail))
     }
   }
+
+  public mutating func writeText(_ text: String) { self.text(text) }
+
+  public mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
+    text(first, joinedBy: separator, second)
+  }
 }
 
-extension JSONWriter {
+extension JSONWriter: StatementCellSink {
   /// Writes a row's fields as members of the object being written: each key is its column's
   /// name; decimals and dates as strings, whole numbers as numbers, an empty cell as `null`, and
   /// words (`total`, `reserve`, levels, bases) as their machine names, whatever the language.
@@ -114,24 +168,31 @@ extension JSONWriter {
           written: UnsafeBufferPointer(
             rebasing: keys[(index == 0 ? 0 : table.jsonKeyEnds[index - 1])..<end]))
       }
-      switch row.cell(column, numbers: table.numbers) {
-      case .text(let value): string(value)
-      case .joined(let first, let separator, let second):
-        string(first + String(UnicodeScalar(separator)) + second)
-      case .decimal(let value): decimal(value)
-      case .integer(let value?): number(value)
-      case .integer(nil): null()
-      case .date(let value): date(value)
-      case .pendingDate: date(nil)
-      case .total: string("total")
-      case .reserve: string("reserve")
-      case .level(let level): string(level.rawValue)
-      case .kind(let kind): string(kind.rawValue)
-      case .basis(let basis): string(basis.rawValue)
-      case .purposeDetail(let detail): string(StatementLanguage.en.purposeDetail(detail))
-      }
+      row.write(column, numbers: table.numbers, to: &self)
     }
   }
+
+  /// Writes a typed cell as a JSON value.
+  package mutating func write(_ cell: StatementCell) {
+    switch cell {
+    case .text(let value): string(value)
+    case .joined(let first, let separator, let second):
+      string(first + String(UnicodeScalar(separator)) + second)
+    case .decimal(let value): decimal(value)
+    case .integer(let value?): number(value)
+    case .integer(nil): null()
+    case .date(let value): date(value)
+    case .pendingDate: date(nil)
+    case .total: string("total")
+    case .reserve: string("reserve")
+    case .level(let level): string(level.rawValue)
+    case .kind(let kind): string(kind.rawValue)
+    case .basis(let basis): string(basis.rawValue)
+    case .purposeDetail(let detail): string(StatementLanguage.en.purposeDetail(detail))
+    }
+  }
+
+  package mutating func writeText(_ text: String) { string(text) }
 }
 
 extension HTML {
@@ -154,38 +215,61 @@ extension HTML {
     let columns = table.columns.filter(\.isShownOnPages)
     var before: [UInt8] = []
     swap(&before, &bytes)  // the table appends to them in place
-    var html = HTMLTable(
-      appendingTo: before, header: columns.map { (text.label(for: $0), $0.isNumeric) },
-      unbroken: Set(columns.indices.filter { columns[$0].isUnbroken }))
+    var cells = HTMLCells(
+      table: HTMLTable(
+        appendingTo: before, header: columns.map { (text.label(for: $0), $0.isNumeric) },
+        unbroken: Set(columns.indices.filter { columns[$0].isUnbroken })),
+      text: text, language: language)
     func write(_ row: Row, total: Bool) {
-      html.beginRow(total: total)
+      cells.table.beginRow(total: total)
       for column in columns {
-        switch row.cell(column, numbers: table.numbers) {
-        case .text(let value): html.text(value)
-        case .joined(let first, let separator, let second):
-          html.cell(numeric: false) { bytes in
-            HTML.appendEscaped(first, to: &bytes)
-            HTML.appendEscaped(String(UnicodeScalar(separator)), to: &bytes)
-            HTML.appendEscaped(second, to: &bytes)
-          }
-        case .decimal(let value): html.cell(numeric: true) { value?.append(to: &$0) }
-        case .integer(let value):
-          html.text(value.map { column == .cost ? HTML.yen($0) : String($0) } ?? "", numeric: true)
-        case .date(let value): html.cell(numeric: false) { value?.append(to: &$0) }
-        case .pendingDate: html.text("")
-        case .total: html.text(text.total)
-        case .reserve: html.text(text.reserve)
-        case .level(let level): html.text(language.level(level))
-        case .kind(let kind): html.text(language.kind(kind))
-        case .basis(let basis): html.text(language.basis(basis))
-        case .purposeDetail(let detail): html.text(language.purposeDetail(detail))
-        }
+        cells.column = column
+        row.write(column, numbers: table.numbers, to: &cells)
       }
-      html.endRow()
+      cells.table.endRow()
     }
     for row in rows { write(row, total: false) }
     if let totalRow { write(totalRow, total: true) }
-    bytes = html.finish()
+    bytes = cells.table.finish()
+  }
+}
+
+/// A table's cells on a page: figures right-aligned, yen with thousands separators, words in
+/// the page's language.
+struct HTMLCells: StatementCellSink {
+  var table: HTMLTable
+  let text: StatementText
+  let language: StatementLanguage
+  /// The column of the cell being written.
+  var column = StatementColumn.key
+
+  mutating func write(_ cell: StatementCell) {
+    switch cell {
+    case .text(let value): table.text(value)
+    case .joined(let first, let separator, let second):
+      writeJoined(first, separator: separator, second)
+    case .decimal(let value): table.cell(numeric: true) { value?.append(to: &$0) }
+    case .integer(let value):
+      table.text(value.map { column == .cost ? HTML.yen($0) : String($0) } ?? "", numeric: true)
+    case .date(let value): table.cell(numeric: false) { value?.append(to: &$0) }
+    case .pendingDate: table.text("")
+    case .total: table.text(text.total)
+    case .reserve: table.text(text.reserve)
+    case .level(let level): table.text(language.level(level))
+    case .kind(let kind): table.text(language.kind(kind))
+    case .basis(let basis): table.text(language.basis(basis))
+    case .purposeDetail(let detail): table.text(language.purposeDetail(detail))
+    }
+  }
+
+  mutating func writeText(_ value: String) { table.text(value) }
+
+  mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
+    table.cell(numeric: false) { bytes in
+      HTML.appendEscaped(first, to: &bytes)
+      HTML.appendEscaped(String(UnicodeScalar(separator)), to: &bytes)
+      HTML.appendEscaped(second, to: &bytes)
+    }
   }
 }
 

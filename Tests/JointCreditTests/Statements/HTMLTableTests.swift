@@ -57,3 +57,36 @@ import Testing
         """)
   }
 }
+
+/// Rows hand text to a format's writer borrowed (`writeText`, `writeJoined`) or in a cell
+/// (`write(.text)`, `write(.joined)`); each format must write both the same.
+@Suite struct StatementCellSinkTests {
+  static let texts = ["港区", "", "=1+2", "a,\"b\"", "<&'>", "E01"]
+
+  /// Writes `text`, and `text` joined to a second text, both ways, and expects the same bytes.
+  func expectBothWaysAlike<Sink: StatementCellSink>(
+    _ sink: Sink, _ text: String, bytes: (Sink) -> [UInt8]
+  ) {
+    func written(_ write: (inout Sink) -> Void) -> String {
+      var sink = sink
+      write(&sink)
+      return String(decoding: bytes(sink), as: UTF8.self)
+    }
+    let slash = UInt8(ascii: "/")
+    #expect(written { $0.writeText(text) } == written { $0.write(.text(text)) })
+    #expect(
+      written { $0.writeJoined(text, separator: slash, "E,<1") }
+        == written { $0.write(.joined(text, separator: slash, "E,<1")) })
+  }
+
+  @Test(arguments: texts)
+  func borrowedTextIsWrittenAsTheTextCell(text: String) {
+    expectBothWaysAlike(CSVWriter.Record(), text, bytes: \.bytes)
+    expectBothWaysAlike(JSONWriter(output: [UInt8]()), text, bytes: \.output)
+    expectBothWaysAlike(
+      HTMLCells(
+        table: HTMLTable(appendingTo: [], header: [], unbroken: []),
+        text: StatementText(language: .ja), language: .ja),
+      text, bytes: \.table.bytes)
+  }
+}
