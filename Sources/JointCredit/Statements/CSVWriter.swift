@@ -166,9 +166,18 @@ public struct CSVWriter: Sendable {
     _ text: String, joinedBy separator: UInt8? = nil, _ second: String = "",
     to bytes: inout [UInt8]
   ) {
-    func special(_ byte: UInt8) -> Bool {
-      byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+    // Most text is plain (no formula to guard, nothing to quote): checked and copied where it
+    // is stored, one look at each string's storage.
+    let start = bytes.count
+    if !text.isEmpty, appendPlain(text, leading: true, to: &bytes) {
+      guard let separator else { return }
+      if !isSpecial(separator) {
+        bytes.append(separator)
+        if appendPlain(second, leading: false, to: &bytes) { return }
+      }
     }
+    bytes.removeSubrange(start...)
+    let special = isSpecial
     let leading = text.utf8.first ?? separator ?? second.utf8.first
     let guarded = leading.map(startsFormula) ?? false
     let needsQuotes =
@@ -196,6 +205,22 @@ public struct CSVWriter: Sendable {
       escaped(second.utf8)
     }
     if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+  }
+
+  /// Whether a byte makes a text cell need quotes.
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+  }
+
+  /// Appends the text as it is, when it needs neither quotes nor (`leading`: it starts the
+  /// cell) a guard; otherwise appends nothing and returns `false`.
+  private static func appendPlain(_ text: String, leading: Bool, to bytes: inout [UInt8]) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { stored in
+      if leading, let first = stored.first, startsFormula(first) { return false }
+      if stored.contains(where: isSpecial) { return false }
+      bytes.append(contentsOf: stored)
+      return true
+    } ?? false
   }
 
   /// Whether a cell starting with this byte could be taken for a formula by a spreadsheet.

@@ -36,42 +36,43 @@ package enum DecimalText {
       magnitude /= 10
       places -= 1
     }
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    // Digits, least significant first; 128-bit division is slow, so 64 bits when it fits.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { digits in
-      var count = 0
+    // The text is made right to left in a buffer on the stack, then appended in one copy:
+    // padding zeros, the places, the point, the whole part, the sign. 128-bit division is
+    // slow, so 64 bits when the value fits.
+    let capacity = decimals + 42  // at most 39 digits, the point, the sign and the padding
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      var start = capacity
+      func put(_ byte: UInt8) {
+        start -= 1
+        buffer[start] = byte
+      }
+      let zero = UInt8(ascii: "0")
+      for _ in places..<decimals { put(zero) }
       if magnitude <= UInt128(UInt64.max) {
         var small = UInt64(magnitude)
-        repeat {
-          digits[count] = UInt8(ascii: "0") &+ UInt8(small % 10)
+        for _ in 0..<places {
+          put(zero &+ UInt8(small % 10))
           small /= 10
-          count += 1
+        }
+        if decimals > 0 { put(UInt8(ascii: ".")) }
+        repeat {
+          put(zero &+ UInt8(small % 10))
+          small /= 10
         } while small > 0
       } else {
-        repeat {
-          digits[count] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
+        for _ in 0..<places {
+          put(zero &+ UInt8(magnitude % 10))
           magnitude /= 10
-          count += 1
+        }
+        if decimals > 0 { put(UInt8(ascii: ".")) }
+        repeat {
+          put(zero &+ UInt8(magnitude % 10))
+          magnitude /= 10
         } while magnitude > 0
       }
-      // At least one digit before the point.
-      while count <= places {
-        digits[count] = UInt8(ascii: "0")
-        count += 1
-      }
-      var index = count - 1
-      while index >= places {
-        bytes.append(digits[index])
-        index -= 1
-      }
-      if decimals > 0 {
-        bytes.append(UInt8(ascii: "."))
-        while index >= 0 {
-          bytes.append(digits[index])
-          index -= 1
-        }
-        for _ in places..<decimals { bytes.append(UInt8(ascii: "0")) }
-      }
+      if value < 0 { put(UInt8(ascii: "-")) }
+      bytes.append(
+        contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
     }
   }
 }

@@ -29,5 +29,12 @@ import Testing
     var bytes = Array("x=".utf8)
     DecimalText.append(-1_250_000, scale: 6, decimals: 3, to: &bytes)
     #expect(String(decoding: bytes, as: UTF8.self) == "x=-1.250")
+    // More places than a 128-bit value has digits.
+    #expect(
+      DecimalText.format(-1, scale: 60, decimals: 60)
+        == "-0." + String(repeating: "0", count: 59) + "1")
+    #expect(
+      DecimalText.format(Int128.min, scale: 0, decimals: 50)
+        == "-170141183460469231731687303715884105728." + String(repeating: "0", count: 50))
   }
 }
