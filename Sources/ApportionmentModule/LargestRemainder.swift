@@ -12,42 +12,45 @@ enum LargestRemainder {
     guard units > 0, weightSum > 0 else { return ([], 0, ranks) }
     let total = Int128(units)
     // Every remainder shares the denominator Σw, so comparing numerators compares remainders.
-    var remainders = [Int128](repeating: 0, count: weights.count)
+    // Each is below Σw, at most Int64.max (the ``Apportioner``'s precondition), so 64 bits hold
+    // it, kept next to its candidate: sorting indices by looking remainders up (a million
+    // random reads per pass) cost more than the divisions.
+    precondition(weightSum <= Int128(Int64.max), "weights must add up to at most Int64.max")
     var given: Int128 = 0
-    var candidates: [Int] = []
+    var candidates: [(remainder: UInt64, index: Int)] = []
     for index in items {
       let (whole, remainder) = (total * Int128(weights[index])).quotientAndRemainder(
         dividingBy: weightSum)
       allocation[index] += Int64(whole)
-      remainders[index] = remainder
       given += whole
-      if remainder > 0 { candidates.append(index) }
+      if remainder > 0 { candidates.append((UInt64(remainder), index)) }
     }
     // Σ remainders = leftover × Σw with each remainder < Σw, so more than `leftover` items have a
     // positive remainder: a zero weight never receives a leftover unit.
     let leftover = Int(total - given)
     guard leftover > 0 else { return ([], 0, ranks) }
     candidates.sort { a, b in
-      if remainders[a] != remainders[b] { return remainders[a] > remainders[b] }
-      if weights[a] != weights[b] { return weights[a] > weights[b] }
-      return a < b
+      if a.remainder != b.remainder { return a.remainder > b.remainder }
+      if weights[a.index] != weights[b.index] { return weights[a.index] > weights[b.index] }
+      return a.index < b.index
     }
-    for (rank, index) in candidates.enumerated() { ranks[index] = Int32(rank + 1) }
-    for index in candidates[..<leftover] { allocation[index] += 1 }
+    for (rank, candidate) in candidates.enumerated() { ranks[candidate.index] = Int32(rank + 1) }
+    for candidate in candidates[..<leftover] { allocation[candidate.index] += 1 }
 
     // A tie decided units when the cut falls inside a run of equal remainders.
     var ties: [Apportionment.Tie] = []
     if leftover < candidates.count,
-      remainders[candidates[leftover - 1]] == remainders[candidates[leftover]]
+      candidates[leftover - 1].remainder == candidates[leftover].remainder
     {
-      let shared = remainders[candidates[leftover]]
+      let shared = candidates[leftover].remainder
       var first = leftover - 1
-      while first > 0, remainders[candidates[first - 1]] == shared { first -= 1 }
+      while first > 0, candidates[first - 1].remainder == shared { first -= 1 }
       var end = leftover + 1
-      while end < candidates.count, remainders[candidates[end]] == shared { end += 1 }
+      while end < candidates.count, candidates[end].remainder == shared { end += 1 }
       ties.append(
         Apportionment.Tie(
-          winners: Array(candidates[first..<leftover]), losers: Array(candidates[leftover..<end]),
+          winners: candidates[first..<leftover].map(\.index),
+          losers: candidates[leftover..<end].map(\.index),
           priority: Priority(UInt128(shared), over: UInt128(weightSum))))
     }
     return (ties, Int64(leftover), ranks)
