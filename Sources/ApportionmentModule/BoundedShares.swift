@@ -32,33 +32,47 @@ struct BoundedShares {
       points.append((lower[index], weight, index, true))
       if upper[index] < Int64.max { points.append((upper[index], weight, index, false)) }
     }
+    let target = Int128(total)
     // By λ = bound ÷ weight, entering before leaving at the same λ. When every point enters at
-    // one positive bound L, L ÷ w orders as w does, the other way round, and comparing weights
-    // costs less than cross-multiplying in 128 bits. (Points at the same λ are all taken or
-    // none: the sweep stops before a λ, and taking a point at λ leaves the sum at λ as it was.)
+    // one positive bound L, L ÷ w orders as w does, the other way round: the weights alone are
+    // sorted, as plain integers, and the sweep finds the weight it stops at. (Points at the same
+    // λ are all taken or none: the sweep stops before a λ, and taking a point at λ leaves the
+    // sum at λ as it was.)
     if shortcut, let bound = points.first?.bound, bound > 0,
       points.allSatisfy({ $0.entering && $0.bound == bound })
     {
-      points.sort { a, b in a.weight > b.weight }
+      var sorted = points.map(\.weight)
+      sorted.sort()  // ascending, without a closure to call per comparison
+      var stop: Int64?
+      for weight in sorted.reversed() {
+        if fixed * Int128(weight) + Int128(bound) * slope >= target * Int128(weight) {
+          stop = weight
+          break
+        }
+        fixed -= Int128(bound)
+        slope += Int128(weight)
+      }
+      for point in points where stop.map({ point.weight > $0 }) ?? true {
+        states[point.index] = .free
+      }
     } else {
       points.sort { a, b in
         let (x, y) = (Int128(a.bound) * Int128(b.weight), Int128(b.bound) * Int128(a.weight))
         return x != y ? x < y : (a.entering && !b.entering)
       }
-    }
-    let target = Int128(total)
-    for point in points {
-      // f(b) = fixed + b·slope; stop before the breakpoint once it reaches the total.
-      let value = fixed * Int128(point.weight) + Int128(point.bound) * slope
-      if value >= target * Int128(point.weight) { break }
-      if point.entering {
-        fixed -= Int128(point.bound)
-        slope += Int128(point.weight)
-        states[point.index] = .free
-      } else {
-        fixed += Int128(point.bound)
-        slope -= Int128(point.weight)
-        states[point.index] = .upper
+      for point in points {
+        // f(b) = fixed + b·slope; stop before the breakpoint once it reaches the total.
+        let value = fixed * Int128(point.weight) + Int128(point.bound) * slope
+        if value >= target * Int128(point.weight) { break }
+        if point.entering {
+          fixed -= Int128(point.bound)
+          slope += Int128(point.weight)
+          states[point.index] = .free
+        } else {
+          fixed += Int128(point.bound)
+          slope -= Int128(point.weight)
+          states[point.index] = .upper
+        }
       }
     }
     // An item whose share lands exactly on a bound is at that bound: say so. Taking it out of
