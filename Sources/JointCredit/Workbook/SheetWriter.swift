@@ -71,6 +71,10 @@ struct SheetRow {
   private var column = 0
   /// The row's number in decimal, written into every cell's reference.
   fileprivate var digits: [UInt8]
+  /// The statement column of the cell written next, and the language of words, for cells
+  /// written as a ``StatementCellSink``.
+  var statementColumn = StatementColumn.key
+  var language = StatementLanguage.en
 
   fileprivate init(bytes: [UInt8], digits: [UInt8]) {
     self.bytes = bytes

@@ -10,8 +10,10 @@ extension SpreadsheetPackage {
       name, header: header,
       widths: zip(columns, header).map { $0.sheetWidth(header: $1) }, rows: rows
     ) { row, cells in
+      cells.language = language
       for column in columns {
-        cells.cell(row.cell(column, numbers: numbers), column: column, language: language)
+        cells.statementColumn = column
+        row.write(column, numbers: numbers, to: &cells)
       }
     }
   }
@@ -28,7 +30,17 @@ extension SpreadsheetPackage {
   }
 }
 
-extension SheetRow {
+extension SheetRow: StatementCellSink {
+  mutating func write(_ cell: StatementCell) {
+    self.cell(cell, column: statementColumn, language: language)
+  }
+
+  mutating func writeText(_ text: String) { self.text(text) }
+
+  mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
+    text(first, separator, second)
+  }
+
   /// Writes a statement's cell as a typed cell: codes, ids, names and words as text; decimals
   /// as numbers shown with their own decimals; yen with thousands separators; dates as dates.
   mutating func cell(_ cell: StatementCell, column: StatementColumn, language: StatementLanguage) {
