@@ -65,29 +65,34 @@ package struct StagedDirectory: Sendable {
       FileSystem.kind(directory) == .folder
         || FileSystem.realPath(directory).map(FileSystem.kind) == .folder
     else { throw OutputError(path: directory, reason: "is not a folder") }
-    return try commit(refusingRetired: false, shouldCommit: { true }, make)
+    return try commit(refusingRetired: false, work: [], shouldCommit: { true }, make)
   }
 
   /// Writes every file, then puts the whole set in place in one step.
   ///
   /// - Parameters:
   ///   - files: the files, started in this order (put the largest first).
+  ///   - work: jobs started before the files, on the same cores: what some files wait for
+  ///     (a workbook's sheets), so that it shares the cores with the other files.
   ///   - shouldCommit: asked once every file is written; `false` discards them all (when what
   ///     was written turns out to be unusable).
   /// - Returns: the final paths, in the order of `files`; empty when `shouldCommit` said no.
   /// - Throws: ``OutputError`` when a file cannot be written, another run holds the folder, or an
   ///   entry that JointCredit did not write stands where a file must go; then the folder is as
   ///   it was.
-  package func write(_ files: [StagedFile], commitIf shouldCommit: () -> Bool = { true })
-    throws(OutputError) -> [String]
-  {
-    try commit(refusingRetired: true, shouldCommit: shouldCommit) { _ throws(OutputError) in files }
+  package func write(
+    _ files: [StagedFile], alongside work: [@Sendable () -> Void] = [],
+    commitIf shouldCommit: () -> Bool = { true }
+  ) throws(OutputError) -> [String] {
+    try commit(refusingRetired: true, work: work, shouldCommit: shouldCommit) {
+      _ throws(OutputError) in files
+    }
   }
 
   /// Locks the folder, gets the files from `make`, writes them and swaps the set in; on any
   /// failure removes the folders the write created.
   private func commit(
-    refusingRetired: Bool, shouldCommit: () -> Bool,
+    refusingRetired: Bool, work: [@Sendable () -> Void], shouldCommit: () -> Bool,
     _ make: (_ folder: String) throws(OutputError) -> [StagedFile]
   ) throws(OutputError) -> [String] {
     var target = try OutputTarget.open(directory)
@@ -105,7 +110,7 @@ package struct StagedDirectory: Sendable {
       if let bad = names.first(where: { !OutputManifest.isPlainRelativePath($0) }) {
         throw OutputError(path: path(of: bad), reason: "is not a plain path inside the folder")
       }
-      guard try target.commit(files, shouldCommit: shouldCommit) else {
+      guard try target.commit(files, alongside: work, shouldCommit: shouldCommit) else {
         target.removeCreatedFolders()
         return []
       }
@@ -194,9 +199,9 @@ private struct OutputTarget: ~Copyable {
   }
 
   /// Writes the files into a staging folder and swaps it in; `false` when `shouldCommit` said no.
-  mutating func commit(_ files: [StagedFile], shouldCommit: () -> Bool)
-    throws(OutputError) -> Bool
-  {
+  mutating func commit(
+    _ files: [StagedFile], alongside work: [@Sendable () -> Void], shouldCommit: () -> Bool
+  ) throws(OutputError) -> Bool {
     sweepDeadStagingFolders()
     let manifest = OutputManifest(readingFrom: path)
     let names = files.map(\.name)
@@ -221,7 +226,7 @@ private struct OutputTarget: ~Copyable {
     }
     defer { stagingLock.hold() }
 
-    try Self.writeFiles(files, into: staging)
+    try Self.writeFiles(files, alongside: work, into: staging)
     guard shouldCommit() else { return false }
     var carried = Set<String>()
     try carry("", from: path, into: staging, manifest: manifest, carried: &carried)
@@ -311,10 +316,10 @@ private struct OutputTarget: ~Copyable {
     }
   }
 
-  /// Writes every file into the staging folder, concurrently.
-  private static func writeFiles(_ files: [StagedFile], into staging: String)
-    throws(OutputError)
-  {
+  /// Writes every file into the staging folder, concurrently, after starting `work`.
+  private static func writeFiles(
+    _ files: [StagedFile], alongside work: [@Sendable () -> Void], into staging: String
+  ) throws(OutputError) {
     let folders = Set(files.map { ($0.name as NSString).deletingLastPathComponent })
       .filter { !$0.isEmpty }
       .sorted()
@@ -328,7 +333,10 @@ private struct OutputTarget: ~Copyable {
       }
     }
     let failures = Mutex([OutputError?](repeating: nil, count: files.count))
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+    // Taken in order, so that the work is started before any file that waits for it.
+    DispatchQueue.concurrentPerform(iterations: work.count + files.count) { job in
+      guard job >= work.count else { return work[job]() }
+      let index = job - work.count
       do throws(OutputError) {
         var output = try FileOutput(path: staging + "/" + files[index].name)
         files[index].render(&output)

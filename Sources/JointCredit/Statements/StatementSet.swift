@@ -73,7 +73,14 @@ public struct StatementSet: Sendable {
     let staged = plan.files.map { file in StagedFile(file.name) { file.render(to: &$0) } }
     let paths: [String]
     do {
-      paths = try StagedDirectory(directory: directory).write(staged) { plan.isWritable }
+      // The workbook's sheets are made alongside the files, the workbook written last.
+      let workbook = plan.context.workbook
+      paths = try StagedDirectory(directory: directory).write(
+        staged,
+        alongside: workbook.map { pending in
+          pending.jobs.indices.map { index in { pending.make(index) } }
+        } ?? []
+      ) { plan.isWritable }
     } catch {
       throw .output(error)
     }
@@ -136,8 +143,8 @@ private struct StatementPlan {
         ApplicationStatement.write(allocation, writer: csv, language: language, to: &output)
       case .report: ReportPage.write(allocation, language: language, to: &output)
       case .workbook:
-        // Built before the files are written, so that its sheets share the cores.
-        context.workbook?.write(to: &output)
+        // Its sheets are made by jobs started before the files (or here, when none were).
+        context.workbook?.package.write(to: &output)
       case .certificate(let body, let event):
         CertificatePage.write(
           event: event, of: allocation.bodies[body], in: allocation,
@@ -179,8 +186,8 @@ private struct StatementPlan {
     let problems: [String: EncodingProblems]
     /// Whether a character CP932 cannot write is an error (rather than `?`).
     let strict: Bool
-    /// allocation.xlsx's sheets, compressed, when it is written.
-    let workbook: SpreadsheetPackage?
+    /// allocation.xlsx's sheets, to make, when it is written.
+    let workbook: SpreadsheetPackage.Pending?
 
     init(
       _ allocation: Allocation, files: [InputFile], warnings: [InputWarning], format: CSVFormat,
@@ -202,7 +209,7 @@ private struct StatementPlan {
       strict = format.encoding == .cp932 && !format.replacesUnmappable
       workbook =
         includesWorkbook
-        ? AllocationWorkbook.package(
+        ? AllocationWorkbook.pending(
           allocation, language: language, certificates: includesCertificates) : nil
       problems =
         format.encoding == .cp932
@@ -240,9 +247,7 @@ private struct StatementPlan {
       kinds.append((RetirementStatement.fileName, .retirement, true))
       kinds.append((ApplicationStatement.fileName, .applications, true))
     }
-    if set.includesWorkbook {
-      kinds.insert((AllocationWorkbook.fileName, .workbook, false), at: 1)
-    }
+
     if set.includesReport { kinds.append((ReportPage.fileName, .report, false)) }
     if set.includesBodyStatements {
       for index in allocation.bodies.indices {
@@ -270,6 +275,8 @@ private struct StatementPlan {
         }
       }
     }
+    // Last: it waits for its sheets, made by jobs started before every file.
+    if set.includesWorkbook { kinds.append((AllocationWorkbook.fileName, .workbook, false)) }
     let context = Context(
       allocation, files: files, warnings: warnings, format: set.csvFormat,
       language: set.language, csvNames: kinds.filter(\.isCSV).map(\.0),

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `allocation.xlsx`: the statements as one workbook, a sheet each (events, bodies, offset
 /// rates, the retirement and its applications when credits are listed, the events' certificates
 /// and the purchase), with
@@ -40,8 +42,19 @@ public enum AllocationWorkbook {
     _ allocation: Allocation, language: StatementLanguage, certificates: Bool = true,
     rowLimit: Int = SpreadsheetPackage.defaultRowLimit
   ) -> SpreadsheetPackage {
+    let pending = self.pending(
+      allocation, language: language, certificates: certificates, rowLimit: rowLimit)
+    DispatchQueue.concurrentPerform(iterations: pending.jobs.count) { pending.make($0) }
+    return pending.package
+  }
+
+  /// The workbook with its sheets still to make, one job each, for a statement set to make
+  /// alongside its other files.
+  static func pending(
+    _ allocation: Allocation, language: StatementLanguage, certificates: Bool = true,
+    rowLimit: Int = SpreadsheetPackage.defaultRowLimit
+  ) -> SpreadsheetPackage.Pending {
     let names = SheetNames(language: language)
-    var workbook = SpreadsheetPackage(fontName: names.fontName, rowLimit: rowLimit)
     var jobs: [@Sendable (inout SpreadsheetPackage) -> Void] = [
       {
         $0.addSheet(
@@ -85,8 +98,7 @@ public enum AllocationWorkbook {
         BodyStatementFiles.purchaseFacts(allocation, StatementText(language: language)),
         language: language)
     }
-    workbook.addConcurrently(jobs)
-    return workbook
+    return SpreadsheetPackage.Pending(fontName: names.fontName, rowLimit: rowLimit, jobs: jobs)
   }
 }
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A workbook being written: its sheets compressed as they are written, then the package's
 /// parts (ECMA-376 part 1 and 2) around them, as one ZIP archive.
@@ -27,21 +28,6 @@ struct SpreadsheetPackage: Sendable {
 
   /// The sheets' names, in order.
   var sheetNames: [String] { sheets.map(\.name) }
-
-  /// Adds the sheets that `jobs` add, each job run on its own (on as many cores as there are),
-  /// in the order of the jobs.
-  ///
-  /// Call it from outside other concurrent work: a nested concurrent loop may run in turn.
-  mutating func addConcurrently(_ jobs: [@Sendable (inout SpreadsheetPackage) -> Void]) {
-    let parts = Parts(count: jobs.count)
-    let (font, limit) = (fontName, rowLimit)
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-      var part = SpreadsheetPackage(fontName: font, rowLimit: limit)
-      jobs[index](&part)
-      parts.set(index, part)
-    }
-    for part in parts.values { sheets += part?.sheets ?? [] }
-  }
 
   /// Adds a sheet (or, past the row limit, several): a bold header row that stays in view, then
   /// one row per element of `rows`, each given as its cells.
@@ -123,22 +109,49 @@ struct SpreadsheetPackage: Sendable {
   }
 }
 
-/// The parts built by concurrent jobs, each put in its place under a lock.
-private final class Parts: @unchecked Sendable {
-  private let lock = NSLock()
-  private var parts: [SpreadsheetPackage?]
+extension SpreadsheetPackage {
+  /// A workbook whose sheets are added by jobs run one by one with ``make(_:)``, on whatever
+  /// threads and in whatever order, then put together in the order of the jobs: so that a
+  /// workbook's sheets are made alongside other statements, sharing the cores with them,
+  /// instead of before them.
+  final class Pending: Sendable {
+    /// The jobs; each adds its sheets to an empty workbook.
+    let jobs: [@Sendable (inout SpreadsheetPackage) -> Void]
+    private let fontName: String
+    private let rowLimit: Int
+    /// For each job: whether someone has taken it, and the workbook it made once made.
+    private let parts: Mutex<[(taken: Bool, made: SpreadsheetPackage?)]>
+    private let done = DispatchGroup()
 
-  init(count: Int) { parts = Array(repeating: nil, count: count) }
+    init(fontName: String, rowLimit: Int, jobs: [@Sendable (inout SpreadsheetPackage) -> Void]) {
+      self.jobs = jobs
+      self.fontName = fontName
+      self.rowLimit = rowLimit
+      parts = Mutex(Array(repeating: (false, nil), count: jobs.count))
+      for _ in jobs { done.enter() }
+    }
 
-  func set(_ index: Int, _ part: SpreadsheetPackage) {
-    lock.lock()
-    defer { lock.unlock() }
-    parts[index] = part
-  }
+    /// Runs job `index`, unless it was taken already.
+    func make(_ index: Int) {
+      let free = parts.withLock { parts in
+        defer { parts[index].taken = true }
+        return !parts[index].taken
+      }
+      guard free else { return }
+      var part = SpreadsheetPackage(fontName: fontName, rowLimit: rowLimit)
+      jobs[index](&part)
+      parts.withLock { [part] in $0[index].made = part }
+      done.leave()
+    }
 
-  var values: [SpreadsheetPackage?] {
-    lock.lock()
-    defer { lock.unlock() }
-    return parts
+    /// The workbook: the jobs no one has taken are run here, then those taken elsewhere are
+    /// waited for.
+    var package: SpreadsheetPackage {
+      for index in jobs.indices { make(index) }
+      done.wait()
+      var workbook = SpreadsheetPackage(fontName: fontName, rowLimit: rowLimit)
+      for part in parts.withLock({ $0.map(\.made) }) { workbook.sheets += part?.sheets ?? [] }
+      return workbook
+    }
   }
 }

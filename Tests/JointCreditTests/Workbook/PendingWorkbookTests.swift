@@ -1,0 +1,47 @@
+import Dispatch
+import Foundation
+import Testing
+
+@testable import JointCredit
+
+/// A statement set makes a workbook's sheets as jobs beside its other files, on whatever threads
+/// take them; the workbook must come out the same whoever ran which job, and in job order.
+@Suite struct PendingWorkbookTests {
+  static func pending(_ runs: Counter? = nil) -> SpreadsheetPackage.Pending {
+    SpreadsheetPackage.Pending(
+      fontName: "Calibri", rowLimit: 3,
+      jobs: ["Events", "Bodies", "Rates"].enumerated().map { index, name in
+        { @Sendable package in
+          runs?.add(index)
+          // Five rows past a limit of three: the job adds two sheets.
+          package.addSheet(name, header: ["n"], widths: [], rows: 1...5) { $1.text("\($0)") }
+        }
+      })
+  }
+
+  /// How often each job ran.
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = [0, 0, 0]
+    func add(_ index: Int) { lock.withLock { counts[index] += 1 } }
+    var values: [Int] { lock.withLock { counts } }
+  }
+
+  @Test func sheetsComeInJobOrderWhoeverMadeThem() {
+    let names = ["Events", "Events (2)", "Bodies", "Bodies (2)", "Rates", "Rates (2)"]
+    // Made here, in turn, when no one took a job.
+    var alone: [UInt8] = []
+    Self.pending().package.write(to: &alone)
+    #expect(Self.pending().package.sheetNames == names)
+
+    // Made on other threads, last job first, and asked for twice.
+    let runs = Counter()
+    let pending = Self.pending(runs)
+    DispatchQueue.concurrentPerform(iterations: 6) { pending.make(2 - $0 % 3) }
+    var together: [UInt8] = []
+    pending.package.write(to: &together)
+    #expect(pending.package.sheetNames == names)
+    #expect(runs.values == [1, 1, 1])
+    #expect(together == alone)
+  }
+}
