@@ -44,9 +44,11 @@ fuzz:
 
 ## bench: release build; wall time and peak memory of validate and allocate (main statements with
 ## and without the workbook) on the realistic shape at 10k, 100k and 1M events, each against the
-## C read floor built in the same run; apportion per method; everything at the small sizes; then
-## the apportionment core alone, per method (docs/performance.md). SCALING="3000000 10000000"
-## adds validate and the main statements at those sizes, one run each, per million events.
+## C read floor built in the same run; apportion per method; everything but the certificates
+## (with them up to 100k); then the apportionment core alone, per method (docs/performance.md).
+## SCALING="3000000 10000000" adds validate and the main statements at those sizes, one run each,
+## per million events. BENCH_OUT=/dev/shm writes the outputs to memory, to leave the file
+## system out.
 bench:
 	Scripts/bench.sh
 	$(SWIFT) run -c release JointCreditBenchmarks
