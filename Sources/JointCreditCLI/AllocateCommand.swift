@@ -118,11 +118,24 @@ enum AllocateCommand: FileSubcommand {
     // The per-body statements and the certificates are many: name their folders once.
     let folder = "/" + BodyStatementFiles.folder + "/"
     let certificates = "/" + CertificatePage.folder + "/"
-    let main = paths.filter { !$0.contains(folder) && !$0.contains(certificates) }
-    let perBody = paths.filter { $0.contains(folder) }.count
-    let certified = paths.filter { $0.contains(certificates) }.count
+    // Searched as bytes: `String.contains` is Foundation's locale-aware search, which cost
+    // seconds over a million certificates' paths.
+    func has(_ path: String, _ part: String) -> Bool {
+      let needle = Array(part.utf8)
+      func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
+        return (0...(bytes.count - needle.count)).contains { start in
+          bytes[start] == first && bytes[start..<start + needle.count].elementsEqual(needle)
+        }
+      }
+      return path.utf8.withContiguousStorageIfAvailable(search)
+        ?? Array(path.utf8).withUnsafeBufferPointer(search)
+    }
+    let main = paths.filter { !has($0, folder) && !has($0, certificates) }
+    let perBody = paths.filter { has($0, folder) }.count
+    let certified = paths.filter { has($0, certificates) }.count
     let kinds =
-      paths.contains { $0.contains(folder) && $0.hasSuffix(".xlsx") }
+      paths.contains { has($0, folder) && $0.hasSuffix(".xlsx") }
       ? (en: "a .csv, .json, .html and .xlsx", ja: ".csv、.json、.html、.xlsx")
       : (en: "a .csv, .json and .html", ja: ".csv、.json、.html")
     let listed =

@@ -78,31 +78,35 @@ public enum CertificatePage {
     let text = StatementText(language: language)
     let numbers = StatementNumbers(allocation)
     let purchase = allocation.purchase
-    var html = "<header class=\"certificate\"><h1>\(HTML.escape(words.title))</h1>\n"
+    // Bytes, not a string: a national purchase has a million certificates.
+    var html: [UInt8] = []
+    func add(_ text: String) { UTF8Bytes.append(text, to: &html) }
+    func add(_ pairs: [(String, String)]) { HTML.appendDefinitions(pairs, to: &html) }
+    add("<header class=\"certificate\"><h1>\(HTML.escape(words.title))</h1>\n")
     var issue: [(String, String)] = []
     if !purchase.issuer.isEmpty { issue.append((text.issuer, purchase.issuer)) }
     if let issued = purchase.issuedOn { issue.append((text.issuedOn, issued.description)) }
-    if !issue.isEmpty { html += HTML.definitions(issue) }
-    html += "</header>\n"
+    if !issue.isEmpty { add(issue) }
+    add("</header>\n")
 
-    html += "<h2>\(HTML.escape(words.who))</h2>\n"
-    html += HTML.definitions([
+    add("<h2>\(HTML.escape(words.who))</h2>\n")
+    add([
       (text.name, body.body.name), (text.code, body.body.code.rawValue),
       (text.kindColumn, language.kind(body.body.kind)),
     ])
-    html += "<h2>\(HTML.escape(words.event))</h2>\n"
-    html += HTML.definitions(
+    add("<h2>\(HTML.escape(words.event))</h2>\n")
+    add(
       [
         (words.eventName, event.name.isEmpty ? event.id.rawValue : event.name),
         (words.eventID, event.id.rawValue),
       ]
         + (event.date.map { [(words.period, $0.description)] } ?? []))
-    html += "<h2>\(HTML.escape(words.emissions))</h2>\n"
-    html += HTML.definitions([
+    add("<h2>\(HTML.escape(words.emissions))</h2>\n")
+    add([
       (words.estimate, "\(numbers.emissions(event.emissions)) \(text.tonnes)"),
       (words.calculation, event.calculation.isEmpty ? words.notStated : event.calculation),
     ])
-    html += "<h2>\(HTML.escape(words.offset))</h2>\n"
+    add("<h2>\(HTML.escape(words.offset))</h2>\n")
     var offset = [(words.offsetAmount, "\(numbers.allocated(share.allocated)) \(text.tonnes)")]
     if let rate = numbers.rate(share.offsetRate) {
       offset.append((words.offsetRate, "\(rate) %"))
@@ -110,44 +114,41 @@ public enum CertificatePage {
     if share.shortfall > .zero {
       offset.append((words.shortfall, "\(numbers.shortfall(share.shortfall)) \(text.tonnes)"))
     }
-    html += HTML.definitions(offset)
+    add(offset)
 
-    html += "<h2>\(HTML.escape(words.credits))</h2>\n"
+    add("<h2>\(HTML.escape(words.credits))</h2>\n")
     if purchase.creditBlocks.isEmpty {
-      if !purchase.description.isEmpty {
-        html += HTML.definitions([(text.credits, purchase.description)])
-      }
-      html += "<p>\(HTML.escape(words.noCredits))</p>\n"
+      if !purchase.description.isEmpty { add([(text.credits, purchase.description)]) }
+      add("<p>\(HTML.escape(words.noCredits))</p>\n")
     } else {
       if ranges.isEmpty {
-        html += HTML.definitions([(words.creditType, creditTypes(purchase.creditBlocks))])
+        add([(words.creditType, creditTypes(purchase.creditBlocks))])
       } else {
-        html += HTML.table(
+        HTML.appendTable(
           RetirementRange.table([.scheme, .project, .vintage, .serialFrom, .serialTo, .quantity]),
-          rows: ranges, language: language)
+          rows: ranges, language: language, to: &html)
       }
       let tonne = Quantity.gramsPerTonne
       let fraction = Quantity(grams: share.allocated.grams % tonne)
       if fraction > .zero {
-        html += "<p>\(HTML.escape(words.pooled(numbers.allocated(fraction).description)))</p>\n"
+        add("<p>\(HTML.escape(words.pooled(numbers.allocated(fraction).description)))</p>\n")
       }
-      html += "<h2>\(HTML.escape(words.retirement))</h2>\n"
-      html += HTML.definitions(
+      add("<h2>\(HTML.escape(words.retirement))</h2>\n")
+      add(
         (ranges.first.map { [(words.creditUser, $0.creditUser)] } ?? [])
           + [(words.purpose, purchase.purpose)])
-      html += retirementLine(ranges.first?.retirementDate, words: words)
+      add(retirementLine(ranges.first?.retirementDate, words: words))
     }
-    html +=
-      "<h2>\(HTML.escape(words.purchase))</h2>\n"
-      + HTML.definitions(
-        (purchase.description.isEmpty ? [] : [(text.credits, purchase.description)])
-          + [(text.lot, "\(numbers.allocated(purchase.lot)) \(text.tonnes)")])
-    html +=
+    add("<h2>\(HTML.escape(words.purchase))</h2>\n")
+    add(
+      (purchase.description.isEmpty ? [] : [(text.credits, purchase.description)])
+        + [(text.lot, "\(numbers.allocated(purchase.lot)) \(text.tonnes)")])
+    add(
       "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
-    output.write(
-      HTML.page(
-        title:
-          "\(words.title): \(body.body.name) \(event.name.isEmpty ? event.id.rawValue : event.name)",
-        language: language, body: html))
+    )
+    HTML.writePage(
+      title:
+        "\(words.title): \(body.body.name) \(event.name.isEmpty ? event.id.rawValue : event.name)",
+      language: language, body: html, to: &output)
   }
 }

@@ -118,12 +118,23 @@ enum HTML {
   /// A definition list of label and value pairs; a value of one short word (a date, a code,
   /// a serial) never breaks across lines.
   static func definitions(_ pairs: [(String, String)]) -> String {
-    "<dl>\n"
-      + pairs.map { label, value in
-        let unbroken = value.count <= 24 && !value.contains(" ")
-        return
-          "<dt>\(escape(label))</dt><dd\(unbroken ? " class=\"nb\"" : "")>\(escape(value))</dd>"
-      }.joined(separator: "\n")
-      + "\n</dl>\n"
+    var bytes: [UInt8] = []
+    appendDefinitions(pairs, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends a definition list, as ``definitions(_:)`` gives it, to bytes.
+  static func appendDefinitions(_ pairs: [(String, String)], to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: (pairs.isEmpty ? "<dl>\n\n" : "<dl>\n").utf8)
+    for (label, value) in pairs {
+      // The space by its byte: `contains(" ")` is Foundation's locale-aware search.
+      let unbroken = value.count <= 24 && !value.utf8.contains(UInt8(ascii: " "))
+      bytes.append(contentsOf: "<dt>".utf8)
+      appendEscaped(label, to: &bytes)
+      bytes.append(contentsOf: (unbroken ? "</dt><dd class=\"nb\">" : "</dt><dd>").utf8)
+      appendEscaped(value, to: &bytes)
+      bytes.append(contentsOf: "</dd>\n".utf8)
+    }
+    bytes.append(contentsOf: "</dl>\n".utf8)
   }
 }
