@@ -14,7 +14,18 @@ struct BinaryHeap<Element> {
   }
 
   var isEmpty: Bool { elements.isEmpty }
+  var count: Int { elements.count }
   var top: Element? { elements.first }
+  /// The elements, in heap order.
+  var unordered: [Element] { elements }
+
+  /// Replaces the top element.
+  ///
+  /// - Precondition: the heap is not empty.
+  mutating func replaceTop(_ element: Element) {
+    elements[0] = element
+    siftDown(0)
+  }
 
   mutating func pop() -> Element? {
     guard !elements.isEmpty else { return nil }
@@ -46,5 +57,24 @@ struct BinaryHeap<Element> {
       elements.swapAt(best, parent)
       parent = best
     }
+  }
+
+  /// The `count` elements of `candidates` that `isFirst` ranks first, in no order: a heap of
+  /// the best so far with its worst on top, which a candidate that does not get in costs one
+  /// comparison.
+  static func first(
+    _ count: Int, of candidates: some Sequence<Element>,
+    isFirst: @escaping (Element, Element) -> Bool
+  ) -> [Element] {
+    guard count > 0 else { return [] }
+    var kept = BinaryHeap([], isFirst: { isFirst($1, $0) })
+    for candidate in candidates {
+      if kept.count < count {
+        kept.push(candidate)
+      } else if isFirst(candidate, kept.top!) {
+        kept.replaceTop(candidate)
+      }
+    }
+    return kept.unordered
   }
 }

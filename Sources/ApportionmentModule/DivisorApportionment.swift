@@ -63,6 +63,9 @@ enum DivisorApportionment {
       bounded: bounded)
   }
 
+  /// An item's priority for its next unit (or its last), its weight and its index.
+  private typealias Candidate = (Priority, Int64, Int)
+
   /// Tie rule for giving: higher priority, then larger weight, then lower index.
   private static func givesFirst(
     _ a: (Priority, Int64, Int), _ b: (Priority, Int64, Int)
@@ -78,12 +81,19 @@ enum DivisorApportionment {
     weights: [Int64], lower: [Int64], upper: [Int64]
   ) {
     var sum = sum
+    // Only the items ranked first can take part: the k-th unit given (or taken back) goes to an
+    // item among the k ranked first at the start, as each of those ranks above any other.
+    // Selecting them costs a comparison an item; a heap of all the items, a few.
+    let steps = Int(min(total > sum ? total - sum : sum - total, Int64(weights.count)))
+    let start = units
     if sum < total {
-      var heap = BinaryHeap(
-        weights.indices.compactMap { i -> (Priority, Int64, Int)? in
-          guard weights[i] > 0, units[i] < upper[i] else { return nil }
-          return (method.priority(weight: weights[i], units: units[i]), weights[i], i)
+      let first = BinaryHeap<Candidate>.first(
+        steps,
+        of: weights.indices.lazy.compactMap { i -> Candidate? in
+          guard weights[i] > 0, start[i] < upper[i] else { return nil }
+          return (method.priority(weight: weights[i], units: start[i]), weights[i], i)
         }, isFirst: givesFirst)
+      var heap = BinaryHeap<Candidate>(first, isFirst: givesFirst)
       while sum < total, let (_, weight, index) = heap.pop() {
         units[index] += 1
         sum += 1
@@ -94,11 +104,14 @@ enum DivisorApportionment {
     } else if sum > total {
       // Take back the unit that was given last: the lowest priority, and among equals the one
       // the tie rule ranks last.
-      var heap = BinaryHeap(
-        weights.indices.compactMap { i -> (Priority, Int64, Int)? in
-          guard weights[i] > 0, units[i] > lower[i] else { return nil }
-          return (method.priority(weight: weights[i], units: units[i] - 1), weights[i], i)
-        }, isFirst: { a, b in givesFirst(b, a) })
+      let takesFirst = { (a: Candidate, b: Candidate) in givesFirst(b, a) }
+      let first = BinaryHeap<Candidate>.first(
+        steps,
+        of: weights.indices.lazy.compactMap { i -> Candidate? in
+          guard weights[i] > 0, start[i] > lower[i] else { return nil }
+          return (method.priority(weight: weights[i], units: start[i] - 1), weights[i], i)
+        }, isFirst: takesFirst)
+      var heap = BinaryHeap<Candidate>(first, isFirst: takesFirst)
       while sum > total, let (_, weight, index) = heap.pop() {
         units[index] -= 1
         sum -= 1

@@ -18,6 +18,22 @@ import Testing
     }
   }
 
+  /// The divisor methods give their last units to the items ranked first at the start: picking
+  /// those must pick exactly the first `count` of the order, ties ranked by index.
+  @Test func firstPicksTheFirstOfTheOrderForEverySeed() {
+    for seed in 0..<300 {
+      var random = SplitMix64(seed: UInt64(seed))
+      let values = (0..<Int.random(in: 0...80, using: &random)).map { index in
+        (Int.random(in: 0...9, using: &random), index)
+      }
+      let isFirst = { (a: (Int, Int), b: (Int, Int)) in a.0 != b.0 ? a.0 > b.0 : a.1 < b.1 }
+      let count = Int.random(in: 0...values.count + 3, using: &random)
+      let picked = BinaryHeap.first(count, of: values, isFirst: isFirst).sorted(by: isFirst)
+      let expected = values.sorted(by: isFirst).prefix(count)
+      #expect(picked.map(\.1) == expected.map(\.1), "seed \(seed)")
+    }
+  }
+
   @Test func pushesAndPopsLikeASortedList() {
     var random = SplitMix64(seed: 99)
     var heap = BinaryHeap([Int](), isFirst: <)
