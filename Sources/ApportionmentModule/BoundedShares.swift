@@ -42,7 +42,7 @@ struct BoundedShares {
       points.allSatisfy({ $0.entering && $0.bound == bound })
     {
       var sorted = points.map(\.weight)
-      sorted.sort()  // ascending, without a closure to call per comparison
+      RadixSort.sort(&sorted)  // ascending; weights are positive
       var stop: Int64?
       for weight in sorted.reversed() {
         if fixed * Int128(weight) + Int128(bound) * slope >= target * Int128(weight) {

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import ApportionmentModule
+
+/// Adams, Dean and Huntington–Hill sort a million weights by their bytes: the result must be
+/// the comparison sort's, whatever the values share.
+@Suite struct RadixSortTests {
+  @Test func sortsAsTheComparisonSortDoesForEverySeed() {
+    for seed in 0..<300 {
+      var random = SplitMix64(seed: UInt64(seed))
+      let count = Int.random(in: 0...200, using: &random)
+      // Small values (high bytes shared), repeats, and values across all eight bytes.
+      let range: ClosedRange<Int64> =
+        [0...9, 0...70_000, 0...Int64.max][Int.random(in: 0...2, using: &random)]
+      var values = (0..<count).map { _ in Int64.random(in: range, using: &random) }
+      let expected = values.sorted()
+      RadixSort.sort(&values)
+      #expect(values == expected, "seed \(seed)")
+    }
+  }
+
+  @Test func theExtremes() {
+    var values: [Int64] = [Int64.max, 0, 256, 255, 1 << 56, Int64.max - 1, 0, 65_536]
+    RadixSort.sort(&values)
+    #expect(values == [0, 0, 255, 256, 65_536, 1 << 56, Int64.max - 1, Int64.max])
+  }
+}
