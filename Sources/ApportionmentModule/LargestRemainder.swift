@@ -29,10 +29,22 @@ enum LargestRemainder {
     // positive remainder: a zero weight never receives a leftover unit.
     let leftover = Int(total - given)
     guard leftover > 0 else { return ([], 0, ranks) }
-    candidates.sort { a, b in
-      if a.remainder != b.remainder { return a.remainder > b.remainder }
-      if weights[a.index] != weights[b.index] { return weights[a.index] > weights[b.index] }
-      return a.index < b.index
+    // Larger remainder first, by the remainders' bytes; then, among equal remainders (a few),
+    // larger weight first, then the item first in order.
+    RadixSort.sort(&candidates) { ~$0.remainder }
+    var run = 0
+    while run < candidates.count {
+      var end = run + 1
+      while end < candidates.count, candidates[end].remainder == candidates[run].remainder {
+        end += 1
+      }
+      if end - run > 1 {
+        candidates[run..<end].sort { a, b in
+          weights[a.index] != weights[b.index]
+            ? weights[a.index] > weights[b.index] : a.index < b.index
+        }
+      }
+      run = end
     }
     for (rank, candidate) in candidates.enumerated() { ranks[candidate.index] = Int32(rank + 1) }
     for candidate in candidates[..<leftover] { allocation[candidate.index] += 1 }

@@ -24,4 +24,13 @@ import Testing
     RadixSort.sort(&values)
     #expect(values == [0, 0, 255, 256, 65_536, 1 << 56, Int64.max - 1, Int64.max])
   }
+
+  /// Largest remainder sorts (remainder, index) pairs by a key: equal keys keep their order.
+  @Test func sortsByAKeyKeepingTheOrderOfEqualKeys() {
+    var random = SplitMix64(seed: 7)
+    var pairs = (0..<500).map { index in (key: UInt64.random(in: 0...20, using: &random), index) }
+    let expected = pairs.sorted { $0.key > $1.key }  // stable too
+    RadixSort.sort(&pairs) { ~$0.key }
+    #expect(pairs.map(\.1) == expected.map(\.1))
+  }
 }
