@@ -120,8 +120,7 @@ enum AllocateCommand: FileSubcommand {
     let certificates = "/" + CertificatePage.folder + "/"
     // Searched as bytes: `String.contains` is Foundation's locale-aware search, which cost
     // seconds over a million certificates' paths.
-    func has(_ path: String, _ part: String) -> Bool {
-      let needle = Array(part.utf8)
+    func has(_ path: String, _ needle: [UInt8]) -> Bool {
       func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
         return (0...(bytes.count - needle.count)).contains { start in
@@ -131,11 +130,12 @@ enum AllocateCommand: FileSubcommand {
       return path.utf8.withContiguousStorageIfAvailable(search)
         ?? Array(path.utf8).withUnsafeBufferPointer(search)
     }
-    let main = paths.filter { !has($0, folder) && !has($0, certificates) }
-    let perBody = paths.filter { has($0, folder) }.count
-    let certified = paths.filter { has($0, certificates) }.count
+    let (inFolder, inCertificates) = (Array(folder.utf8), Array(certificates.utf8))
+    let main = paths.filter { !has($0, inFolder) && !has($0, inCertificates) }
+    let perBody = paths.filter { has($0, inFolder) }.count
+    let certified = paths.filter { has($0, inCertificates) }.count
     let kinds =
-      paths.contains { has($0, folder) && $0.hasSuffix(".xlsx") }
+      paths.contains { has($0, inFolder) && $0.hasSuffix(".xlsx") }
       ? (en: "a .csv, .json, .html and .xlsx", ja: ".csv、.json、.html、.xlsx")
       : (en: "a .csv, .json and .html", ja: ".csv、.json、.html")
     let listed =

@@ -174,12 +174,13 @@ public enum BodyStatementFiles {
     // Bytes, not a string: the events' table of a large body is most of the page.
     var html: [UInt8] = []
     func add(_ text: String) { UTF8Bytes.append(text, to: &html) }
+    func add(_ pairs: [(String, String)]) { HTML.appendDefinitions(pairs, to: &html) }
     add("<h1>\(HTML.escape(text.statementTitle))</h1>\n")
     let purchase = allocation.purchase
     let issue =
       (purchase.issuer.isEmpty ? [] : [(text.issuer, purchase.issuer)])
       + (purchase.issuedOn.map { [(text.issuedOn, $0.description)] } ?? [])
-    if !issue.isEmpty { add(HTML.definitions(issue)) }
+    if !issue.isEmpty { add(issue) }
     add(
       "<p><strong>\(HTML.escape(body.body.name))</strong> (\(HTML.escape(body.body.code.rawValue)), "
         + "\(HTML.escape(language.kind(body.body.kind))))</p>\n")
@@ -216,12 +217,10 @@ public enum BodyStatementFiles {
             retired.retirementDate, words: CertificateText(language: language)))
       }
     }
-    add(
-      "<h2>\(HTML.escape(text.purchase))</h2>\n" + HTML.definitions(purchaseFacts(allocation, text))
-    )
-    add(
-      "<h2>\(HTML.escape(text.context))</h2>\n"
-        + HTML.definitions(contextFacts(allocation, totals ?? AllocationTotals(allocation), text)))
+    add("<h2>\(HTML.escape(text.purchase))</h2>\n")
+    add(purchaseFacts(allocation, text))
+    add("<h2>\(HTML.escape(text.context))</h2>\n")
+    add(contextFacts(allocation, totals ?? AllocationTotals(allocation), text))
     add(
       "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"
     )

@@ -5,7 +5,7 @@ enum HTML {
   static func escape(_ text: String) -> String {
     guard UTF8Bytes.contains(text, where: isSpecial) else { return text }
     var bytes: [UInt8] = []
-    appendEscaped(text, to: &bytes)
+    appendEscaping(text, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
@@ -17,6 +17,11 @@ enum HTML {
       UTF8Bytes.append(text, to: &bytes)
       return
     }
+    appendEscaping(text, to: &bytes)
+  }
+
+  /// Appends the text byte by byte, escaping the five characters.
+  private static func appendEscaping(_ text: String, to bytes: inout [UInt8]) {
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)

@@ -5,7 +5,7 @@ import ApportionmentModule
 ///
 /// Every statement about shares (allocation.csv, bodies.csv, offset-rates.csv, the events of a
 /// body's statement, allocation.json) is a ``StatementTable`` of these, with the columns it shows;
-/// each column is defined once, in ``cell(_:numbers:)``, so a figure is written the same way
+/// each column is defined once, in ``write(_:numbers:to:)``, so a figure is written the same way
 /// everywhere and a line has a cell for every column, whatever it is a line of.
 ///
 /// A line is small: it refers to its body's allocation, shared by all the body's lines, rather
@@ -26,7 +26,7 @@ public struct ShareLine: Sendable {
     /// Holds a body's allocation for its lines.
     public init(_ body: BodyAllocation) {
       self.body = body
-      events = body.events.withUnsafeBufferPointer { $0 }
+      events = self.body.events.withUnsafeBufferPointer { $0 }
     }
 
     /// The lines of the body's events, in order.
@@ -78,8 +78,11 @@ public struct ShareLine: Sendable {
   }
 
   /// An event of a body.
+  ///
+  /// - Precondition: `index` is one of the body's events' (lines read the event in place).
   public static func event(_ index: Int, of body: BodyReference) -> ShareLine {
-    ShareLine(subject: .event(HeldBody(reference: body), index), owner: body)
+    precondition(body.events.indices.contains(index), "no event \(index) in the body")
+    return ShareLine(subject: .event(HeldBody(reference: body), index), owner: body)
   }
 
   /// A body, as a line of its own.

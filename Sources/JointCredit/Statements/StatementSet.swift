@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The statements `jointcredit allocate` writes, written together or not at all.
 public struct StatementSet: Sendable {
   /// How CSV statements are encoded.
@@ -101,6 +103,10 @@ public struct StatementSet: Sendable {
     throws(StatementError) -> [String: [UInt8]]
   {
     let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
+    if let workbook = plan.context.workbook {
+      // The sheets on every core first, as a write makes them alongside its files.
+      DispatchQueue.concurrentPerform(iterations: workbook.jobs.count) { workbook.make($0) }
+    }
     var rendered: [String: [UInt8]] = [:]
     for file in plan.files {
       var bytes: [UInt8] = []
@@ -236,7 +242,8 @@ private struct StatementPlan {
     _ set: StatementSet, _ allocation: Allocation, files: [InputFile],
     warnings: [InputWarning]
   ) {
-    // Largest first, so that the two cores finish together.
+    // Largest first, so that the two cores finish together (the workbook last: it waits for
+    // its sheets, made by jobs started before every file).
     var kinds: [(String, File.Kind, isCSV: Bool)] = [
       (AllocationDocument.fileName, .document, false),
       (AllocationStatement.fileName, .allocation, true),
@@ -275,7 +282,6 @@ private struct StatementPlan {
         }
       }
     }
-    // Last: it waits for its sheets, made by jobs started before every file.
     if set.includesWorkbook { kinds.append((AllocationWorkbook.fileName, .workbook, false)) }
     let context = Context(
       allocation, files: files, warnings: warnings, format: set.csvFormat,

@@ -29,8 +29,9 @@ public enum StatementCell: Hashable, Sendable {
 
 /// A line of a statement: it gives its cell in each column it has.
 ///
-/// Each row model defines every column once, in ``cell(_:numbers:)``; tables pick the columns
-/// they show, and the generic writers render them to CSV, JSON and HTML.
+/// Each row model defines every column once, in ``cell(_:numbers:)`` (or, for a row of a large
+/// statement, in ``write(_:numbers:to:)``, its cell then captured from it); tables pick the
+/// columns they show, and the generic writers render them to CSV, JSON and HTML.
 public protocol StatementRow: Sendable {
   /// The row's cell in a column.
   ///
@@ -47,6 +48,7 @@ public protocol StatementRow: Sendable {
 }
 
 extension StatementRow {
+  /// Writes the cell that ``cell(_:numbers:)`` gives.
   public func write(
     _ column: StatementColumn, numbers: StatementNumbers, to sink: inout some StatementCellSink
   ) {
@@ -71,8 +73,10 @@ public protocol StatementCellSink {
 }
 
 extension StatementCellSink {
+  /// Writes `.text(text)`.
   public mutating func writeText(_ text: String) { write(.text(text)) }
 
+  /// Writes `.joined(first, separator: separator, second)`.
   public mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
     write(.joined(first, separator: separator, second))
   }
@@ -127,8 +131,9 @@ extension CSVWriter {
 }
 
 extension CSVWriter.Record: StatementCellSink {
-  /// Writes a typed cell as CSV has it: numbers as they are, text guarded and quoted, words in
-  /// the record's language.
+  /// Writes a typed cell as CSV has it: numbers as they are, text guarded and quoted, words
+  /// (`total`, kinds, levels) in the language of the statement being written, English for a
+  /// record written through ``CSVWriter/writeRecord(to:_:)``.
   public mutating func write(_ cell: StatementCell) {
     switch cell {
     case .text(let text): self.text(text)
@@ -148,8 +153,10 @@ extension CSVWriter.Record: StatementCellSink {
     }
   }
 
+  /// Writes free text, guarded and quoted as needed.
   public mutating func writeText(_ text: String) { self.text(text) }
 
+  /// Writes two texts joined by an ASCII separator as one text cell.
   public mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
     text(first, joinedBy: separator, second)
   }

@@ -128,13 +128,15 @@ extension SpreadsheetPackage {
       self.fontName = fontName
       self.rowLimit = rowLimit
       parts = Mutex(Array(repeating: (false, nil), count: jobs.count))
-      for _ in jobs { done.enter() }
     }
 
     /// Runs job `index`, unless it was taken already.
     func make(_ index: Int) {
+      // Entered when taken, under the lock: a workbook dropped unmade (a write that failed
+      // before its files) leaves no job counted in the group, which libdispatch would trap on.
       let free = parts.withLock { parts in
         defer { parts[index].taken = true }
+        if !parts[index].taken { done.enter() }
         return !parts[index].taken
       }
       guard free else { return }
