@@ -52,6 +52,23 @@ public enum StatementLanguage: String, CaseIterable, Hashable, Sendable {
 }
 
 extension StatementLanguage {
+  /// A word cell (`total`, `reserve`, a level, a kind, a basis, a purpose) in this language, as
+  /// statements for data (CSV, the workbook) write it; `nil` for a cell of text, figures or a
+  /// date.
+  func word(_ cell: StatementCell) -> String? {
+    switch cell {
+    case .total: total
+    case .reserve: reserve
+    case .level(let level): self.level(level)
+    case .kind(let kind): self.kind(kind)
+    case .basis(let basis): self.basis(basis)
+    case .purposeDetail(let detail): purposeDetail(detail)
+    case .text, .joined, .decimal, .integer, .date, .pendingDate: nil
+    }
+  }
+}
+
+extension StatementLanguage {
   /// What a retirement application is for, beyond its purpose:
   /// `港区: 打ち水イベント (E02, 2011-07-23)`.
   public func purposeDetail(_ detail: RetirementRange.PurposeDetail) -> String {

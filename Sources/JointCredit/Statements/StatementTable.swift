@@ -144,12 +144,8 @@ extension CSVWriter.Record: StatementCellSink {
     case .integer(nil): number("")
     case .date(let value): date(value)
     case .pendingDate: date(nil)
-    case .total: self.text(language.total)
-    case .reserve: self.text(language.reserve)
-    case .level(let level): self.text(language.level(level))
-    case .kind(let kind): self.text(language.kind(kind))
-    case .basis(let basis): self.text(language.basis(basis))
-    case .purposeDetail(let detail): self.text(language.purposeDetail(detail))
+    case .total, .reserve, .level, .kind, .basis, .purposeDetail:
+      self.text(language.word(cell) ?? "")
     }
   }
 
@@ -260,12 +256,11 @@ struct HTMLCells: StatementCellSink {
       table.text(value.map { column == .cost ? HTML.yen($0) : String($0) } ?? "", numeric: true)
     case .date(let value): table.cell(numeric: false) { value?.append(to: &$0) }
     case .pendingDate: table.text("")
+    // A page has its own words for the total and the reserve (`Total`); the others are the
+    // data's.
     case .total: table.text(text.total)
     case .reserve: table.text(text.reserve)
-    case .level(let level): table.text(language.level(level))
-    case .kind(let kind): table.text(language.kind(kind))
-    case .basis(let basis): table.text(language.basis(basis))
-    case .purposeDetail(let detail): table.text(language.purposeDetail(detail))
+    case .level, .kind, .basis, .purposeDetail: table.text(language.word(cell) ?? "")
     }
   }
 

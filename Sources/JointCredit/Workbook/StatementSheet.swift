@@ -57,12 +57,8 @@ extension SheetRow: StatementCellSink {
       }
     case .decimal(nil), .integer(nil), .date(nil): empty()
     case .pendingDate: styled(.date)
-    case .total: text(language.total)
-    case .reserve: text(language.reserve)
-    case .level(let level): text(language.level(level))
-    case .kind(let kind): text(language.kind(kind))
-    case .basis(let basis): text(language.basis(basis))
-    case .purposeDetail(let detail): text(language.purposeDetail(detail))
+    case .total, .reserve, .level, .kind, .basis, .purposeDetail:
+      text(language.word(cell) ?? "")
     }
   }
 }
