@@ -115,45 +115,36 @@ enum AllocateCommand: FileSubcommand {
         "warning: \(substitution.description(language))" + (count > 1 ? times : ""))
     }
     Diagnostics.report(allocation, language: language, to: &console)
-    // The per-body statements and the certificates are many: name their folders once.
-    let folder = "/" + BodyStatementFiles.folder + "/"
-    let certificates = "/" + CertificatePage.folder + "/"
-    // Searched as bytes: `String.contains` is Foundation's locale-aware search, which cost
-    // seconds over a million certificates' paths.
-    func has(_ path: String, _ needle: [UInt8]) -> Bool {
-      func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
-        return (0...(bytes.count - needle.count)).contains { start in
-          bytes[start] == first && bytes[start..<start + needle.count].elementsEqual(needle)
-        }
-      }
-      return path.utf8.withContiguousStorageIfAvailable(search)
-        ?? Array(path.utf8).withUnsafeBufferPointer(search)
-    }
-    let (inFolder, inCertificates) = (Array(folder.utf8), Array(certificates.utf8))
-    let main = paths.filter { !has($0, inFolder) && !has($0, inCertificates) }
-    let perBody = paths.filter { has($0, inFolder) }.count
-    let certified = paths.filter { has($0, inCertificates) }.count
+    // The per-body statements and the certificates are many: name their folders once. A file
+    // is in a folder when its path starts with the folder's (a path is the folder's path and
+    // the file's name; searching a path for `/statements/` also matched an output folder inside
+    // one so named).
+    let inFolder = (directory as NSString).appendingPathComponent(BodyStatementFiles.folder) + "/"
+    let inCertificates =
+      (directory as NSString).appendingPathComponent(CertificatePage.folder) + "/"
+    let main = paths.filter { !$0.hasPrefix(inFolder) && !$0.hasPrefix(inCertificates) }
+    let perBody = paths.filter { $0.hasPrefix(inFolder) }.count
+    let certified = paths.filter { $0.hasPrefix(inCertificates) }.count
     let kinds =
-      paths.contains { has($0, inFolder) && $0.hasSuffix(".xlsx") }
+      paths.contains { $0.hasPrefix(inFolder) && $0.hasSuffix(".xlsx") }
       ? (en: "a .csv, .json, .html and .xlsx", ja: ".csv、.json、.html、.xlsx")
       : (en: "a .csv, .json and .html", ja: ".csv、.json、.html")
     let listed =
       perBody == 0
       ? main
       : main + [
-        (directory as NSString).appendingPathComponent(BodyStatementFiles.folder)
+        inFolder
           + (language == .en
-            ? "/ (\(perBody) files: \(kinds.en) per body)"
-            : "/（\(perBody)ファイル: 団体ごとに \(kinds.ja)）")
+            ? " (\(perBody) files: \(kinds.en) per body)"
+            : "（\(perBody)ファイル: 団体ごとに \(kinds.ja)）")
       ]
         + (certified == 0
           ? []
           : [
-            (directory as NSString).appendingPathComponent(CertificatePage.folder)
+            inCertificates
               + (language == .en
-                ? "/ (\(certified) pages: one per event with credits allocated)"
-                : "/（\(certified)ページ: 配分を受けたイベントごとに1ページ）")
+                ? " (\(certified) pages: one per event with credits allocated)"
+                : "（\(certified)ページ: 配分を受けたイベントごとに1ページ）")
           ])
     console.write(AllocationSummary.text(allocation, statements: listed, language: language))
     return .success

@@ -242,6 +242,27 @@ import Testing
         "--surplus: error: surplus 'reserve' needs a reserve body to hold what the floors leave"))
   }
 
+  /// The summary counts the files in the output folder's own `statements/` and
+  /// `certificates/`: an output folder inside a folder named `statements` used to be counted as
+  /// per-body statements, every file of it.
+  @Test func theSummaryCountsFilesByTheOutputFoldersOwnSubfolders() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("statements/certificates/out").path
+    let result = ToolRunner.inProcess([
+      "allocate", sample("Samples/quickstart/submissions"),
+      "--purchase", sample("Samples/quickstart/purchase.json"), "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.output.contains("  \(out)/allocation.csv\n"))
+    #expect(
+      result.output.contains(
+        "  \(out)/statements/ (12 files: a .csv, .json, .html and .xlsx per body)\n"))
+    #expect(
+      result.output.contains(
+        "  \(out)/certificates/ (5 pages: one per event with credits allocated)\n"))
+  }
+
   @Test func retireDatesTheApplicationsAndClosesTheFolder() throws {
     let directory = try ToolRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
