@@ -15,7 +15,6 @@ enum LargestRemainder {
     // Each is below Σw, at most Int64.max (the ``Apportioner``'s precondition), so 64 bits hold
     // it, kept next to its candidate: sorting indices by looking remainders up (a million
     // random reads per pass) cost more than the divisions.
-    precondition(weightSum <= Int128(Int64.max), "weights must add up to at most Int64.max")
     var given: Int128 = 0
     var candidates: [(remainder: UInt64, index: Int)] = []
     for index in items {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The statements `jointcredit allocate` writes, written together or not at all.
 public struct StatementSet: Sendable {
   /// How CSV statements are encoded.
@@ -76,12 +74,8 @@ public struct StatementSet: Sendable {
     let paths: [String]
     do {
       // The workbook's sheets are made alongside the files, the workbook written last.
-      let workbook = plan.context.workbook
       paths = try StagedDirectory(directory: directory).write(
-        staged,
-        alongside: workbook.map { pending in
-          pending.jobs.indices.map { index in { pending.make(index) } }
-        } ?? []
+        staged, alongside: plan.context.workbook?.work ?? []
       ) { plan.isWritable }
     } catch {
       throw .output(error)
@@ -103,10 +97,8 @@ public struct StatementSet: Sendable {
     throws(StatementError) -> [String: [UInt8]]
   {
     let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
-    if let workbook = plan.context.workbook {
-      // The sheets on every core first, as a write makes them alongside its files.
-      DispatchQueue.concurrentPerform(iterations: workbook.jobs.count) { workbook.make($0) }
-    }
+    // The sheets on every core first, as a write makes them alongside its files.
+    plan.context.workbook?.makeAll()
     var rendered: [String: [UInt8]] = [:]
     for file in plan.files {
       var bytes: [UInt8] = []

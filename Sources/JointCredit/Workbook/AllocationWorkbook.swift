@@ -44,7 +44,7 @@ public enum AllocationWorkbook {
   ) -> SpreadsheetPackage {
     let pending = self.pending(
       allocation, language: language, certificates: certificates, rowLimit: rowLimit)
-    DispatchQueue.concurrentPerform(iterations: pending.jobs.count) { pending.make($0) }
+    pending.makeAll()
     return pending.package
   }
 

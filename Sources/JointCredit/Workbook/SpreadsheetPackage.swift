@@ -116,7 +116,7 @@ extension SpreadsheetPackage {
   /// instead of before them.
   final class Pending: Sendable {
     /// The jobs; each adds its sheets to an empty workbook.
-    let jobs: [@Sendable (inout SpreadsheetPackage) -> Void]
+    private let jobs: [@Sendable (inout SpreadsheetPackage) -> Void]
     private let fontName: String
     private let rowLimit: Int
     /// For each job: whether someone has taken it, and the workbook it made once made.
@@ -145,6 +145,13 @@ extension SpreadsheetPackage {
       parts.withLock { [part] in $0[index].made = part }
       done.leave()
     }
+
+    /// The jobs as work to start alongside other work (each runs its job once, if no one took
+    /// it yet).
+    var work: [@Sendable () -> Void] { jobs.indices.map { index in { self.make(index) } } }
+
+    /// Runs the jobs on every core.
+    func makeAll() { DispatchQueue.concurrentPerform(iterations: jobs.count) { make($0) } }
 
     /// The workbook: the jobs no one has taken are run here, then those taken elsewhere are
     /// waited for.
