@@ -281,34 +281,66 @@ package struct CSVRecord: Sendable {
   }
 
   /// Whether every field is empty, as in a blank line or a row of commas.
-  package var isBlank: Bool { spans.indices.allSatisfy(isEmpty) }
+  package var isBlank: Bool {
+    for span in spans where span.contentStart != span.contentEnd { return false }
+    return true
+  }
 
-  /// A field's bytes when they are its text as they stand: no doubled quotes to undo.
-  private func unescaped(_ index: Int) -> ArraySlice<UInt8>? {
+  /// A field's bytes when they are its text as they stand (no doubled quotes to undo), in
+  /// `text`, the bytes of the text the record was read from.
+  ///
+  /// The row loops read fields through one pointer to the text, taken for all of its records:
+  /// a slice of ``text`` would count a reference on the one array that the readers of every
+  /// core share, once per field.
+  private func unescaped(_ index: Int, in text: UnsafeBufferPointer<UInt8>)
+    -> UnsafeBufferPointer<UInt8>?
+  {
     let span = spans[index]
-    return span.escaped ? nil : text[span.contentStart..<span.contentEnd]
+    return span.escaped
+      ? nil : UnsafeBufferPointer(rebasing: text[span.contentStart..<span.contentEnd])
+  }
+
+  /// A field's text, unquoted, read from `text` (see ``unescaped(_:in:)``).
+  func field(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> String {
+    guard let bytes = unescaped(index, in: text) else { return field(index) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A field's date when it is written plainly, `YYYY-MM-DD`, read from its bytes without making
   /// its text (normalising such text gives the text itself); `nil` for anything else, which is
   /// then read as text.
-  func plainDate(_ index: Int) -> EventDate? {
-    unescaped(index).flatMap { EventDate(isoBytes: $0) }
+  func plainDate(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> EventDate? {
+    unescaped(index, in: text).flatMap { EventDate(isoBytes: $0) }
   }
 
   /// A field's decimal when it is written plainly, digits and at most one point, read from its
   /// bytes; `nil` for anything else (a sign, a space, a comma...), which is then read as text.
-  func plainDecimal(_ index: Int) -> Quantity.Parsed? {
-    guard let bytes = unescaped(index),
-      bytes.allSatisfy({ $0 == UInt8(ascii: ".") || ($0 >= 0x30 && $0 <= 0x39) }),
+  ///
+  /// ``Quantity/parse(bytes:)`` accepts a leading `-` and otherwise only digits and one point,
+  /// so the sign is the one thing to refuse before it.
+  func plainDecimal(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> Quantity.Parsed? {
+    guard let bytes = unescaped(index, in: text), bytes.first != UInt8(ascii: "-"),
       case .success(let parsed) = Quantity.parse(bytes: bytes)
     else { return nil }
     return parsed
   }
 
+  /// ``plainDecimal(_:in:)`` for a record read from ``text``.
+  func plainDecimal(_ index: Int) -> Quantity.Parsed? {
+    text.withUnsafeBufferPointer { plainDecimal(index, in: $0) }
+  }
+
+  /// ``plainDate(_:in:)`` for a record read from ``text``.
+  func plainDate(_ index: Int) -> EventDate? {
+    text.withUnsafeBufferPointer { plainDate(index, in: $0) }
+  }
+
   /// Appends a field's bytes as written (quotes doubled as in the text) to `bytes`.
-  func appendRawField(_ index: Int, to bytes: inout [UInt8]) {
+  func appendRawField(
+    _ index: Int, in text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]
+  ) {
     let span = spans[index]
-    bytes.append(contentsOf: text[span.contentStart..<span.contentEnd])
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(rebasing: text[span.contentStart..<span.contentEnd]))
   }
 }

@@ -40,6 +40,15 @@ struct CSVRows: Sendable {
   /// Reads every record `reader` has left into `builder`. Problems with the CSV itself stay in
   /// the reader's ``CSVReader/problems``.
   func read(_ reader: inout CSVReader, into builder: inout EstimatesBuilder) -> Counts {
+    // Fields are read through one pointer to the text, which the reader keeps alive.
+    let text = reader.utf8
+    return text.withUnsafeBufferPointer { read(&reader, text: $0, into: &builder) }
+  }
+
+  private func read(
+    _ reader: inout CSVReader, text: UnsafeBufferPointer<UInt8>,
+    into builder: inout EstimatesBuilder
+  ) -> Counts {
     var record = CSVRecord()
     var row = SubmissionRow()
     var counts = Counts()
@@ -48,39 +57,27 @@ struct CSVRows: Sendable {
     // between (a combined file interleaves bodies). Per file, as warnings are reported per file.
     var acceptedBodies: [RawBodyFields: Int] = [:]
     var key = RawBodyFields()
+    let dateField = columns[SubmissionColumn.eventDate.rawValue]
+    let estimateField = columns[SubmissionColumn.emissions.rawValue]
     while reader.next(into: &record) {
       if record.isBlank || record.isMalformed { continue }
       // A form's pre-filled row that was not used: every field there, the event's empty.
-      if record.count >= headerCount, eventFields.allSatisfy(record.isEmpty) { continue }
+      if record.count >= headerCount, isUnusedFormRow(record) { continue }
       counts.rows += 1
-      if record.count != headerCount {
-        // Excel pads short rows with nothing and may add empty trailing cells; only real data
-        // beyond the header is an error.
-        let extra = headerCount..<max(headerCount, record.count)
-        if record.count < headerCount || extra.contains(where: { !record.isEmpty($0) }) {
-          // Point at the first extra field, or at the end of a short row.
-          let at =
-            record.count > headerCount
-            ? reader.position(ofField: headerCount, in: record) : reader.endPosition(of: record)
-          builder.report(
-            InputError(
-              .fieldCount(expected: headerCount, found: record.count),
-              at: InputLocation(source, at)))
-          continue
-        }
+      if record.count != headerCount, let error = fieldCountError(record, reader: reader) {
+        builder.report(error)
+        continue
       }
       key.bytes.removeAll(keepingCapacity: true)
       for field in bodyFields {
-        record.appendRawField(field, to: &key.bytes)
+        record.appendRawField(field, in: text, to: &key.bytes)
         key.bytes.append(0xFF)  // never in UTF-8: the fields stay apart
       }
       let sameBody = acceptedBodies[key]
       // A plain date and a plain estimate are read from their bytes, without their text (what
       // normalising the text would give is the text itself); anything else is read as text.
-      row.date = columns[SubmissionColumn.eventDate.rawValue].flatMap { record.plainDate($0) }
-      row.estimate = columns[SubmissionColumn.emissions.rawValue].flatMap {
-        record.plainDecimal($0)
-      }
+      row.date = dateField.flatMap { record.plainDate($0, in: text) }
+      row.estimate = estimateField.flatMap { record.plainDecimal($0, in: text) }
       for column in SubmissionColumn.allCases {
         let skipped =
           switch column {
@@ -89,7 +86,7 @@ struct CSVRows: Sendable {
           case .emissions: row.estimate != nil
           default: false
           }
-        row[column] = skipped ? nil : columns[column.rawValue].map { record.field($0) }
+        row[column] = skipped ? nil : columns[column.rawValue].map { record.field($0, in: text) }
       }
       let body = builder.add(row, sameBodyAs: sameBody) { column in
         reader.position(ofField: columns[column.rawValue] ?? 0, in: record)
@@ -100,6 +97,29 @@ struct CSVRows: Sendable {
       }
     }
     return counts
+  }
+
+  /// Whether a record holds every field but none of an event's: a form's pre-filled row that
+  /// was not used.
+  private func isUnusedFormRow(_ record: CSVRecord) -> Bool {
+    for field in eventFields where !record.isEmpty(field) { return false }
+    return true
+  }
+
+  /// The error for a record with another number of fields than the header, or `nil` when its
+  /// only extra fields are empty: Excel pads short rows with nothing and may add empty trailing
+  /// cells; only real data beyond the header is an error.
+  private func fieldCountError(_ record: CSVRecord, reader: CSVReader) -> InputError? {
+    let extra = headerCount..<max(headerCount, record.count)
+    guard record.count < headerCount || extra.contains(where: { !record.isEmpty($0) }) else {
+      return nil
+    }
+    // Point at the first extra field, or at the end of a short row.
+    let at =
+      record.count > headerCount
+      ? reader.position(ofField: headerCount, in: record) : reader.endPosition(of: record)
+    return InputError(
+      .fieldCount(expected: headerCount, found: record.count), at: InputLocation(source, at))
   }
 }
 

@@ -363,16 +363,18 @@ struct EstimatesBuilder {
     let segments = [events] + absorbed
     (events, absorbed) = ([], [])
     var starts = [Int](repeating: 0, count: bodies.count + 1)
+    // Events are read in place, by index: a copy of one counts references on its texts.
     for segment in segments {
-      for pending in segment { starts[Int(pending.body) + 1] += 1 }
+      for index in segment.indices { starts[Int(segment[index].body) + 1] += 1 }
     }
     for index in bodies.indices { starts[index + 1] += starts[index] }
     var next = starts
     var order = [Int](repeating: 0, count: starts[bodies.count])
     for (number, segment) in segments.enumerated() {
-      for (index, pending) in segment.enumerated() {
-        order[next[Int(pending.body)]] = number << 32 | index
-        next[Int(pending.body)] += 1
+      for index in segment.indices {
+        let body = Int(segment[index].body)
+        order[next[body]] = number << 32 | index
+        next[body] += 1
       }
     }
     let event = EventSegments(segments: segments)
@@ -490,7 +492,11 @@ extension EstimatesBuilder {
   private struct EventSegments: Sendable {
     let segments: [[PendingEvent]]
 
-    subscript(key: Int) -> PendingEvent { segments[key >> 32][key & 0xFFFF_FFFF] }
+    /// The event, lent rather than copied: a copy counts references on its texts, and
+    /// sorting a body's events reads each of them many times.
+    subscript(key: Int) -> PendingEvent {
+      _read { yield segments[key >> 32][key & 0xFFFF_FFFF] }
+    }
   }
 
   /// Some bodies' submissions, gathered from their events: what ``finish(files:)`` joins.
@@ -515,29 +521,27 @@ extension EstimatesBuilder {
     }
     if !sorted {
       group.sort { a, b in
-        let (x, y) = (event[a], event[b])
-        return x.event.id != y.event.id
-          ? x.event.id < y.event.id
-          : (x.file, x.position) < (y.file, y.position)
+        event[a].event.id != event[b].event.id
+          ? event[a].event.id < event[b].event.id
+          : (event[a].file, event[a].position) < (event[b].file, event[b].position)
       }
     }
     var kept: [Event] = []
     kept.reserveCapacity(group.count)
     var previous: Int?
     for index in group {
-      let pending = event[index]
-      if let first = previous, event[first].event.id == pending.event.id {
+      if let first = previous, event[first].event.id == event[index].event.id {
         part.errors.append(
           InputError(
             .duplicateEvent(
-              body: bodies[body].body.code, event: pending.event.id,
+              body: bodies[body].body.code, event: event[index].event.id,
               first: location(event[first])),
-            at: location(pending)))
+            at: location(event[index])))
         continue
       }
       previous = index
-      kept.append(pending.event)
-      part.total += Int128(pending.event.emissions.grams)
+      kept.append(event[index].event)
+      part.total += Int128(event[index].event.emissions.grams)
     }
     part.submissions.append(Submission(sortedEvents: kept, body: bodies[body].body))
   }
