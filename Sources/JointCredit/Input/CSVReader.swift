@@ -37,10 +37,9 @@ package struct CSVReader: Sendable {
   /// The line the next record starts on.
   package private(set) var line = 1
   private var lineStart = 0
-  /// Columns are counted as places are made, which is in text order: `counted` is how far the
-  /// UTF-8 continuation bytes of line `countedLine` have been counted, and `continuation` how
-  /// many there were. So every position costs what its bytes cost once: reading stays linear
-  /// however wide the line and however many problems it has.
+  /// The columns of problems are counted as they are found, which is in text order: `counted`
+  /// is how far the UTF-8 continuation bytes of line `countedLine` have been counted, and
+  /// `continuation` how many there were.
   private var countedLine = 0
   private var counted = 0
   private var continuation = 0
@@ -75,6 +74,21 @@ package struct CSVReader: Sendable {
   /// - Returns: `false` at the end of the text.
   /// - Complexity: O(*m*) for a record of *m* bytes.
   package mutating func next(into record: inout CSVRecord) -> Bool {
+    let text = utf8
+    return text.withUnsafeBufferPointer { next(into: &record, in: $0) }
+  }
+
+  /// Reads the next record into `record`, reading the text through `text`, a pointer to the
+  /// bytes of ``utf8`` that the caller holds for all the records it reads.
+  ///
+  /// Readers on several cores share one text: a pointer taken once per part, rather than the
+  /// array used for every byte, counts no reference on it per record.
+  package mutating func next(
+    into record: inout CSVRecord, in text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    precondition(
+      Int(bitPattern: text.baseAddress) == textAddress && text.count == utf8.count,
+      "the pointer is to the reader's own text")
     record.spans.removeAll(keepingCapacity: true)
     record.isMalformed = false
     guard offset < end else { return false }
@@ -89,16 +103,16 @@ package struct CSVReader: Sendable {
     let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     let count = end
     while true {
-      let start = place(at: offset)
-      if offset < count, utf8[offset] == quote {
+      let start = CSVRecord.Place(line: line, lineStart: lineStart, offset: offset)
+      if offset < count, text[offset] == quote {
         offset += 1
         let contentStart = offset
         var escaped = false
         var closed = false
         while offset < count {
-          let byte = utf8[offset]
+          let byte = text[offset]
           if byte == quote {
-            if offset + 1 < count, utf8[offset + 1] == quote {
+            if offset + 1 < count, text[offset + 1] == quote {
               escaped = true
               offset += 2
               continue
@@ -106,7 +120,7 @@ package struct CSVReader: Sendable {
             closed = true
             break
           }
-          if byte == lf || byte == cr { noteLineBreak(at: offset) }
+          if byte == lf || byte == cr { noteLineBreak(at: offset, in: text) }
           offset += 1
         }
         record.spans.append(
@@ -114,27 +128,27 @@ package struct CSVReader: Sendable {
             start: start, contentStart: contentStart,
             contentEnd: offset, escaped: escaped))
         if !closed {
-          problems.append(Problem(reason: .unterminatedQuote, position: position(of: start)))
+          problems.append(
+            Problem(reason: .unterminatedQuote, position: problemPosition(start, in: text)))
           record.isMalformed = true
         } else {
           offset += 1  // the closing quote
-          if offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
+          if offset < count, text[offset] != comma, text[offset] != cr, text[offset] != lf {
             // Text after the closing quote.
             problems.append(
               Problem(
-                reason: .strayQuote,
-                position: position(of: place(at: offset - 1))))
+                reason: .strayQuote, position: problemPosition(at: offset - 1, in: text)))
             record.isMalformed = true
-            while offset < count, utf8[offset] != comma, utf8[offset] != cr, utf8[offset] != lf {
+            while offset < count, text[offset] != comma, text[offset] != cr, text[offset] != lf {
               offset += 1
             }
           }
         }
       } else {
-        let (fieldEnd, firstQuote) = unquotedField(from: offset)
+        let (fieldEnd, firstQuote) = unquotedField(from: offset, in: text)
         if let firstQuote, !record.isMalformed {
           problems.append(
-            Problem(reason: .strayQuote, position: position(of: place(at: firstQuote))))
+            Problem(reason: .strayQuote, position: problemPosition(at: firstQuote, in: text)))
           record.isMalformed = true
         }
         offset = fieldEnd
@@ -143,13 +157,13 @@ package struct CSVReader: Sendable {
             start: start, contentStart: start.offset,
             contentEnd: offset, escaped: false))
       }
-      record.end = place(at: offset)
+      record.end = CSVRecord.Place(line: line, lineStart: lineStart, offset: offset)
       if offset >= count { return true }
-      let byte = utf8[offset]
+      let byte = text[offset]
       offset += 1
       if byte == comma { continue }
       // A line break ends the record.
-      if byte == cr, offset < count, utf8[offset] == lf { offset += 1 }
+      if byte == cr, offset < count, text[offset] == lf { offset += 1 }
       line += 1
       lineStart = offset
       return true
@@ -158,23 +172,32 @@ package struct CSVReader: Sendable {
 
   /// Where an unquoted field that starts at `start` ends (at a comma, a line break or the end),
   /// and its first quote, which does not belong there.
-  private func unquotedField(from start: Int) -> (end: Int, firstQuote: Int?) {
-    utf8.withUnsafeBufferPointer { bytes in
-      var index = start
-      var firstQuote: Int?
-      while index < end {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-          break
-        }
-        if byte == UInt8(ascii: "\""), firstQuote == nil { firstQuote = index }
+  private func unquotedField(from start: Int, in text: UnsafeBufferPointer<UInt8>)
+    -> (end: Int, firstQuote: Int?)
+  {
+    var index = start
+    var firstQuote: Int?
+    while index < end {
+      let byte = text[index]
+      // The bytes that end a field or do not belong in it are all below U+002D: most bytes
+      // (letters, digits, every byte of a character beyond ASCII) take one comparison.
+      if byte > UInt8(ascii: ",") {
         index += 1
+        continue
       }
-      return (index, firstQuote)
+      if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        break
+      }
+      if byte == UInt8(ascii: "\""), firstQuote == nil { firstQuote = index }
+      index += 1
     }
+    return (index, firstQuote)
   }
 
   /// The position of a field of a record this reader returned.
+  ///
+  /// - Complexity: O(*n*) for the *n* bytes of its line before it: columns are counted when
+  ///   asked for, as most fields' never are.
   package func position(ofField index: Int, in record: CSVRecord) -> TextPosition {
     position(of: record.spans[index].start)
   }
@@ -183,32 +206,40 @@ package struct CSVReader: Sendable {
   package func endPosition(of record: CSVRecord) -> TextPosition { position(of: record.end) }
 
   private func position(of place: CSVRecord.Place) -> TextPosition {
-    TextPosition(line: place.line, column: place.column)
+    let continuation = utf8.withUnsafeBufferPointer {
+      UTF8Bytes.continuationBytes(in: $0, place.lineStart..<place.offset)
+    }
+    return TextPosition(line: place.line, column: place.offset - place.lineStart - continuation + 1)
   }
 
-  /// The place at `offset` on the current line, its column counted in characters.
-  private mutating func place(at offset: Int) -> CSVRecord.Place {
-    if countedLine != line || counted < lineStart {
-      countedLine = line
-      counted = lineStart
+  /// The position of a problem found at `offset` on the current line.
+  ///
+  /// Problems are found in text order, and their columns are counted on from the last one's:
+  /// every position costs what its bytes cost once, so reading stays linear however wide the
+  /// line and however many problems it has.
+  private mutating func problemPosition(at offset: Int, in text: UnsafeBufferPointer<UInt8>)
+    -> TextPosition
+  {
+    problemPosition(
+      CSVRecord.Place(line: line, lineStart: lineStart, offset: offset), in: text)
+  }
+
+  private mutating func problemPosition(
+    _ place: CSVRecord.Place, in text: UnsafeBufferPointer<UInt8>
+  ) -> TextPosition {
+    if countedLine != place.line || counted < place.lineStart || counted > place.offset {
+      countedLine = place.line
+      counted = place.lineStart
       continuation = 0
     }
-    if counted < offset {
-      utf8.withUnsafeBufferPointer { bytes in
-        for index in counted..<offset where bytes[index] & 0xC0 == 0x80 { continuation += 1 }
-      }
-      counted = offset
-    }
-    return CSVRecord.Place(
-      line: line, lineStart: lineStart, offset: offset,
-      column: offset - lineStart - continuation + 1)
+    continuation += UTF8Bytes.continuationBytes(in: text, counted..<place.offset)
+    counted = place.offset
+    return TextPosition(line: place.line, column: place.offset - place.lineStart - continuation + 1)
   }
 
   /// Counts a line break inside a quoted field (CRLF once).
-  private mutating func noteLineBreak(at index: Int) {
-    if utf8[index] == UInt8(ascii: "\r"), index + 1 < end,
-      utf8[index + 1] == UInt8(ascii: "\n")
-    {
+  private mutating func noteLineBreak(at index: Int, in text: UnsafeBufferPointer<UInt8>) {
+    if text[index] == UInt8(ascii: "\r"), index + 1 < end, text[index + 1] == UInt8(ascii: "\n") {
       return  // the LF that follows counts
     }
     line += 1
@@ -218,13 +249,12 @@ package struct CSVReader: Sendable {
 
 /// One CSV record: where its fields are in the text, turned into strings on demand.
 package struct CSVRecord: Sendable {
-  /// A place in the text: a line, where that line starts, and an offset.
+  /// A place in the text: a line, where that line starts, and an offset. Its column, in
+  /// characters (Unicode scalars), is counted by the reader when asked for.
   struct Place: Hashable, Sendable {
     var line: Int
     var lineStart: Int
     var offset: Int
-    /// The 1-based column, in characters (Unicode scalars).
-    var column: Int
   }
 
   /// A field: where it starts (at its opening quote, if quoted) and its content's bytes.
@@ -242,7 +272,7 @@ package struct CSVRecord: Sendable {
   /// The address of ``text``'s bytes, or 0 before a reader set it.
   var textAddress = 0
   var spans: [Span] = []
-  var end = Place(line: 0, lineStart: 0, offset: 0, column: 0)
+  var end = Place(line: 0, lineStart: 0, offset: 0)
 
   /// Creates an empty record to read into.
   package init() {}

@@ -59,7 +59,7 @@ struct CSVRows: Sendable {
     var key = RawBodyFields()
     let dateField = columns[SubmissionColumn.eventDate.rawValue]
     let estimateField = columns[SubmissionColumn.emissions.rawValue]
-    while reader.next(into: &record) {
+    while reader.next(into: &record, in: text) {
       if record.isBlank || record.isMalformed { continue }
       // A form's pre-filled row that was not used: every field there, the event's empty.
       if record.count >= headerCount, isUnusedFormRow(record) { continue }

@@ -13,4 +13,25 @@ enum UTF8Bytes {
     text.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) }
       ?? text.utf8.contains(where: predicate)
   }
+
+  /// How many bytes of `range` continue a character (`10xxxxxx`): a column in characters is
+  /// the bytes before it less these. Eight bytes at a time.
+  static func continuationBytes(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    guard let base = bytes.baseAddress, !range.isEmpty else { return 0 }
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count)
+    let raw = UnsafeRawPointer(base)
+    var count = 0
+    var index = range.lowerBound
+    while index + 8 <= range.upperBound {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // Each byte's top bit set and the bit below it clear (shifted up into the top bit).
+      count &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      index += 8
+    }
+    while index < range.upperBound {
+      if bytes[index] & 0xC0 == 0x80 { count &+= 1 }
+      index += 1
+    }
+    return count
+  }
 }

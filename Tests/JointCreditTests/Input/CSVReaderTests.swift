@@ -54,6 +54,47 @@ import Testing
     #expect(reader.position(ofField: 2, in: record) == TextPosition(line: 3, column: 7))
   }
 
+  /// Columns are counted in characters however long the text before them: past eight bytes,
+  /// they are counted a word at a time.
+  @Test func positionsAfterLongTextCountCharacters() {
+    var reader = CSVReader(utf8: Array("東京都港区赤坂一丁目,x,ab\"\n".utf8))
+    var record = CSVRecord()
+    _ = reader.next(into: &record)
+    #expect(reader.position(ofField: 1, in: record) == TextPosition(line: 1, column: 12))
+    #expect(reader.position(ofField: 2, in: record) == TextPosition(line: 1, column: 14))
+    #expect(reader.endPosition(of: record) == TextPosition(line: 1, column: 17))
+    #expect(
+      reader.problems == [.init(reason: .strayQuote, position: TextPosition(line: 1, column: 16))])
+  }
+
+  /// Several problems on one line, after characters of several bytes, each at its own column.
+  @Test func problemsOnOneLineEachHaveTheirColumn() {
+    let (_, reader) = records("\"港\"z,\"港\"z\n\"東京\"q\n")
+    #expect(
+      reader.problems == [
+        .init(reason: .strayQuote, position: TextPosition(line: 1, column: 3)),
+        .init(reason: .strayQuote, position: TextPosition(line: 1, column: 8)),
+        .init(reason: .strayQuote, position: TextPosition(line: 2, column: 4)),
+      ])
+  }
+
+  /// Continuation bytes counted a word at a time against one at a time, over every range of
+  /// seeded texts of bytes of every kind.
+  @Test func continuationBytesAreCountedExactly() {
+    var rng = SplitMix64(seed: 12)
+    for _ in 0..<200 {
+      let bytes = (0..<Int(rng.next() % 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      for lower in 0...bytes.count {
+        let upper = lower + Int(rng.next() % UInt64(bytes.count - lower + 1))
+        let expected = bytes[lower..<upper].filter { $0 >= 0x80 && $0 <= 0xBF }.count
+        let counted = bytes.withUnsafeBufferPointer {
+          UTF8Bytes.continuationBytes(in: $0, lower..<upper)
+        }
+        #expect(counted == expected, "bytes \(bytes), range \(lower)..<\(upper)")
+      }
+    }
+  }
+
   @Test func unterminatedQuoteIsReportedAtTheOpeningQuote() {
     let (all, reader) = records("a,b\n1,\"never closed\n2,3\n")
     #expect(all.count == 2)
