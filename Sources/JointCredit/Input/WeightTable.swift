@@ -197,7 +197,7 @@ extension WeightTable {
     let order =
       composed
       ? rows.indices.sorted { rows[$0].id < rows[$1].id }
-      : rows.indices.sorted { rows[$0].id.utf8.lexicographicallyPrecedes(rows[$1].id.utf8) }
+      : rows.indices.sorted { UTF8Bytes.precedes(rows[$0].id, rows[$1].id) }
     let result = try Apportioner(method: method).apportion(
       total.grams / unit.grams, among: order.map { rows[$0].weight.grams })
     var allocations = [Quantity](repeating: .zero, count: rows.count)

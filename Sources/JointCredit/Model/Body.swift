@@ -30,7 +30,7 @@ extension Body {
     public var description: String { rawValue }
 
     public static func < (lhs: Code, rhs: Code) -> Bool {
-      lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+      UTF8Bytes.precedes(lhs.rawValue, rhs.rawValue)
     }
 
     /// Whether the code is a six-digit local government code with a valid check digit.

@@ -50,7 +50,7 @@ extension Event {
     public var description: String { rawValue }
 
     public static func < (lhs: ID, rhs: ID) -> Bool {
-      lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+      UTF8Bytes.precedes(lhs.rawValue, rhs.rawValue)
     }
   }
 }

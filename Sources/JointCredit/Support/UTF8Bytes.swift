@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fast paths over a string's UTF-8 bytes, for the hot loops of reading and writing statements.
 enum UTF8Bytes {
   /// Appends the string's UTF-8 bytes in one copy when the string is stored contiguously.
@@ -33,5 +35,23 @@ enum UTF8Bytes {
       index += 1
     }
     return count
+  }
+
+  /// Whether `a`'s UTF-8 bytes order before `b`'s: the order of ids and codes, the same on
+  /// every machine and in every locale. Compared with `memcmp` where the bytes are contiguous
+  /// (always, for a native string), which is several times faster than comparing the views.
+  @inline(__always)
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    let ordered = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+        let common = min(x.count, y.count)
+        if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+          let order = memcmp(p, q, common)
+          if order != 0 { return order < 0 }
+        }
+        return x.count < y.count
+      }
+    }
+    return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 }

@@ -66,6 +66,30 @@ import Testing
     #expect(CSVChunks.lineBreaks(in: bytes, 0..<bytes.count) == expected)
   }
 
+  /// Counted a word at a time, against a count byte by byte over seeded texts of line breaks and
+  /// other bytes, and ranges that start and end anywhere (a CRLF split by a word's end).
+  @Test func lineBreaksAreCountedExactly() {
+    var rng = SplitMix64(seed: 21)
+    let alphabet: [UInt8] = [0x0A, 0x0D, 0x0A, 0x0D, 0x61, 0x2C, 0x8A, 0x8D, 0xE3, 0x00]
+    for _ in 0..<300 {
+      let bytes = (0..<Int(rng.next() % 50)).map { _ in
+        alphabet[Int(rng.next() % UInt64(alphabet.count))]
+      }
+      let lower = Int(rng.next() % UInt64(bytes.count + 1))
+      let upper = lower + Int(rng.next() % UInt64(bytes.count - lower + 1))
+      var expected = 0
+      for index in lower..<upper {
+        if bytes[index] == 0x0A { expected += 1 }
+        if bytes[index] == 0x0D, index + 1 >= bytes.count || bytes[index + 1] != 0x0A {
+          expected += 1
+        }
+      }
+      #expect(
+        CSVChunks.lineBreaks(in: bytes, lower..<upper) == expected,
+        "bytes \(bytes), range \(lower)..<\(upper)")
+    }
+  }
+
   /// A part starts on the line and column the whole file gives it: in a CRLF file whose first
   /// rows hold a quoted line break, an id repeated in the last row is found where reading in
   /// one go finds it.

@@ -78,23 +78,6 @@ import Testing
       ])
   }
 
-  /// Continuation bytes counted a word at a time against one at a time, over every range of
-  /// seeded texts of bytes of every kind.
-  @Test func continuationBytesAreCountedExactly() {
-    var rng = SplitMix64(seed: 12)
-    for _ in 0..<200 {
-      let bytes = (0..<Int(rng.next() % 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-      for lower in 0...bytes.count {
-        let upper = lower + Int(rng.next() % UInt64(bytes.count - lower + 1))
-        let expected = bytes[lower..<upper].filter { $0 >= 0x80 && $0 <= 0xBF }.count
-        let counted = bytes.withUnsafeBufferPointer {
-          UTF8Bytes.continuationBytes(in: $0, lower..<upper)
-        }
-        #expect(counted == expected, "bytes \(bytes), range \(lower)..<\(upper)")
-      }
-    }
-  }
-
   @Test func unterminatedQuoteIsReportedAtTheOpeningQuote() {
     let (all, reader) = records("a,b\n1,\"never closed\n2,3\n")
     #expect(all.count == 2)

@@ -1,0 +1,44 @@
+import Testing
+
+@testable import JointCredit
+
+/// The byte-level fast paths that reading and sorting rely on, each against the plain
+/// definition it stands for.
+@Suite struct UTF8BytesTests {
+  /// Continuation bytes counted a word at a time against one at a time, over every range of
+  /// seeded texts of bytes of every kind.
+  @Test func continuationBytesAreCountedExactly() {
+    var rng = SplitMix64(seed: 12)
+    for _ in 0..<200 {
+      let bytes = (0..<Int(rng.next() % 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      for lower in 0...bytes.count {
+        let upper = lower + Int(rng.next() % UInt64(bytes.count - lower + 1))
+        let expected = bytes[lower..<upper].filter { $0 >= 0x80 && $0 <= 0xBF }.count
+        let counted = bytes.withUnsafeBufferPointer {
+          UTF8Bytes.continuationBytes(in: $0, lower..<upper)
+        }
+        #expect(counted == expected, "bytes \(bytes), range \(lower)..<\(upper)")
+      }
+    }
+  }
+
+  /// Ids and codes order by their bytes as `memcmp` compares them, as the views compare them:
+  /// seeded strings of ASCII, kana, ideographs and a four-byte scalar, many sharing a prefix.
+  @Test func stringsOrderByTheirBytes() {
+    var rng = SplitMix64(seed: 5)
+    let alphabet: [String] = ["", "A", "a", "0", "9", "~", "é", "ア", "東", "京", "𠮷", "\u{7F}"]
+    func random() -> String {
+      (0..<Int(rng.next() % 6)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        .joined()
+    }
+    for _ in 0..<2_000 {
+      let a = random()
+      let b = Bool.random(using: &rng) ? a + random() : random()
+      #expect(UTF8Bytes.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+      #expect(UTF8Bytes.precedes(b, a) == b.utf8.lexicographicallyPrecedes(a.utf8), "\(b) \(a)")
+    }
+    #expect(UTF8Bytes.precedes("E1", "E10") && !UTF8Bytes.precedes("E10", "E1"))
+    #expect(!UTF8Bytes.precedes("E1", "E1") && UTF8Bytes.precedes("", "E1"))
+    #expect(UTF8Bytes.precedes("Z", "a") && UTF8Bytes.precedes("~", "é"))
+  }
+}
