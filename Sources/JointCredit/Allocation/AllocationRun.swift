@@ -1,6 +1,4 @@
 import ApportionmentModule
-import Dispatch
-import Synchronization
 
 /// One allocation being computed: the state ``Allocator`` builds up level by level.
 struct AllocationRun {
@@ -158,27 +156,19 @@ struct AllocationRun {
     var part = self
     (part.bodies, part.ties, part.notes) = ([], [], [])
     let template = part
-    let results = Mutex(
-      [Result<AllocationRun, AllocationError>?](repeating: nil, count: ranges.count))
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { range in
-      var run = template
-      do throws(AllocationError) {
+    let results = CoreRanges.map(ranges.count) { range in
+      Result { () throws(AllocationError) -> AllocationRun in
+        var run = template
         run.bodies.reserveCapacity(ranges[range].count)
         for index in ranges[range] { try run.allocateEvents(ofBody: index, shared) }
-        results.withLock { $0[range] = .success(run) }
-      } catch {
-        results.withLock { $0[range] = .failure(error) }
+        return run
       }
     }
-    for result in results.withLock({ $0 }) {
-      switch result {
-      case .success(let run)?:
-        bodies += run.bodies
-        ties += run.ties
-        notes += run.notes
-      case .failure(let error)?: throw error
-      case nil: preconditionFailure("every range of bodies is shared")
-      }
+    for result in results {
+      let run = try result.get()
+      bodies += run.bodies
+      ties += run.ties
+      notes += run.notes
     }
   }
 

@@ -1,7 +1,3 @@
-import Dispatch
-import Foundation
-import Synchronization
-
 /// Reads the rows of a large CSV text in parts at once, one per core, with the result of reading
 /// them in one go.
 ///
@@ -35,29 +31,19 @@ enum CSVChunks {
   ) -> CSVRows.Counts? {
     let text = reader.utf8
     let records = reader.offset..<text.count
-    let count =
-      chunks ?? min(ProcessInfo.processInfo.activeProcessorCount, records.count / minimumBytes)
+    let count = chunks ?? CoreRanges.parts(atMost: records.count / minimumBytes)
     let cuts = cuts(records, of: text, into: count)
     guard cuts.count > 2 else { return nil }
     let base = builder
     let firstLine = reader.line
-    let results = Mutex(
-      [(builder: EstimatesBuilder, counts: CSVRows.Counts)?](
-        repeating: nil, count: cuts.count - 1))
-    DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { index in
+    var parts = CoreRanges.map(cuts.count - 1) { index in
       let part = cuts[index]..<cuts[index + 1]
       let line = firstLine + lineBreaks(in: text, cuts[0]..<part.lowerBound)
       var partReader = CSVReader(utf8: text, records: part, line: line)
       var partBuilder = base.forked()
       partBuilder.reserveEvents(part.count / 32)
       let counts = rows.copy().read(&partReader, into: &partBuilder)
-      let result = partReader.problems.isEmpty ? (partBuilder, counts) : nil
-      results.withLock { $0[index] = result }
-    }
-    // Taken out of the lock, so that each part's events are held once and can be moved.
-    var parts = results.withLock { results in
-      defer { results = [] }
-      return results
+      return partReader.problems.isEmpty ? (builder: partBuilder, counts: counts) : nil
     }
     guard parts.allSatisfy({ $0 != nil }), builder.canAbsorb(parts.compactMap { $0?.builder })
     else { return nil }

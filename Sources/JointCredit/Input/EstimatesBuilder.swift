@@ -1,7 +1,3 @@
-import Dispatch
-import Foundation
-import Synchronization
-
 /// Checks submission rows one at a time and assembles them into ``Estimates``.
 ///
 /// Every check runs on every row, so one pass finds every problem. Problems are collected, never
@@ -383,21 +379,19 @@ struct EstimatesBuilder {
     // Bodies are gathered on every core, in ranges joined in body order.
     // A range of bodies is worth a core from 50,000 events.
     let ranges = CoreRanges.of(bodies.count, atMost: order.count / 50_000)
-    let gathered = Mutex([Gathered?](repeating: nil, count: ranges.count))
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { range in
+    let gathered = CoreRanges.map(ranges.count) { range in
       var part = Gathered()
       part.submissions.reserveCapacity(ranges[range].count)
       for body in ranges[range] {
         builder.gather(
           body, events: keys[bounds[body]..<bounds[body + 1]], event: event, into: &part)
       }
-      gathered.withLock { $0[range] = part }
+      return part
     }
     var submissions: [Submission] = []
     submissions.reserveCapacity(bodies.count)
     var total: Int128 = 0
-    for part in gathered.withLock({ $0 }) {
-      guard let part else { preconditionFailure("every range of bodies is gathered") }
+    for part in gathered {
       submissions += part.submissions
       errors += part.errors
       total += part.total

@@ -65,11 +65,40 @@ public enum TextDecoding {
 
 /// Strict UTF-8 validation over bytes (RFC 3629: no overlong forms, no surrogates).
 enum UTF8Validation {
+  /// The fewest bytes worth a core of their own.
+  static let minimumBytes = 1 << 20
+
   /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
-  static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+  ///
+  /// A large text is checked in parts at once, one per core. Each cut is made before a byte
+  /// that is not a continuation byte, so that no valid sequence spans a cut: each part is then
+  /// checked as the whole text is, and the first invalid byte of the first part that has one
+  /// is the text's first.
+  ///
+  /// - Parameter parts: how many parts; `nil` for one per core, each at least
+  ///   ``minimumBytes``.
+  static func firstInvalidOffset(in bytes: [UInt8], parts: Int? = nil) -> Int? {
+    let parts = parts ?? CoreRanges.parts(atMost: bytes.count / minimumBytes)
+    var starts = [0]
+    for part in 1..<max(parts, 1) {
+      var cut = max(bytes.count / parts * part, starts[starts.count - 1])
+      while cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+      starts.append(cut)
+    }
+    let cuts = starts + [bytes.count]
+    guard cuts.count > 2 else { return firstInvalidOffset(in: bytes, 0..<bytes.count) }
+    let found = CoreRanges.map(cuts.count - 1) { part in
+      firstInvalidOffset(in: bytes, cuts[part]..<cuts[part + 1])
+    }
+    return found.lazy.compactMap { $0 }.first
+  }
+
+  /// The offset of the first byte of `range` that does not start or continue a valid UTF-8
+  /// sequence within `range`.
+  private static func firstInvalidOffset(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
     bytes.withUnsafeBufferPointer { buffer in
-      var index = 0
-      let count = buffer.count
+      var index = range.lowerBound
+      let count = range.upperBound
       let base = UnsafeRawPointer(buffer.baseAddress)
       while index < count {
         // Eight ASCII bytes at a time: no byte of the word has its high bit set.

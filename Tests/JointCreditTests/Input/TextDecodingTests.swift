@@ -82,6 +82,32 @@ import Testing
     }
   }
 
+  /// Checked in parts, a text gives the first invalid byte that one pass gives, wherever the
+  /// cuts fall: seeded texts of characters of one to four bytes with bad bytes (a stray
+  /// continuation, a lead cut short, a byte never in UTF-8) here and there, cut into one to
+  /// seven parts. Validity agrees with the standard library's.
+  @Test func utf8ValidationInPartsFindsTheFirstBadByte() {
+    var rng = SplitMix64(seed: 8)
+    let pieces: [[UInt8]] = ["a", "é", "港", "𠀋", ",", "\n"].map { Array($0.utf8) }
+    let bad: [[UInt8]] = [[0x80], [0xE3, 0x81], [0xFF], [0xF0, 0x9F], [0xBF, 0xBF]]
+    for _ in 0..<400 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(rng.next() % 30) {
+        bytes +=
+          rng.next() % 25 == 0
+          ? bad[Int(rng.next() % UInt64(bad.count))]
+          : pieces[Int(rng.next() % UInt64(pieces.count))]
+      }
+      let whole = UTF8Validation.firstInvalidOffset(in: bytes, parts: 1)
+      #expect((whole == nil) == (String(validating: bytes, as: UTF8.self) != nil))
+      for parts in 2...7 {
+        #expect(
+          UTF8Validation.firstInvalidOffset(in: bytes, parts: parts) == whole,
+          "\(bytes) in \(parts) parts")
+      }
+    }
+  }
+
   @Test func utf8ValidationAcceptsEveryScalarForm() {
     let text = "a\u{7F}\u{80}\u{7FF}\u{800}港\u{FFFF}\u{10000}\u{10FFFF}"
     #expect(UTF8Validation.firstInvalidOffset(in: Array(text.utf8)) == nil)
