@@ -70,15 +70,15 @@ enum UTF8Validation {
 
   /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
   ///
-  /// A large text is checked in parts at once, one per core. Each cut is made before a byte
+  /// A large text is checked in parts at once, four per core. Each cut is made before a byte
   /// that is not a continuation byte, so that no valid sequence spans a cut: each part is then
   /// checked as the whole text is, and the first invalid byte of the first part that has one
   /// is the text's first.
   ///
-  /// - Parameter parts: how many parts; `nil` for one per core, each at least
+  /// - Parameter parts: how many parts; `nil` for four per core, each at least
   ///   ``minimumBytes``.
   static func firstInvalidOffset(in bytes: [UInt8], parts: Int? = nil) -> Int? {
-    let parts = parts ?? CoreRanges.parts(atMost: bytes.count / minimumBytes)
+    let parts = parts ?? CoreRanges.parts(atMost: bytes.count / minimumBytes, perCore: 4)
     var starts = [0]
     for part in 1..<max(parts, 1) {
       var cut = max(bytes.count / parts * part, starts[starts.count - 1])

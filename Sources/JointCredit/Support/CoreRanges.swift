@@ -5,10 +5,13 @@ import Synchronization
 /// How work on many items is shared among the cores: contiguous ranges, in order, so that the
 /// parts' results joined in range order are the results of one loop.
 enum CoreRanges {
-  /// How many parts work worth `limit` parts at most is cut into: one per core, but no more
-  /// than `limit`, and at least one.
-  static func parts(atMost limit: Int) -> Int {
-    max(1, min(ProcessInfo.processInfo.activeProcessorCount, limit))
+  /// How many parts work worth `limit` parts at most is cut into: `perCore` per core, but no
+  /// more than `limit`, and at least one.
+  ///
+  /// Several parts per core balance the load: a core that runs slower (one also takes the
+  /// machine's interrupts) takes fewer parts, rather than the others waiting for its one.
+  static func parts(atMost limit: Int, perCore: Int = 1) -> Int {
+    max(1, min(ProcessInfo.processInfo.activeProcessorCount * perCore, limit))
   }
 
   /// `count` items cut into one range per core, but into no more than `limit` ranges (how many
