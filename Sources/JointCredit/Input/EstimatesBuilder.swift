@@ -288,14 +288,13 @@ struct EstimatesBuilder {
       rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID)))
       return nil
     }
-    // Negative estimates were reported above.
-    let event = Event(
-      checked: id, name: eventName, date: date, emissions: emissions,
-      calculation: TextNormalization.trimmed(row[.calculation] ?? ""))
+    // Negative estimates were reported above. The event is made in its place in the array.
     events.append(
       PendingEvent(
-        body: Int32(body), file: Int32(sources.count - 1),
-        position: position(.eventID), event: event))
+        body: Int32(body), file: Int32(sources.count - 1), position: position(.eventID),
+        event: Event(
+          checked: id, name: eventName, date: date, emissions: emissions,
+          calculation: TextNormalization.trimmed(row[.calculation] ?? ""))))
     return body
   }
 

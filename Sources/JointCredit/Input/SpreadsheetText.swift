@@ -82,6 +82,9 @@ enum SpreadsheetText {
   /// Whether an id reads as a number in scientific notation (`1E5`, `1.23457E+11`), as a
   /// spreadsheet writes a long number it was given as an id.
   static func isScientificNotation(_ id: String) -> Bool {
+    // Most ids start with a letter, and no number does.
+    guard let first = id.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+    else { return false }
     var bytes = id.utf8[...]
     func digits() -> Int {
       let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count

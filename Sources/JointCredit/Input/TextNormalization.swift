@@ -12,7 +12,12 @@ public enum TextNormalization {
   ///
   /// `normalized("　１２．５ ")` is `"12.5"`; `normalized("−1")` is `"-1"`.
   public static func normalized(_ text: String) -> String {
-    if !UTF8Bytes.contains(text, where: { $0 >= 0x80 }) { return trimmed(text) }
+    if !UTF8Bytes.contains(text, where: { $0 >= 0x80 }) {
+      // ASCII is in Normalization Form C already: only spaces and tabs at its ends can go.
+      let (first, last) = (text.utf8.first, text.utf8.last)
+      let isSpace = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 }
+      return isSpace(first) || isSpace(last) ? trimmed(text) : text
+    }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar.value {

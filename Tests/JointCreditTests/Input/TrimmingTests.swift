@@ -26,4 +26,16 @@ import Testing
     let trimmed = TextNormalization.trimmed(text)
     #expect(Array(trimmed.unicodeScalars) == Array(expected.unicodeScalars))
   }
+
+  /// `normalized` trims as `trimmed` does and folds full-width forms; ASCII takes a shortcut
+  /// that must give the same.
+  @Test(arguments: [
+    ("E01", "E01"), (" E01", "E01"), ("E01\t", "E01"), ("\t E01 \t", "E01"), ("", ""),
+    ("\t", ""), ("  ", ""), ("a b", "a b"), ("\nE01", "\nE01"), ("\u{A0}E01", "E01"),
+    ("１２．５", "12.5"), ("\u{3000}Ｅ０１ ", "E01"), ("−1", "-1"),
+  ])
+  func normalizes(text: String, expected: String) {
+    let normalized = TextNormalization.normalized(text)
+    #expect(Array(normalized.unicodeScalars) == Array(expected.unicodeScalars))
+  }
 }
