@@ -131,6 +131,29 @@ import Testing
     #expect(bytes == Array("abcdef".utf8))
   }
 
+  /// A file read in parts at once, one per core, gives the bytes one read gives, whatever its
+  /// size against the parts; the limit holds as for one read.
+  @Test(arguments: [1, 2, 3, 1_000, 65_537, 200_003])
+  func aFileReadInPartsGivesItsBytes(size: Int) throws {
+    let path = FileManager.default.temporaryDirectory.path + "/jc-parts-\(UUID().uuidString).csv"
+    var rng = SplitMix64(seed: UInt64(size))
+    let contents = (0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(contents)))
+    defer { unlink(path) }
+    guard case .success(let inParts) = FileBytes.read(path, partsFrom: 1),
+      case .success(let inOne) = FileBytes.read(path, partsFrom: .max)
+    else {
+      Issue.record("the file was not read")
+      return
+    }
+    #expect(inParts == contents)
+    #expect(inOne == contents)
+    guard case .failure = FileBytes.read(path, limit: size - 1, partsFrom: 1) else {
+      Issue.record("a file over the limit was read in parts")
+      return
+    }
+  }
+
   @Test func aSparseFileOfMoreThanAGibibyteIsRefusedWithoutReadingIt() throws {
     let path = FileManager.default.temporaryDirectory.path + "/jc-sparse-\(UUID().uuidString).csv"
     let descriptor = open(path, O_WRONLY | O_CREAT, 0o600)
