@@ -55,8 +55,8 @@ struct CSVRows: Sendable {
     // The bodies accepted from these rows by their fields as written: a row that repeats an
     // accepted row's code, name and kind byte for byte skips their checks, whichever rows came
     // between (a combined file interleaves bodies). Per file, as warnings are reported per file.
-    var acceptedBodies: [RawBodyFields: Int] = [:]
-    var key = RawBodyFields()
+    var acceptedBodies = ByteKeyTable()
+    var key: [UInt8] = []
     let dateField = columns[SubmissionColumn.eventDate.rawValue]
     let estimateField = columns[SubmissionColumn.emissions.rawValue]
     while reader.next(into: &record, in: text) {
@@ -68,12 +68,12 @@ struct CSVRows: Sendable {
         builder.report(error)
         continue
       }
-      key.bytes.removeAll(keepingCapacity: true)
+      key.removeAll(keepingCapacity: true)
       for field in bodyFields {
-        record.appendRawField(field, in: text, to: &key.bytes)
-        key.bytes.append(0xFF)  // never in UTF-8: the fields stay apart
+        record.appendRawField(field, in: text, to: &key)
+        key.append(0xFF)  // never in UTF-8: the fields stay apart
       }
-      let sameBody = acceptedBodies[key]
+      let sameBody = acceptedBodies.value(for: key)
       // A plain date and a plain estimate are read from their bytes, without their text (what
       // normalising the text would give is the text itself); anything else is read as text.
       row.date = dateField.flatMap { record.plainDate($0, in: text) }
@@ -93,7 +93,7 @@ struct CSVRows: Sendable {
       }
       if let body {
         counts.accepted += 1
-        if sameBody == nil { acceptedBodies[key] = body }
+        if sameBody == nil { acceptedBodies.insert(key, body) }
       }
     }
     return counts
@@ -120,15 +120,5 @@ struct CSVRows: Sendable {
       ? reader.position(ofField: headerCount, in: record) : reader.endPosition(of: record)
     return InputError(
       .fieldCount(expected: headerCount, found: record.count), at: InputLocation(source, at))
-  }
-}
-
-/// A row's body code, name and kind as written, each followed by 0xFF: the key under which
-/// ``CSVSubmission`` finds a body already accepted, hashed as one block of bytes.
-struct RawBodyFields: Hashable {
-  var bytes: [UInt8] = []
-
-  func hash(into hasher: inout Hasher) {
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

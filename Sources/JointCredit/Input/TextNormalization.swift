@@ -12,12 +12,7 @@ public enum TextNormalization {
   ///
   /// `normalized("　１２．５ ")` is `"12.5"`; `normalized("−1")` is `"-1"`.
   public static func normalized(_ text: String) -> String {
-    if !UTF8Bytes.contains(text, where: { $0 >= 0x80 }) {
-      // ASCII is in Normalization Form C already: only spaces and tabs at its ends can go.
-      let (first, last) = (text.utf8.first, text.utf8.last)
-      let isSpace = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 }
-      return isSpace(first) || isSpace(last) ? trimmed(text) : text
-    }
+    if let endsInSpace = asciiEndsInSpace(text) { return endsInSpace ? trimmed(text) : text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar.value {
@@ -28,6 +23,17 @@ public enum TextNormalization {
       }
     }
     return trimmed(String(scalars))
+  }
+
+  /// For ASCII text, which is in Normalization Form C already and can only lose spaces and
+  /// tabs at its ends, whether it has one there; `nil` for text that is not ASCII.
+  private static func asciiEndsInSpace(_ text: String) -> Bool? {
+    func look(_ bytes: some BidirectionalCollection<UInt8>) -> Bool? {
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      let isSpace = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 }
+      return isSpace(bytes.first) || isSpace(bytes.last)
+    }
+    return text.utf8.withContiguousStorageIfAvailable(look) ?? look(text.utf8)
   }
 
   /// The text without leading and trailing spaces, tabs and ideographic spaces.
