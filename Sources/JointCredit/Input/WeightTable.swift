@@ -154,10 +154,13 @@ extension WeightTable {
     _ read: [(id: String, position: TextPosition, weight: Quantity?)], source: String,
     errors: inout [InputError]
   ) -> [Row] {
-    // By id, then by place in the file: the first of equal ids comes first. Strings compare as
-    // they are equal, by canonical equivalence (as a dictionary of them did), so ids that are
-    // equal sort together.
-    let order = read.indices.sorted { a, b in (read[a].id, a) < (read[b].id, b) }
+    // By id, then by place in the file: the first of equal ids comes first. Ids read are in
+    // Normalization Form C (trimming composes them), where ids equal by canonical equivalence
+    // (as a dictionary of them found them) are the same bytes, and byte order is `String`'s.
+    let order = read.indices.sorted { a, b in
+      let order = UTF8Bytes.compare(read[a].id, read[b].id)
+      return order != 0 ? order < 0 : a < b
+    }
     var repeated = [Bool](repeating: false, count: read.count)
     var first = 0
     for (place, index) in order.enumerated() {
@@ -191,13 +194,9 @@ extension WeightTable {
     _ total: Quantity, unit: Quantity, method: ApportionmentMethod
   ) throws(ApportionmentError) -> WeightedShares {
     precondition(unit > .zero && total >= .zero && total.isMultiple(of: unit))
-    // Ids in UTF-8 byte order. For text in NFC (every id read from a file is) that is the
-    // order of `<` on strings, which compares such text byte by byte where it is stored.
-    let composed = rows.allSatisfy { TextNormalization.isComposedQuickly($0.id) }
-    let order =
-      composed
-      ? rows.indices.sorted { rows[$0].id < rows[$1].id }
-      : rows.indices.sorted { UTF8Bytes.precedes(rows[$0].id, rows[$1].id) }
+    // Ids in UTF-8 byte order (for text in Normalization Form C, as every id read from a file
+    // is, the order of `<` on strings too).
+    let order = rows.indices.sorted { UTF8Bytes.precedes(rows[$0].id, rows[$1].id) }
     let result = try Apportioner(method: method).apportion(
       total.grams / unit.grams, among: order.map { rows[$0].weight.grams })
     var allocations = [Quantity](repeating: .zero, count: rows.count)

@@ -38,20 +38,26 @@ enum UTF8Bytes {
   }
 
   /// Whether `a`'s UTF-8 bytes order before `b`'s: the order of ids and codes, the same on
-  /// every machine and in every locale. Compared with `memcmp` where the bytes are contiguous
-  /// (always, for a native string), which is several times faster than comparing the views.
+  /// every machine and in every locale.
   @inline(__always)
-  static func precedes(_ a: String, _ b: String) -> Bool {
-    let ordered = a.utf8.withContiguousStorageIfAvailable { x in
-      b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+  static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
+
+  /// −1, 0 or 1 as `a`'s UTF-8 bytes order before, the same as or after `b`'s. Compared with
+  /// `memcmp` where the bytes are contiguous (always, for a native string), which is several
+  /// times faster than comparing the views.
+  static func compare(_ a: String, _ b: String) -> Int {
+    let order = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y -> Int in
         let common = min(x.count, y.count)
         if common > 0, let p = x.baseAddress, let q = y.baseAddress {
           let order = memcmp(p, q, common)
-          if order != 0 { return order < 0 }
+          if order != 0 { return order < 0 ? -1 : 1 }
         }
-        return x.count < y.count
+        return x.count == y.count ? 0 : x.count < y.count ? -1 : 1
       }
     }
-    return (ordered ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+    if let order = order ?? nil { return order }
+    if a.utf8.elementsEqual(b.utf8) { return 0 }
+    return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
   }
 }

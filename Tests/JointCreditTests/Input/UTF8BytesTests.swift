@@ -36,6 +36,9 @@ import Testing
       let b = Bool.random(using: &rng) ? a + random() : random()
       #expect(UTF8Bytes.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
       #expect(UTF8Bytes.precedes(b, a) == b.utf8.lexicographicallyPrecedes(a.utf8), "\(b) \(a)")
+      let sign =
+        a.utf8.elementsEqual(b.utf8) ? 0 : a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+      #expect(UTF8Bytes.compare(a, b) == sign, "\(a) \(b)")
     }
     #expect(UTF8Bytes.precedes("E1", "E10") && !UTF8Bytes.precedes("E10", "E1"))
     #expect(!UTF8Bytes.precedes("E1", "E1") && UTF8Bytes.precedes("", "E1"))
