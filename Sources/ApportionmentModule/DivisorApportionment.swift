@@ -12,8 +12,6 @@ enum DivisorApportionment {
     _ total: Int64, method: ApportionmentMethod, weights: [Int64], lower: [Int64],
     upper: [Int64], shares: BoundedShares, bounded: Bool
   ) -> Apportionment {
-    var units = [Int64](repeating: 0, count: weights.count)
-    var sum: Int64 = 0
     // Start from the divisor at which the method's rounding of the free items' shares should add
     // up to their units: rounding down (D'Hondt) loses half a unit per item on average, rounding
     // up (Adams) gains one, the others round to about the nearest.
@@ -29,6 +27,41 @@ enum DivisorApportionment {
     case .adams: pseudo = max(shares.units - free / 2, 1)
     default: break
     }
+    var (units, sum) = rounded(
+      at: pseudo, method: method, weights: weights, lower: lower, upper: upper, shares: shares)
+    // Dean and Huntington–Hill round up a little more often than to the nearest (their
+    // signposts sit below the half, by more the fewer units an item has): with many items of
+    // few units each, that adds up to thousands of units to correct one by one. A second
+    // estimate, from the units the first one missed by, lands near the total. Either is the
+    // method's own rounding at a divisor, so the correction gives the same result from both.
+    let missed = Int128(sum) - Int128(total)
+    if shares.units > 0, missed.magnitude > UInt128(max(16, weights.count / 256)) {
+      let adjusted = Int128(pseudo) - missed
+      if adjusted >= 1, adjusted <= Int128(Int64.max) {
+        let second = rounded(
+          at: Int64(adjusted), method: method, weights: weights, lower: lower, upper: upper,
+          shares: shares)
+        if (Int128(second.sum) - Int128(total)).magnitude < missed.magnitude {
+          (units, sum) = second
+        }
+      }
+    }
+    correct(
+      &units, sum: sum, total: total, method: method, weights: weights, lower: lower,
+      upper: upper)
+    return finish(
+      units, method: method, weights: weights, lower: lower, upper: upper,
+      bounded: bounded)
+  }
+
+  /// Every item's units when the free items' shares at `pseudo` units are rounded by the method
+  /// (an item at a bound keeps it), and their sum.
+  private static func rounded(
+    at pseudo: Int64, method: ApportionmentMethod, weights: [Int64], lower: [Int64],
+    upper: [Int64], shares: BoundedShares
+  ) -> (units: [Int64], sum: Int64) {
+    var units = [Int64](repeating: 0, count: weights.count)
+    var sum: Int64 = 0
     let divisor =
       shares.units > 0
       ? method.divisor(weightSum: UInt128(shares.weight), units: UInt128(pseudo)) : nil
@@ -55,12 +88,7 @@ enum DivisorApportionment {
       units[index] = a
       sum += a
     }
-    correct(
-      &units, sum: sum, total: total, method: method, weights: weights, lower: lower,
-      upper: upper)
-    return finish(
-      units, method: method, weights: weights, lower: lower, upper: upper,
-      bounded: bounded)
+    return (units, sum)
   }
 
   /// An item's priority for its next unit (or its last), its weight and its index.
