@@ -215,12 +215,8 @@ public struct CSVWriter: Sendable {
   /// Appends the text as it is, when it needs neither quotes nor (`leading`: it starts the
   /// cell) a guard; otherwise appends nothing and returns `false`.
   private static func appendPlain(_ text: String, leading: Bool, to bytes: inout [UInt8]) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { stored in
-      if leading, let first = stored.first, startsFormula(first) { return false }
-      if stored.contains(where: isSpecial) { return false }
-      bytes.append(contentsOf: stored)
-      return true
-    } ?? false
+    if leading, let first = text.utf8.first, startsFormula(first) { return false }
+    return UTF8Bytes.append(text, ifNone: isSpecial, to: &bytes)
   }
 
   /// Whether a cell starting with this byte could be taken for a formula by a spreadsheet.

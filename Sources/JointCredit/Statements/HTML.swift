@@ -13,11 +13,7 @@ enum HTML {
   /// five characters are ASCII (never part of another character's bytes), and most text has
   /// none of them.
   static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-    guard UTF8Bytes.contains(text, where: isSpecial) else {
-      UTF8Bytes.append(text, to: &bytes)
-      return
-    }
-    appendEscaping(text, to: &bytes)
+    if !UTF8Bytes.append(text, ifNone: isSpecial, to: &bytes) { appendEscaping(text, to: &bytes) }
   }
 
   /// Appends the text byte by byte, escaping the five characters.

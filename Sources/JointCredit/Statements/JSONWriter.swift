@@ -205,16 +205,7 @@ package struct JSONWriter<Output: ByteOutput> {
     func needsEscape(_ byte: UInt8) -> Bool {
       byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
-    // Most strings have nothing to escape: checked and copied where they are stored.
-    let copied: Bool? = value.utf8.withContiguousStorageIfAvailable { stored in
-      if stored.contains(where: needsEscape) { return false }
-      bytes.append(contentsOf: stored)
-      return true
-    }
-    if copied == true { return }
-    if copied == nil, !value.utf8.contains(where: needsEscape) {
-      return bytes.append(contentsOf: value.utf8)
-    }
+    if UTF8Bytes.append(value, ifNone: needsEscape, to: &bytes) { return }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes += [0x5C, 0x22]

@@ -9,6 +9,24 @@ enum UTF8Bytes {
     if copied == nil { bytes.append(contentsOf: text.utf8) }
   }
 
+  /// Appends the string's bytes when none of them satisfies `predicate` (a byte to escape or
+  /// quote), and returns whether it did: most texts written have none, and are checked and
+  /// copied with one look at their storage.
+  @inline(__always)
+  static func append(_ text: String, ifNone predicate: (UInt8) -> Bool, to bytes: inout [UInt8])
+    -> Bool
+  {
+    let appended = text.utf8.withContiguousStorageIfAvailable { stored -> Bool in
+      if stored.contains(where: predicate) { return false }
+      bytes.append(contentsOf: stored)
+      return true
+    }
+    if let appended { return appended }
+    guard !text.utf8.contains(where: predicate) else { return false }
+    bytes.append(contentsOf: text.utf8)
+    return true
+  }
+
   /// Whether any byte of the string satisfies `predicate`.
   @inline(__always)
   static func contains(_ text: String, where predicate: (UInt8) -> Bool) -> Bool {
