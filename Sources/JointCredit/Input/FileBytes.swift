@@ -52,12 +52,16 @@ enum FileBytes {
     let size = max(Int(status.st_size), 0)
     guard size <= limit else { return .failure(tooLarge(limit)) }
     let parts = CoreRanges.parts(atMost: size / max(partsFrom, 1))
-    if parts > 1, let bytes = readInParts(descriptor, size: size, parts: parts) {
-      // Bytes written after the size was taken are read on, as one read would have.
+    if parts > 1, var bytes = readInParts(descriptor, size: size, parts: parts) {
+      // Bytes written after the size was taken are read on, as one read would have; appending
+      // none (the usual case) leaves the bytes read where they are.
       guard lseek(descriptor, off_t(size), SEEK_SET) == off_t(size) else {
         return .failure(Failure(reason: String(cString: strerror(errno))))
       }
-      return readAll(descriptor, limit: limit - size).map { bytes + $0 }
+      return readAll(descriptor, limit: limit - size).map { tail in
+        bytes.append(contentsOf: tail)
+        return bytes
+      }
     }
     return readAll(descriptor, expected: size, limit: limit)
   }
