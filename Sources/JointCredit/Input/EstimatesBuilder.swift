@@ -514,9 +514,9 @@ extension EstimatesBuilder {
     }
     if !sorted {
       group.sort { a, b in
-        event[a].event.id != event[b].event.id
-          ? event[a].event.id < event[b].event.id
-          : (event[a].file, event[a].position) < (event[b].file, event[b].position)
+        let order = UTF8Bytes.compare(event[a].event.id.rawValue, event[b].event.id.rawValue)
+        return order != 0
+          ? order < 0 : (event[a].file, event[a].position) < (event[b].file, event[b].position)
       }
     }
     var kept: [Event] = []

@@ -52,7 +52,7 @@ extension LocatedMessage {
     case (let l?, let r?) where l != r: return l < r
     case (nil, _?): return false
     case (_?, nil): return true
-    default: return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
+    default: return UTF8Bytes.precedes(lhs.message, rhs.message)
     }
   }
 }

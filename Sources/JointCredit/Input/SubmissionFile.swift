@@ -68,7 +68,7 @@ public enum SubmissionFiles {
         let wanted = names.filter { name in
           !name.hasPrefix(".") && !name.hasPrefix("~$")
             && SubmissionFile(path: name, bytes: []).format != nil
-        }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }.sorted(by: UTF8Bytes.precedes)
         if wanted.isEmpty {
           errors.append(InputError(.noSubmissionFiles, at: InputLocation(path)))
         }
@@ -83,6 +83,6 @@ public enum SubmissionFiles {
       }
     }
     guard errors.isEmpty else { throw InputErrors(errors) }
-    return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return files.sorted { UTF8Bytes.precedes($0.path, $1.path) }
   }
 }

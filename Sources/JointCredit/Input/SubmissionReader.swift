@@ -32,7 +32,7 @@ public struct SubmissionReader: Sendable {
   {
     var builder = EstimatesBuilder(directory: directory, allowsUnknownCodes: allowsUnknownCodes)
     var read: [InputFile] = []
-    var sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    var sorted = files.sorted { UTF8Bytes.precedes($0.path, $1.path) }
     // Each file's bytes are let go once read (when the caller gave them up too), so that they are
     // not held while the estimates are assembled: a national file is 60 MB.
     files = []

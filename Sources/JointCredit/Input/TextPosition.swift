@@ -52,7 +52,7 @@ public struct InputLocation: Hashable, Comparable, Sendable, CustomStringConvert
 
   public static func < (lhs: InputLocation, rhs: InputLocation) -> Bool {
     if lhs.source != rhs.source {
-      return lhs.source.utf8.lexicographicallyPrecedes(rhs.source.utf8)
+      return UTF8Bytes.precedes(lhs.source, rhs.source)
     }
     switch (lhs.position, rhs.position) {
     case (let l?, let r?): return l < r

@@ -71,7 +71,7 @@ public struct Estimates: Hashable, Sendable {
     self.decimals =
       decimals ?? submissions.lazy.flatMap(\.events)
       .map(\.emissions.significantDecimals).max() ?? 0
-    self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    self.files = files.sorted { UTF8Bytes.precedes($0.path, $1.path) }
   }
 
   /// The sum of all estimates.

@@ -39,7 +39,7 @@ package enum FileSystem {
       }
       if name != ".", name != ".." { names.append(name) }
     }
-    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return names.sorted(by: UTF8Bytes.precedes)
   }
 
   /// Removes a file or a folder and everything in it, never following a symbolic link (a link is

@@ -37,16 +37,7 @@ struct OutputManifest: Equatable {
   var text: String {
     // Bytes compared where they are stored: comparing the strings' UTF-8 views through their
     // indices cost more than writing a million certificates' names.
-    let sorted = files.sorted { a, b in
-      var (a, b) = (a, b)
-      return a.withUTF8 { a in
-        b.withUTF8 { b in
-          let common = min(a.count, b.count)
-          let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-          return order != 0 ? order < 0 : a.count < b.count
-        }
-      }
-    }
+    let sorted = files.sorted(by: UTF8Bytes.precedes)
     return ([Self.header] + sorted).joined(separator: "\n") + "\n"
   }
 

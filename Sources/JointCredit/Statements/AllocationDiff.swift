@@ -55,9 +55,7 @@ public struct AllocationDiff: Sendable {
     allocationDecimals = max(before.allocationDecimals, after.allocationDecimals)
     var lines: [Line] = []
     func compare(_ level: String, _ old: [String: Figures], _ new: [String: Figures]) {
-      for key in Set(old.keys).union(new.keys).sorted(by: {
-        $0.utf8.lexicographicallyPrecedes($1.utf8)
-      }) {
+      for key in Set(old.keys).union(new.keys).sorted(by: UTF8Bytes.precedes) {
         switch (old[key], new[key]) {
         case (let a?, let b?) where a != b:
           lines.append(Line(level: level, key: key, change: .changed, old: a, new: b))

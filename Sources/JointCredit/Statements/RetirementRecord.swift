@@ -46,7 +46,7 @@ public struct RetirementRecord: Hashable, Sendable {
     let reserved = try reserveApplications(in: document, path: directory)
     let dateText = Array(date.description.utf8)
     var staged: [StagedFile] = []
-    for name in manifest.files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+    for name in manifest.files.sorted(by: UTF8Bytes.precedes) {
       var bytes = name == AllocationDocument.fileName ? document : try read(name, in: folder)
       if name == AllocationDocument.fileName || isBodyStatement(name, ".json") {
         bytes = retiredJSON(bytes)
