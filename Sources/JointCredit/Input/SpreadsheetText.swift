@@ -82,27 +82,28 @@ enum SpreadsheetText {
   /// Whether an id reads as a number in scientific notation (`1E5`, `1.23457E+11`), as a
   /// spreadsheet writes a long number it was given as an id.
   static func isScientificNotation(_ id: String) -> Bool {
-    // Most ids start with a letter, and no number does.
-    guard let first = id.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
-    else { return false }
-    var bytes = id.utf8[...]
-    func digits() -> Int {
-      let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
-      bytes = bytes.dropFirst(count)
-      return count
-    }
-    guard digits() >= 1 else { return false }
-    if bytes.first == UInt8(ascii: ".") {
-      bytes = bytes.dropFirst()
+    // Read where the bytes are stored, by index: ids are checked on every row.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      var index = 0
+      func digits() -> Int {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+          index += 1
+        }
+        return index - start
+      }
+      func skip(_ a: UInt8, or b: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == a || bytes[index] == b else { return false }
+        index += 1
+        return true
+      }
       guard digits() >= 1 else { return false }
+      if skip(UInt8(ascii: "."), or: UInt8(ascii: ".")), digits() == 0 { return false }
+      guard skip(UInt8(ascii: "E"), or: UInt8(ascii: "e")) else { return false }
+      _ = skip(UInt8(ascii: "+"), or: UInt8(ascii: "-"))
+      return digits() >= 1 && index == bytes.count
     }
-    guard bytes.first == UInt8(ascii: "E") || bytes.first == UInt8(ascii: "e") else {
-      return false
-    }
-    bytes = bytes.dropFirst()
-    if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") {
-      bytes = bytes.dropFirst()
-    }
-    return digits() >= 1 && bytes.isEmpty
+    return id.utf8.withContiguousStorageIfAvailable(scan)
+      ?? Array(id.utf8).withUnsafeBufferPointer(scan)
   }
 }
