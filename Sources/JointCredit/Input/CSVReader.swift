@@ -209,7 +209,7 @@ package struct CSVReader: Sendable {
     let continuation = utf8.withUnsafeBufferPointer {
       UTF8Bytes.continuationBytes(in: $0, place.lineStart..<place.offset)
     }
-    return TextPosition(line: place.line, column: place.offset - place.lineStart - continuation + 1)
+    return place.position(continuation: continuation)
   }
 
   /// The position of a problem found at `offset` on the current line.
@@ -234,7 +234,7 @@ package struct CSVReader: Sendable {
     }
     continuation += UTF8Bytes.continuationBytes(in: text, counted..<place.offset)
     counted = place.offset
-    return TextPosition(line: place.line, column: place.offset - place.lineStart - continuation + 1)
+    return place.position(continuation: continuation)
   }
 
   /// Counts a line break inside a quoted field (CRLF once).
@@ -255,6 +255,12 @@ package struct CSVRecord: Sendable {
     var line: Int
     var lineStart: Int
     var offset: Int
+
+    /// The place's position, given how many of its line's bytes before it continue a
+    /// character: its column is one more than the characters before it.
+    func position(continuation: Int) -> TextPosition {
+      TextPosition(line: line, column: offset - lineStart - continuation + 1)
+    }
   }
 
   /// A field: where it starts (at its opening quote, if quoted) and its content's bytes.
@@ -353,16 +359,6 @@ package struct CSVRecord: Sendable {
       case .success(let parsed) = Quantity.parse(bytes: bytes)
     else { return nil }
     return parsed
-  }
-
-  /// ``plainDecimal(_:in:)`` for a record read from ``text``.
-  func plainDecimal(_ index: Int) -> Quantity.Parsed? {
-    text.withUnsafeBufferPointer { plainDecimal(index, in: $0) }
-  }
-
-  /// ``plainDate(_:in:)`` for a record read from ``text``.
-  func plainDate(_ index: Int) -> EventDate? {
-    text.withUnsafeBufferPointer { plainDate(index, in: $0) }
   }
 
   /// Appends a field's bytes as written (quotes doubled as in the text) to `bytes`.

@@ -92,43 +92,46 @@ public struct WeightTable: Hashable, Sendable {
     var width = record.count
     while width > 1, record.isEmpty(width - 1) { width -= 1 }
     let headerLine = record.line
-    while reader.next(into: &record) {
-      if record.isBlank || record.isMalformed { continue }
-      let extra = (width..<max(width, record.count)).contains { !record.isEmpty($0) }
-      guard record.count >= width, !extra else {
-        let at =
-          extra ? reader.position(ofField: width, in: record) : reader.endPosition(of: record)
-        errors.append(
-          InputError(
-            .fieldCount(expected: width, found: record.count),
-            at: InputLocation(file.path, at)))
-        continue
-      }
-      let id = TextNormalization.trimmed(record.field(idField))
-      var weight: Quantity?
-      // Plain digits and a point are read from their bytes (normalising them changes nothing);
-      // anything else as text.
-      if let parsed = record.plainDecimal(weightField) {
-        weight = parsed.quantity
-        decimals = max(decimals, parsed.writtenDecimals)
-      } else {
-        let text = TextNormalization.normalized(record.field(weightField))
-        do {
-          let parsed = try Quantity.parse(text)
-          decimals = max(decimals, parsed.writtenDecimals)
-          if parsed.quantity < .zero {
-            errors.append(InputError(.negativeWeight(text), at: location(weightField)))
-          } else {
-            weight = parsed.quantity
-          }
-        } catch {
-          errors.append(InputError(.invalidWeight(text, error), at: location(weightField)))
+    // Fields are read through one pointer to the text, as the rows of a submission are.
+    decoded.utf8.withUnsafeBufferPointer { text in
+      while reader.next(into: &record, in: text) {
+        if record.isBlank || record.isMalformed { continue }
+        let extra = (width..<max(width, record.count)).contains { !record.isEmpty($0) }
+        guard record.count >= width, !extra else {
+          let at =
+            extra ? reader.position(ofField: width, in: record) : reader.endPosition(of: record)
+          errors.append(
+            InputError(
+              .fieldCount(expected: width, found: record.count),
+              at: InputLocation(file.path, at)))
+          continue
         }
-      }
-      if id.isEmpty {
-        errors.append(InputError(.missingValue("id"), at: location(idField)))
-      } else {
-        read.append((id, reader.position(ofField: idField, in: record), weight))
+        let id = TextNormalization.trimmed(record.field(idField, in: text))
+        var weight: Quantity?
+        // Plain digits and a point are read from their bytes (normalising them changes nothing);
+        // anything else as text.
+        if let parsed = record.plainDecimal(weightField, in: text) {
+          weight = parsed.quantity
+          decimals = max(decimals, parsed.writtenDecimals)
+        } else {
+          let written = TextNormalization.normalized(record.field(weightField, in: text))
+          do throws(Quantity.ParseError) {
+            let parsed = try Quantity.parse(written)
+            decimals = max(decimals, parsed.writtenDecimals)
+            if parsed.quantity < .zero {
+              errors.append(InputError(.negativeWeight(written), at: location(weightField)))
+            } else {
+              weight = parsed.quantity
+            }
+          } catch {
+            errors.append(InputError(.invalidWeight(written, error), at: location(weightField)))
+          }
+        }
+        if id.isEmpty {
+          errors.append(InputError(.missingValue("id"), at: location(idField)))
+        } else {
+          read.append((id, reader.position(ofField: idField, in: record), weight))
+        }
       }
     }
     let rows = uniqueRows(read, source: file.path, errors: &errors)

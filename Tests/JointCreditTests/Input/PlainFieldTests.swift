@@ -35,15 +35,18 @@ import Testing
     var reader = CSVReader(
       utf8: Array("2012-02-29,007.250,-1,\" 1.5\",\"1,5\",2012/2/29,\"2\"\"\",,12\n".utf8))
     var record = CSVRecord()
-    let found = reader.next(into: &record)
-    #expect(found)
-    #expect(record.plainDate(0) == EventDate(year: 2012, month: 2, day: 29))
-    #expect(record.plainDecimal(1)?.quantity == Quantity(grams: 7_250_000))
-    #expect(record.plainDecimal(1)?.writtenDecimals == 3)
-    let others = (2...7).map { record.plainDecimal($0) }
-    #expect(others.allSatisfy { $0 == nil })
-    #expect(record.plainDate(5) == nil)
-    #expect(record.plainDecimal(8)?.quantity == Quantity(grams: 12_000_000))
+    let text = reader.utf8
+    text.withUnsafeBufferPointer { text in
+      let found = reader.next(into: &record, in: text)
+      #expect(found)
+      #expect(record.plainDate(0, in: text) == EventDate(year: 2012, month: 2, day: 29))
+      #expect(record.plainDecimal(1, in: text)?.quantity == Quantity(grams: 7_250_000))
+      #expect(record.plainDecimal(1, in: text)?.writtenDecimals == 3)
+      let others = (2...7).map { record.plainDecimal($0, in: text) }
+      #expect(others.allSatisfy { $0 == nil })
+      #expect(record.plainDate(5, in: text) == nil)
+      #expect(record.plainDecimal(8, in: text)?.quantity == Quantity(grams: 12_000_000))
+    }
   }
 
   /// The plain forms gave what a person reads in them.
