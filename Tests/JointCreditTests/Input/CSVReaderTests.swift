@@ -67,17 +67,6 @@ import Testing
       reader.problems == [.init(reason: .strayQuote, position: TextPosition(line: 1, column: 16))])
   }
 
-  /// Several problems on one line, after characters of several bytes, each at its own column.
-  @Test func problemsOnOneLineEachHaveTheirColumn() {
-    let (_, reader) = records("\"港\"z,\"港\"z\n\"東京\"q\n")
-    #expect(
-      reader.problems == [
-        .init(reason: .strayQuote, position: TextPosition(line: 1, column: 3)),
-        .init(reason: .strayQuote, position: TextPosition(line: 1, column: 8)),
-        .init(reason: .strayQuote, position: TextPosition(line: 2, column: 4)),
-      ])
-  }
-
   @Test func unterminatedQuoteIsReportedAtTheOpeningQuote() {
     let (all, reader) = records("a,b\n1,\"never closed\n2,3\n")
     #expect(all.count == 2)
@@ -89,13 +78,20 @@ import Testing
       ])
   }
 
-  @Test func strayQuotesAreReportedWhereTheyAre() {
-    let (_, reader) = records("a,b\n1,x\"y\n\"ok\"z,2\n")
+  /// Stray quotes where they are: in an unquoted field, after a closing quote, and several on
+  /// one line after characters of several bytes, each at its own column.
+  @Test(
+    arguments: [
+      ("a,b\n1,x\"y\n\"ok\"z,2\n", [(2, 4), (3, 4)]),
+      ("\"港\"z,\"港\"z\n\"東京\"q\n", [(1, 3), (1, 8), (2, 4)]),
+    ] as [(String, [(line: Int, column: Int)])])
+  func strayQuotesAreReportedWhereTheyAre(text: String, places: [(line: Int, column: Int)]) {
+    let (_, reader) = records(text)
     #expect(
-      reader.problems == [
-        .init(reason: .strayQuote, position: TextPosition(line: 2, column: 4)),
-        .init(reason: .strayQuote, position: TextPosition(line: 3, column: 4)),
-      ])
+      reader.problems
+        == places.map {
+          .init(reason: .strayQuote, position: TextPosition(line: $0.line, column: $0.column))
+        })
   }
 
   @Test func malformedRecordsAreMarked() {
