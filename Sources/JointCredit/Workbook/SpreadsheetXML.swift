@@ -3,11 +3,7 @@
 enum SpreadsheetXML {
   /// Appends `text` escaped for element content or a double-quoted attribute.
   static func append(_ text: String, to bytes: inout [UInt8]) {
-    let utf8 = text.utf8
-    guard utf8.contains(where: needsCare) else {
-      bytes += utf8
-      return
-    }
+    if UTF8Bytes.append(text, ifNone: needsCare, to: &bytes) { return }
     let scalars = Array(text.unicodeScalars)
     for (index, scalar) in scalars.enumerated() {
       switch scalar {
