@@ -126,7 +126,7 @@ enum HTML {
 
   /// Appends a definition list, as ``definitions(_:)`` gives it, to bytes.
   static func appendDefinitions(_ pairs: [(String, String)], to bytes: inout [UInt8]) {
-    bytes.append(contentsOf: (pairs.isEmpty ? "<dl>\n\n" : "<dl>\n").utf8)
+    bytes.append(contentsOf: "<dl>\n".utf8)
     for (label, value) in pairs {
       // The space by its byte: `contains(" ")` is Foundation's locale-aware search.
       let unbroken = value.count <= 24 && !value.utf8.contains(UInt8(ascii: " "))
