@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// One file for ``StagedDirectory`` to write: its name and what to write into it.
 package struct StagedFile: Sendable {
@@ -332,20 +330,23 @@ private struct OutputTarget: ~Copyable {
         }
       }
     }
-    let failures = Mutex([OutputError?](repeating: nil, count: files.count))
     // Taken in order, so that the work is started before any file that waits for it.
-    DispatchQueue.concurrentPerform(iterations: work.count + files.count) { job in
-      guard job >= work.count else { return work[job]() }
+    let failures = CoreRanges.map(work.count + files.count) { job -> OutputError? in
+      guard job >= work.count else {
+        work[job]()
+        return nil
+      }
       let index = job - work.count
       do throws(OutputError) {
         var output = try FileOutput(path: staging + "/" + files[index].name)
         files[index].render(&output)
         try output.close()
+        return nil
       } catch {
-        failures.withLock { $0[index] = error }
+        return error
       }
     }
-    if let failure = failures.withLock({ $0.compactMap { $0 }.first }) { throw failure }
+    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
   }
 
   private static func writeManifest(_ manifest: OutputManifest, into staging: String)
