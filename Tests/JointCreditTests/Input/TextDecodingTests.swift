@@ -108,6 +108,42 @@ import Testing
     }
   }
 
+  /// The first bad byte is the one the standard library's UTF-8 parser first fails at, over
+  /// seeded texts mixing ASCII runs of every length with characters of two to four bytes (the
+  /// narrow leads E0, ED, F0 and F4 among them) and bad sequences of each kind.
+  @Test func utf8ValidationAgreesWithTheStandardParser() {
+    var rng = SplitMix64(seed: 21)
+    let pieces: [[UInt8]] = [
+      "a", "abcdefghijk", "é", "港", "ﾐ", "\u{800}", "\u{D7FF}", "\u{E000}", "𠀋", "\u{10FFFF}",
+      ",2011-01-01,",
+    ].map { Array($0.utf8) }
+    let bad: [[UInt8]] = [
+      [0x80], [0xE3, 0x81], [0xE3, 0x41, 0x81], [0xFF], [0xC1, 0xBF], [0xE0, 0x9F, 0x80],
+      [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80],
+    ]
+    for _ in 0..<2_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(rng.next() % 40) {
+        bytes +=
+          rng.next() % 30 == 0
+          ? bad[Int(rng.next() % UInt64(bad.count))]
+          : pieces[Int(rng.next() % UInt64(pieces.count))]
+      }
+      var parser = Unicode.UTF8.ForwardParser()
+      var input = bytes.makeIterator()
+      var offset = 0
+      var expected: Int?
+      parsing: while true {
+        switch parser.parseScalar(from: &input) {
+        case .valid(let scalar): offset += scalar.count
+        case .error: expected = offset; break parsing
+        case .emptyInput: break parsing
+        }
+      }
+      #expect(UTF8Validation.firstInvalidOffset(in: bytes, parts: 1) == expected, "\(bytes)")
+    }
+  }
+
   @Test func utf8ValidationAcceptsEveryScalarForm() {
     let text = "a\u{7F}\u{80}\u{7FF}\u{800}港\u{FFFF}\u{10000}\u{10FFFF}"
     #expect(UTF8Validation.firstInvalidOffset(in: Array(text.utf8)) == nil)
