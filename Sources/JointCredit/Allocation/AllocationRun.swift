@@ -61,10 +61,7 @@ struct AllocationRun {
     var weights: [Int64] = []
     weights.reserveCapacity(estimates.eventCount)
     for submission in submissions { weights += submission.events.map(\.emissions.grams) }
-    let bounds = eventBounds(
-      submissions.flatMap { submission in
-        submission.events.map { (submission: submission, event: $0) }
-      })
+    let bounds = eventBounds(of: submissions)
     let units = try placeable(
       purchase.lot.grams / unit, weights: weights, bounds: bounds,
       step: purchase.unit)
@@ -120,9 +117,7 @@ struct AllocationRun {
     let bodyWeights = submissions.map(\.emissions.grams)
     // A body's bounds are the sums of its events' (with the first unit that a zero-first-divisor
     // method gives each positive estimate), in body units.
-    let eventBounds = submissions.map { submission in
-      self.eventBounds(submission.events.map { (submission, $0) })
-    }
+    let eventBounds = submissions.map { self.eventBounds(of: CollectionOfOne($0)) }
     let bodyBounds =
       eventBounds.contains(where: { $0 != nil }) || purchase.method.firstDivisorIsZero
       ? try self.bodyBounds(from: eventBounds, step: step) : nil
@@ -306,31 +301,39 @@ struct AllocationRun {
 
   /// The minimum (or floor) and cap of each event, in units of the event step; with the surplus
   /// for the reserve, every event's cap is its floor (body-then-event mode caps bodies instead).
-  private mutating func eventBounds(_ events: [(submission: Submission, event: Event)]) -> Bounds? {
+  ///
+  /// Events are read where their submissions hold them: most runs have no bounds, and a
+  /// national one has a million events, each of whose copies would count references to its
+  /// texts.
+  private mutating func eventBounds(of submissions: some Sequence<Submission>) -> Bounds? {
     guard purchase.isConstrained || !kept.isEmpty else { return nil }
     let standAtFloor = purchase.surplus == .reserve && purchase.mode == .event
     var lower: [Int64] = [], upper: [Int64] = []
-    lower.reserveCapacity(events.count)
-    upper.reserveCapacity(events.count)
-    for (submission, event) in events {
-      var (low, high) = Self.bounds(of: event.emissions.grams, unit: unit, purchase: purchase)
-      if low > high {
-        notes.append(
-          .minimumAboveCap(
-            event: AllocationKey(body: submission.body.code, event: event.id),
-            minimum: Quantity(grams: Int64(clamping: Int128(low) * Int128(unit))),
-            cap: FixedDecimal(
-              Quantity(grams: high * unit), decimals: purchase.unit.significantDecimals),
-            rule: purchase.cap!, estimate: numbers.emissions(event.emissions)))
-        low = high
+    for submission in submissions {
+      for index in submission.events.indices {
+        let emissions = submission.events[index].emissions
+        var (low, high) = Self.bounds(of: emissions.grams, unit: unit, purchase: purchase)
+        if low > high {
+          notes.append(
+            .minimumAboveCap(
+              event: AllocationKey(body: submission.body.code, event: submission.events[index].id),
+              minimum: Quantity(grams: Int64(clamping: Int128(low) * Int128(unit))),
+              cap: FixedDecimal(
+                Quantity(grams: high * unit), decimals: purchase.unit.significantDecimals),
+              rule: purchase.cap!, estimate: numbers.emissions(emissions)))
+          low = high
+        }
+        // A revision never takes back what an event had: neither a cap nor a floor lowers it.
+        if !kept.isEmpty,
+          let held = kept[
+            AllocationKey(body: submission.body.code, event: submission.events[index].id)]
+        {
+          low = max(low, held.grams / unit)
+          high = max(high, low)
+        }
+        lower.append(low)
+        upper.append(standAtFloor && emissions > .zero ? low : high)
       }
-      // A revision never takes back what an event had: neither a cap nor a floor lowers it.
-      if let held = kept[AllocationKey(body: submission.body.code, event: event.id)] {
-        low = max(low, held.grams / unit)
-        high = max(high, low)
-      }
-      lower.append(low)
-      upper.append(standAtFloor && event.emissions > .zero ? low : high)
     }
     return Bounds(lower: lower, upper: upper)
   }
