@@ -37,4 +37,55 @@ import Testing
       DecimalText.format(Int128.min, scale: 0, decimals: 50)
         == "-170141183460469231731687303715884105728." + String(repeating: "0", count: 50))
   }
+
+  /// Seeded values of every size (a few digits, 64 bits, past 64 bits), scales and places,
+  /// against the standard library's digits of the magnitude with the point put in by hand.
+  @Test func formatsLikeTheStandardLibrarysDigits() {
+    var rng = SplitMix64(seed: 34)
+    for _ in 0..<5_000 {
+      let scale = Int(rng.next() % 9)
+      let decimals = Int(rng.next() % 9)
+      let size = rng.next() % 3
+      var value =
+        size == 0
+        ? Int128(rng.next() % 100_000)
+        : size == 1 ? Int128(Int64(bitPattern: rng.next()) / 1_000) : Int128(rng.next()) << 30
+      if rng.next() % 2 == 0 { value = -value }
+      // Places dropped must be zeros: the value is a whole number of the places printed.
+      for _ in decimals..<max(scale, decimals) { value *= 10 }
+      var digits = String(value.magnitude)
+      if decimals >= scale {
+        digits += String(repeating: "0", count: decimals - scale)
+      } else {
+        digits.removeLast(scale - decimals)
+      }
+      if digits.count <= decimals {
+        digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits
+      }
+      if decimals > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals)) }
+      let expected = (value < 0 ? "-" : "") + digits
+      #expect(
+        DecimalText.format(value, scale: scale, decimals: decimals) == expected,
+        "\(value) scale \(scale) decimals \(decimals)")
+    }
+  }
+
+  /// A quantity's figure, at every number of places it can be shown with.
+  @Test func fixedDecimalsOfQuantitiesKeepTheirValue() {
+    var rng = SplitMix64(seed: 35)
+    for _ in 0..<2_000 {
+      let places = Int(rng.next() % 7)
+      var grams = Int64(bitPattern: rng.next()) / 1_000_000
+      for _ in places..<Quantity.scale { grams = grams / 10 * 10 }
+      let quantity = Quantity(grams: grams)
+      for decimals in max(places, quantity.significantDecimals)...9 {
+        let fixed = FixedDecimal(quantity, decimals: decimals)
+        #expect(fixed.decimals == decimals)
+        // digits ÷ 10^decimals == grams ÷ 10^6, cross-multiplied.
+        #expect(
+          fixed.digits * DecimalText.powerOfTen(Quantity.scale)
+            == Int128(grams) * DecimalText.powerOfTen(decimals), "\(grams) at \(decimals)")
+      }
+    }
+  }
 }
