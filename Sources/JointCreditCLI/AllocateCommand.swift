@@ -1,4 +1,3 @@
-import Foundation
 import JointCredit
 
 /// `jointcredit allocate`: the main job.
@@ -101,7 +100,6 @@ enum AllocateCommand: FileSubcommand {
       }
       return .failure
     }
-    let paths = written.paths
     // One warning per character written as its CP932 look-alike, where it first occurred.
     var seen: [Unicode.Scalar: Int] = [:]
     for substitution in written.lookAlikes { seen[substitution.scalar, default: 0] += 1 }
@@ -115,18 +113,26 @@ enum AllocateCommand: FileSubcommand {
         "warning: \(substitution.description(language))" + (count > 1 ? times : ""))
     }
     Diagnostics.report(allocation, language: language, to: &console)
-    // The per-body statements and the certificates are many: name their folders once. A file
-    // is in a folder when its path starts with the folder's (a path is the folder's path and
-    // the file's name; searching a path for `/statements/` also matched an output folder inside
-    // one so named).
-    let inFolder = (directory as NSString).appendingPathComponent(BodyStatementFiles.folder) + "/"
-    let inCertificates =
-      (directory as NSString).appendingPathComponent(CertificatePage.folder) + "/"
-    let main = paths.filter { !$0.hasPrefix(inFolder) && !$0.hasPrefix(inCertificates) }
-    let perBody = paths.filter { $0.hasPrefix(inFolder) }.count
-    let certified = paths.filter { $0.hasPrefix(inCertificates) }.count
+    // The per-body statements and the certificates are many: each folder is listed once, with
+    // how many files it holds. A file is in a folder when its name in the set starts with the
+    // folder's (`statements/131032.csv`).
+    var main: [String] = []
+    var perBody = 0
+    var certified = 0
+    var perBodyWorkbooks = false
+    for name in written.names {
+      switch name.firstIndex(of: "/").map({ String(name[..<$0]) }) {
+      case BodyStatementFiles.folder?:
+        perBody += 1
+        perBodyWorkbooks = perBodyWorkbooks || name.hasSuffix(".xlsx")
+      case CertificatePage.folder?: certified += 1
+      default: main.append(written.path(of: name))
+      }
+    }
+    let inFolder = written.path(of: BodyStatementFiles.folder) + "/"
+    let inCertificates = written.path(of: CertificatePage.folder) + "/"
     let kinds =
-      paths.contains { $0.hasPrefix(inFolder) && $0.hasSuffix(".xlsx") }
+      perBodyWorkbooks
       ? (en: "a .csv, .json, .html and .xlsx", ja: ".csv、.json、.html、.xlsx")
       : (en: "a .csv, .json and .html", ja: ".csv、.json、.html")
     let listed =

@@ -54,13 +54,26 @@ public struct StatementSet: Sendable {
     try writeReporting(allocation, files: files, warnings: warnings, to: directory).paths
   }
 
-  /// What a write did: the paths, and the characters CP932 lacks that were written as their
-  /// look-alikes (〜 as ～, say), each with where.
+  /// What a write did: the files written, and the characters CP932 lacks that were written as
+  /// their look-alikes (〜 as ～, say), each with where.
   public struct Written: Sendable {
-    /// The paths written, as ``write(_:files:warnings:to:)`` returns them.
-    public var paths: [String]
+    /// The names of the files written, relative to the folder (`statements/011002.csv` for a
+    /// body's statement): those of ``fileNames(for:)`` in order, then the per-body statements
+    /// and the certificates.
+    public var names: [String]
+    /// The folder written to, as given.
+    public var directory: String
     /// Every character written as its look-alike, file by file, in row and column order.
     public var lookAlikes: [EncodingProblems.Problem]
+
+    /// The paths written, in the order of ``names``, as ``write(_:files:warnings:to:)``
+    /// returns them.
+    public var paths: [String] { names.map(path(of:)) }
+
+    /// The path of a file or folder named relative to the folder written to.
+    public func path(of name: String) -> String {
+      StagedDirectory(directory: directory).path(of: name)
+    }
   }
 
   /// Writes every statement, as ``write(_:files:warnings:to:)`` does, and says which characters
@@ -71,21 +84,20 @@ public struct StatementSet: Sendable {
   ) throws(StatementError) -> Written {
     let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
     let staged = plan.files.map { file in StagedFile(file.name) { file.render(to: &$0) } }
-    let paths: [String]
     do {
       // The workbook's sheets are made alongside the files, the workbook written last.
-      paths = try StagedDirectory(directory: directory).write(
+      _ = try StagedDirectory(directory: directory).write(
         staged, alongside: plan.context.workbook?.work ?? []
       ) { plan.isWritable }
     } catch {
       throw .output(error)
     }
     try plan.checkEncoding()
-    let byName = Dictionary(uniqueKeysWithValues: zip(staged.map(\.name), paths))
     let main = fileNames(for: allocation)
+    let isMain = Set(main)
     return Written(
-      paths: main.map { byName[$0]! }
-        + staged.map(\.name).filter { !main.contains($0) }.map { byName[$0]! },
+      names: main + staged.lazy.map(\.name).filter { !isMain.contains($0) },
+      directory: directory,
       lookAlikes: plan.lookAlikes)
   }
 

@@ -253,6 +253,16 @@ import Testing
       Set(written.lookAlikes.map(\.file)).isSuperset(of: [
         "offset-rates.csv", "statements/131032.csv",
       ]))
+    // The files are named as in the set, the main statements first; each path is the folder's
+    // and the name.
+    let main = lenient.fileNames(for: allocation)
+    #expect(Array(written.names.prefix(main.count)) == main)
+    #expect(
+      written.names.dropFirst(main.count).allSatisfy {
+        $0.hasPrefix("statements/") || $0.hasPrefix("certificates/")
+      })
+    #expect(written.names.contains("statements/131032.csv"))
+    #expect(written.paths == written.names.map { directory.path + "/" + $0 })
   }
 
   @Test func everyLookAlikeIsTheCP932CharacterItStandsFor() throws {
