@@ -109,8 +109,6 @@ public struct StatementSet: Sendable {
     throws(StatementError) -> [String: [UInt8]]
   {
     let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
-    // The sheets on every core first, as a write makes them alongside its files.
-    plan.context.workbook?.makeAll()
     var rendered: [String: [UInt8]] = [:]
     for file in plan.files {
       var bytes: [UInt8] = []

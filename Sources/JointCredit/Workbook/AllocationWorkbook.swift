@@ -42,10 +42,8 @@ public enum AllocationWorkbook {
     _ allocation: Allocation, language: StatementLanguage, certificates: Bool = true,
     rowLimit: Int = SpreadsheetPackage.defaultRowLimit
   ) -> SpreadsheetPackage {
-    let pending = self.pending(
-      allocation, language: language, certificates: certificates, rowLimit: rowLimit)
-    pending.makeAll()
-    return pending.package
+    pending(allocation, language: language, certificates: certificates, rowLimit: rowLimit)
+      .package
   }
 
   /// The workbook with its sheets still to make, one job each, for a statement set to make

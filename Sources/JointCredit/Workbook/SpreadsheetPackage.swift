@@ -132,14 +132,16 @@ extension SpreadsheetPackage {
 
     /// Runs job `index`, unless it was taken already.
     func make(_ index: Int) {
-      // Entered when taken, under the lock: a workbook dropped unmade (a write that failed
-      // before its files) leaves no job counted in the group, which libdispatch would trap on.
-      let free = parts.withLock { parts in
-        defer { parts[index].taken = true }
-        if !parts[index].taken { done.enter() }
-        return !parts[index].taken
+      // Counted in the group only when taken, under the lock: a workbook dropped unmade (a
+      // write that failed before its files) leaves no job counted in the group, which
+      // libdispatch on Darwin traps on.
+      let taken = parts.withLock { parts in
+        guard !parts[index].taken else { return false }
+        parts[index].taken = true
+        done.enter()
+        return true
       }
-      guard free else { return }
+      guard taken else { return }
       var part = SpreadsheetPackage(fontName: fontName, rowLimit: rowLimit)
       jobs[index](&part)
       parts.withLock { [part] in $0[index].made = part }
@@ -150,13 +152,10 @@ extension SpreadsheetPackage {
     /// it yet).
     var work: [@Sendable () -> Void] { jobs.indices.map { index in { self.make(index) } } }
 
-    /// Runs the jobs on every core.
-    func makeAll() { DispatchQueue.concurrentPerform(iterations: jobs.count) { make($0) } }
-
-    /// The workbook: the jobs no one has taken are run here, then those taken elsewhere are
-    /// waited for.
+    /// The workbook: the jobs no one has taken are run here, on every core, then those taken
+    /// elsewhere are waited for.
     var package: SpreadsheetPackage {
-      for index in jobs.indices { make(index) }
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { make($0) }
       done.wait()
       var workbook = SpreadsheetPackage(fontName: fontName, rowLimit: rowLimit)
       for part in parts.withLock({ $0.map(\.made) }) { workbook.sheets += part?.sheets ?? [] }
