@@ -175,7 +175,7 @@ public enum BodyStatementFiles {
     var html: [UInt8] = []
     func add(_ text: String) { UTF8Bytes.append(text, to: &html) }
     func add(_ pairs: [(String, String)]) { HTML.appendDefinitions(pairs, to: &html) }
-    add("<h1>\(HTML.escape(text.statementTitle))</h1>\n")
+    HTML.appendHeading(text.statementTitle, level: 1, to: &html)
     let purchase = allocation.purchase
     let issue =
       (purchase.issuer.isEmpty ? [] : [(text.issuer, purchase.issuer)])
@@ -184,7 +184,7 @@ public enum BodyStatementFiles {
     add(
       "<p><strong>\(HTML.escape(body.body.name))</strong> (\(HTML.escape(body.body.code.rawValue)), "
         + "\(HTML.escape(language.kind(body.body.kind))))</p>\n")
-    add("<h2>\(HTML.escape(text.events))</h2>\n")
+    HTML.appendHeading(text.events, to: &html)
     HTML.appendTable(
       eventTable(for: allocation), rows: reference.eventLines,
       totalRow: ShareLine.total(of: reference), language: language, to: &html)
@@ -194,7 +194,7 @@ public enum BodyStatementFiles {
       )
     }
     if !allocation.purchase.creditBlocks.isEmpty {
-      add("<h2>\(HTML.escape(text.serials))</h2>\n")
+      HTML.appendHeading(text.serials, to: &html)
       let ranges = ranges ?? allocation.retirement.filter { $0.body == body.body.code }
       // What the body's events' fractions leave below a whole tonne goes to the pool.
       let tonne = Quantity.gramsPerTonne
@@ -217,9 +217,9 @@ public enum BodyStatementFiles {
             retired.retirementDate, words: CertificateText(language: language)))
       }
     }
-    add("<h2>\(HTML.escape(text.purchase))</h2>\n")
+    HTML.appendHeading(text.purchase, to: &html)
     add(purchaseFacts(allocation, text))
-    add("<h2>\(HTML.escape(text.context))</h2>\n")
+    HTML.appendHeading(text.context, to: &html)
     add(contextFacts(allocation, totals ?? AllocationTotals(allocation), text))
     add(
       "<p class=\"muted\">\(HTML.escape(text.generated)) jointcredit \(JointCreditVersion.current)</p>"

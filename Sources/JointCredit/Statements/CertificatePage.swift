@@ -89,24 +89,24 @@ public enum CertificatePage {
     if !issue.isEmpty { add(issue) }
     add("</header>\n")
 
-    add("<h2>\(HTML.escape(words.who))</h2>\n")
+    HTML.appendHeading(words.who, to: &html)
     add([
       (text.name, body.body.name), (text.code, body.body.code.rawValue),
       (text.kindColumn, language.kind(body.body.kind)),
     ])
-    add("<h2>\(HTML.escape(words.event))</h2>\n")
+    HTML.appendHeading(words.event, to: &html)
     add(
       [
         (words.eventName, event.name.isEmpty ? event.id.rawValue : event.name),
         (words.eventID, event.id.rawValue),
       ]
         + (event.date.map { [(words.period, $0.description)] } ?? []))
-    add("<h2>\(HTML.escape(words.emissions))</h2>\n")
+    HTML.appendHeading(words.emissions, to: &html)
     add([
       (words.estimate, "\(numbers.emissions(event.emissions)) \(text.tonnes)"),
       (words.calculation, event.calculation.isEmpty ? words.notStated : event.calculation),
     ])
-    add("<h2>\(HTML.escape(words.offset))</h2>\n")
+    HTML.appendHeading(words.offset, to: &html)
     var offset = [(words.offsetAmount, "\(numbers.allocated(share.allocated)) \(text.tonnes)")]
     if let rate = numbers.rate(share.offsetRate) {
       offset.append((words.offsetRate, "\(rate) %"))
@@ -116,7 +116,7 @@ public enum CertificatePage {
     }
     add(offset)
 
-    add("<h2>\(HTML.escape(words.credits))</h2>\n")
+    HTML.appendHeading(words.credits, to: &html)
     if purchase.creditBlocks.isEmpty {
       if !purchase.description.isEmpty { add([(text.credits, purchase.description)]) }
       add("<p>\(HTML.escape(words.noCredits))</p>\n")
@@ -133,13 +133,13 @@ public enum CertificatePage {
       if fraction > .zero {
         add("<p>\(HTML.escape(words.pooled(numbers.allocated(fraction).description)))</p>\n")
       }
-      add("<h2>\(HTML.escape(words.retirement))</h2>\n")
+      HTML.appendHeading(words.retirement, to: &html)
       add(
         (ranges.first.map { [(words.creditUser, $0.creditUser)] } ?? [])
           + [(words.purpose, purchase.purpose)])
       add(retirementLine(ranges.first?.retirementDate, words: words))
     }
-    add("<h2>\(HTML.escape(words.purchase))</h2>\n")
+    HTML.appendHeading(words.purchase, to: &html)
     add(
       (purchase.description.isEmpty ? [] : [(text.credits, purchase.description)])
         + [(text.lot, "\(numbers.allocated(purchase.lot)) \(text.tonnes)")])

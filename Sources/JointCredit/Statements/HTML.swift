@@ -124,6 +124,11 @@ enum HTML {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// Appends a heading of `level` (1 to 6), its text escaped, to bytes: `<h2>Events</h2>`.
+  static func appendHeading(_ text: String, level: Int = 2, to bytes: inout [UInt8]) {
+    UTF8Bytes.append("<h\(level)>\(escape(text))</h\(level)>\n", to: &bytes)
+  }
+
   /// Appends a definition list, as ``definitions(_:)`` gives it, to bytes.
   static func appendDefinitions(_ pairs: [(String, String)], to bytes: inout [UInt8]) {
     bytes.append(contentsOf: "<dl>\n".utf8)

@@ -199,9 +199,27 @@ package struct JSONWriter<Output: ByteOutput> {
     date(value)
   }
 
+  /// Writes two texts joined by an ASCII separator as one string value (`"131032/E01"`),
+  /// without joining them into a string first.
+  package mutating func string(_ first: String, joinedBy separator: UInt8, _ second: String) {
+    separate()
+    output.writeBuffered { bytes in
+      bytes.append(UInt8(ascii: "\""))
+      Self.appendEscaped(first, to: &bytes)
+      Self.appendEscaped(String(UnicodeScalar(separator)), to: &bytes)
+      Self.appendEscaped(second, to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
   private static func appendString(_ value: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    defer { bytes.append(UInt8(ascii: "\"")) }
+    appendEscaped(value, to: &bytes)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends a text's bytes, escaped for a JSON string, without the quotes.
+  private static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
     func needsEscape(_ byte: UInt8) -> Bool {
       byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }

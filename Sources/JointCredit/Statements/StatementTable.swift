@@ -180,7 +180,7 @@ extension JSONWriter: StatementCellSink {
     switch cell {
     case .text(let value): string(value)
     case .joined(let first, let separator, let second):
-      string(first + String(UnicodeScalar(separator)) + second)
+      string(first, joinedBy: separator, second)
     case .decimal(let value): decimal(value)
     case .integer(let value?): number(value)
     case .integer(nil): null()
@@ -196,6 +196,10 @@ extension JSONWriter: StatementCellSink {
   }
 
   package mutating func writeText(_ text: String) { string(text) }
+
+  package mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
+    string(first, joinedBy: separator, second)
+  }
 }
 
 extension HTML {

@@ -31,24 +31,14 @@ extension SpreadsheetPackage {
 }
 
 extension SheetRow: StatementCellSink {
-  mutating func write(_ cell: StatementCell) {
-    self.cell(cell, column: statementColumn, language: language)
-  }
-
-  mutating func writeText(_ text: String) { self.text(text) }
-
-  mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
-    text(first, separator, second)
-  }
-
   /// Writes a statement's cell as a typed cell: codes, ids, names and words as text; decimals
   /// as numbers shown with their own decimals; yen with thousands separators; dates as dates.
-  mutating func cell(_ cell: StatementCell, column: StatementColumn, language: StatementLanguage) {
+  mutating func write(_ cell: StatementCell) {
     switch cell {
     case .text(let value): text(value)
     case .joined(let first, let separator, let second): text(first, separator, second)
     case .decimal(let value?): number(value)
-    case .integer(let value?): number(value, style: column == .cost ? .yen : .integer)
+    case .integer(let value?): number(value, style: statementColumn == .cost ? .yen : .integer)
     case .date(let date?):
       if let serial = SpreadsheetXML.serial(date) {
         number(Int64(serial), style: .date)
@@ -60,6 +50,12 @@ extension SheetRow: StatementCellSink {
     case .total, .reserve, .level, .kind, .basis, .purposeDetail:
       text(language.word(cell) ?? "")
     }
+  }
+
+  mutating func writeText(_ text: String) { self.text(text) }
+
+  mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
+    text(first, separator, second)
   }
 }
 

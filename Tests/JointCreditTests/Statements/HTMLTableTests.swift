@@ -91,30 +91,4 @@ import Testing
         text: StatementText(language: .ja), language: .ja),
       text, bytes: \.table.bytes)
   }
-
-  /// Each text (or two texts joined), and the CSV cell it must become: the plain ones take the
-  /// copy-as-stored path, the rest are guarded or quoted.
-  @Test(
-    arguments: [
-      ("abc", nil, "", "abc"),
-      ("=1", nil, "", "'=1"),
-      ("a,b", nil, "", "\"a,b\""),
-      ("\tx", nil, "", "'\tx"),
-      ("x\n", nil, "", "\"x\n\""),
-      ("", nil, "", ""),
-      ("131032", "/", "E01", "131032/E01"),
-      ("-", "/", "x", "'-/x"),
-      ("", "/", "=x", "/=x"),
-      ("", "/", "", "/"),
-      ("a", ",", "b", "\"a,b\""),
-      ("a", "/", "b\"c", "\"a/b\"\"c\""),
-      ("港区", "/", "E,1", "\"港区/E,1\""),
-    ] as [(String, Character?, String, String)])
-  func csvTextIsCopiedOnlyWhenPlain(
-    text: String, separator: Character?, second: String, expected: String
-  ) {
-    var bytes: [UInt8] = Array("x,".utf8)
-    CSVWriter.appendText(text, joinedBy: separator?.asciiValue, second, to: &bytes)
-    #expect(String(decoding: bytes, as: UTF8.self) == "x," + expected)
-  }
 }

@@ -37,6 +37,29 @@ import Testing
         """)
   }
 
+  /// Two texts joined by a separator are the one string they make, escaped the same way.
+  @Test(
+    arguments: [
+      ("131032", "/", "E01", #"[ "131032/E01" ]"#),
+      ("a\"b", "/", "c\\d", #"[ "a\"b/c\\d" ]"#),
+      ("", "\"", "\n", #"[ "\"\n" ]"#),
+      ("港区", "/", "", #"[ "港区/" ]"#),
+    ] as [(String, Character, String, String)])
+  func joinedTextsAreOneString(
+    first: String, separator: Character, second: String, expected: String
+  ) {
+    var json = JSONWriter(output: [UInt8]())
+    json.beginArray(inline: true)
+    json.string(first, joinedBy: separator.asciiValue!, second)
+    json.endArray()
+    #expect(String(decoding: json.output, as: UTF8.self) == expected + "\n")
+    var whole = JSONWriter(output: [UInt8]())
+    whole.beginArray(inline: true)
+    whole.string(first + String(separator) + second)
+    whole.endArray()
+    #expect(json.output == whole.output)
+  }
+
   /// Each string, and the JSON text it must become (RFC 8259 escapes).
   @Test(arguments: [
     ("plain", "\"plain\""), ("a\"b", "\"a\\\"b\""), ("back\\slash", "\"back\\\\slash\""),
