@@ -83,7 +83,7 @@ enum SpreadsheetText {
   /// spreadsheet writes a long number it was given as an id.
   static func isScientificNotation(_ id: String) -> Bool {
     // Read where the bytes are stored, by index: ids are checked on every row.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    UTF8Bytes.withBytes(id) { bytes in
       var index = 0
       func digits() -> Int {
         let start = index
@@ -92,18 +92,16 @@ enum SpreadsheetText {
         }
         return index - start
       }
-      func skip(_ a: UInt8, or b: UInt8) -> Bool {
-        guard index < bytes.count, bytes[index] == a || bytes[index] == b else { return false }
+      func skip(_ accepts: (UInt8) -> Bool) -> Bool {
+        guard index < bytes.count, accepts(bytes[index]) else { return false }
         index += 1
         return true
       }
       guard digits() >= 1 else { return false }
-      if skip(UInt8(ascii: "."), or: UInt8(ascii: ".")), digits() == 0 { return false }
-      guard skip(UInt8(ascii: "E"), or: UInt8(ascii: "e")) else { return false }
-      _ = skip(UInt8(ascii: "+"), or: UInt8(ascii: "-"))
+      if skip({ $0 == UInt8(ascii: ".") }), digits() == 0 { return false }
+      guard skip({ $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
+      _ = skip { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
       return digits() >= 1 && index == bytes.count
     }
-    return id.utf8.withContiguousStorageIfAvailable(scan)
-      ?? Array(id.utf8).withUnsafeBufferPointer(scan)
   }
 }

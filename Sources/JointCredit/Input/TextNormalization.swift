@@ -28,47 +28,41 @@ public enum TextNormalization {
   /// For ASCII text, which is in Normalization Form C already and can only lose spaces and
   /// tabs at its ends, whether it has one there; `nil` for text that is not ASCII.
   private static func asciiEndsInSpace(_ text: String) -> Bool? {
-    func look(_ bytes: some BidirectionalCollection<UInt8>) -> Bool? {
-      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-      let isSpace = { (byte: UInt8?) in byte == 0x20 || byte == 0x09 }
-      return isSpace(bytes.first) || isSpace(bytes.last)
+    UTF8Bytes.withBytes(text) { bytes in
+      bytes.contains { $0 >= 0x80 } ? nil : hasSpaceAtAnEnd(bytes)
     }
-    return text.utf8.withContiguousStorageIfAvailable(look) ?? look(text.utf8)
   }
 
-  /// The text without leading and trailing spaces, tabs and ideographic spaces.
-  public static func trimmed(_ text: String) -> String {
-    // Most fields have no surrounding space: then neither the first nor the last character is
-    // one, which their bytes tell (U+3000 is E3 80 80, U+00A0 is C2 A0; E3 and C2 only ever
-    // begin a character).
-    let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-      let count = bytes.count
-      guard count > 0 else { return false }
-      let (first, last) = (bytes[0], bytes[count - 1])
-      if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
-      if count >= 2,
-        (first == 0xC2 && bytes[1] == 0xA0) || (bytes[count - 2] == 0xC2 && last == 0xA0)
-      {
-        return false
-      }
-      if count >= 3,
-        (first == 0xE3 && bytes[1] == 0x80 && bytes[2] == 0x80)
-          || (bytes[count - 3] == 0xE3 && bytes[count - 2] == 0x80 && last == 0x80)
-      {
-        return false
-      }
+  /// Whether the text's bytes begin or end with a character ``trimmed(_:)`` drops: a space, a
+  /// tab, a no-break space (C2 A0) or an ideographic space (E3 80 80). C2 and E3 only ever begin
+  /// a character, so the bytes alone tell.
+  private static func hasSpaceAtAnEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0 else { return false }
+    let (first, last) = (bytes[0], bytes[count - 1])
+    if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+    if count >= 2,
+      (first == 0xC2 && bytes[1] == 0xA0) || (bytes[count - 2] == 0xC2 && last == 0xA0)
+    {
       return true
     }
-    if plain == true { return composed(text) }
+    return count >= 3
+      && ((first == 0xE3 && bytes[1] == 0x80 && bytes[2] == 0x80)
+        || (bytes[count - 3] == 0xE3 && bytes[count - 2] == 0x80 && last == 0x80))
+  }
+
+  /// The text without leading and trailing spaces, tabs, no-break spaces and ideographic
+  /// spaces, in Normalization Form C.
+  public static func trimmed(_ text: String) -> String {
+    // Most fields have no surrounding space, which their end bytes tell (the characters of
+    // `isSpace` below, by their bytes).
+    if !UTF8Bytes.withBytes(text, hasSpaceAtAnEnd) { return composed(text) }
     func isSpace(_ scalar: Unicode.Scalar) -> Bool {
       scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{A0}"
     }
     let scalars = text.unicodeScalars
     guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
     let last = scalars.lastIndex(where: { !isSpace($0) })!
-    if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) {
-      return composed(text)
-    }
     return composed(String(scalars[first...last]))
   }
 

@@ -27,6 +27,14 @@ enum UTF8Bytes {
     return true
   }
 
+  /// Calls `body` with the string's UTF-8 bytes where they are stored, or with a copy of them
+  /// when they are not contiguous (a bridged string).
+  @inline(__always)
+  static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    text.utf8.withContiguousStorageIfAvailable(body)
+      ?? Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
   /// Whether any byte of the string satisfies `predicate`.
   @inline(__always)
   static func contains(_ text: String, where predicate: (UInt8) -> Bool) -> Bool {
