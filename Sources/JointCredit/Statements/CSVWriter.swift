@@ -215,8 +215,9 @@ public struct CSVWriter: Sendable {
   /// Appends the text as it is, when it needs neither quotes nor (`leading`: it starts the
   /// cell) a guard; otherwise appends nothing and returns `false`.
   private static func appendPlain(_ text: String, leading: Bool, to bytes: inout [UInt8]) -> Bool {
-    if leading, let first = text.utf8.first, startsFormula(first) { return false }
-    return UTF8Bytes.append(text, ifNone: isSpecial, to: &bytes)
+    leading
+      ? UTF8Bytes.append(text, ifNone: isSpecial, norFirst: startsFormula, to: &bytes)
+      : UTF8Bytes.append(text, ifNone: isSpecial, to: &bytes)
   }
 
   /// Whether a cell starting with this byte could be taken for a formula by a spreadsheet.

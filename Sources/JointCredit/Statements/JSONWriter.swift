@@ -7,15 +7,29 @@
 package struct JSONWriter<Output: ByteOutput> {
   /// Where the JSON goes.
   package var output: Output
-  private var stack: [(first: Bool, inline: Bool)] = []
+  /// The objects and arrays open around the innermost one, outermost first.
+  private var outer: [Level] = []
+  /// The innermost open object or array, `nil` at the top: kept apart from ``outer``, so that
+  /// separating a value, done for every value written, changes no array.
+  private var innermost: Level?
   private var afterKey = false
+
+  /// An open object or array: whether nothing was written in it yet, and whether it is on one
+  /// line.
+  private struct Level {
+    var first = true
+    var inline: Bool
+  }
 
   /// Creates a writer.
   package init(output: Output) {
     self.output = output
   }
 
-  private var inline: Bool { stack.last?.inline ?? false }
+  private var inline: Bool { innermost?.inline ?? false }
+
+  /// How many objects and arrays are open.
+  private var depth: Int { innermost == nil ? 0 : outer.count + 1 }
 
   /// Writes what separates a value from the one before it: a comma and a new line or a space.
   private mutating func separate() {
@@ -23,14 +37,12 @@ package struct JSONWriter<Output: ByteOutput> {
       afterKey = false
       return
     }
-    guard !stack.isEmpty else { return }
-    let first = stack[stack.count - 1].first
-    stack[stack.count - 1].first = false
-    let indent = stack.count * 2
-    let isInline = inline
+    guard let level = innermost else { return }
+    innermost!.first = false
+    let indent = depth * 2
     output.writeBuffered { bytes in
-      if !first { bytes.append(UInt8(ascii: ",")) }
-      if isInline {
+      if !level.first { bytes.append(UInt8(ascii: ",")) }
+      if level.inline {
         bytes.append(UInt8(ascii: " "))
       } else {
         bytes.append(UInt8(ascii: "\n"))
@@ -54,13 +66,17 @@ package struct JSONWriter<Output: ByteOutput> {
   private mutating func open(_ bracket: UInt8, _ inline: Bool) {
     separate()
     output.write(byte: bracket)
-    stack.append((true, inline || self.inline))
+    let level = Level(inline: inline || self.inline)
+    if let enclosing = innermost { outer.append(enclosing) }
+    innermost = level
   }
 
   private mutating func close(_ bracket: UInt8) {
-    let (first, wasInline) = stack.removeLast()
-    let indent = stack.count * 2
-    let last = stack.isEmpty
+    guard let level = innermost else { preconditionFailure("nothing open to close") }
+    innermost = outer.popLast()
+    let (first, wasInline) = (level.first, level.inline)
+    let indent = depth * 2
+    let last = innermost == nil
     output.writeBuffered { bytes in
       if !first {
         if wasInline {

@@ -10,18 +10,22 @@ enum UTF8Bytes {
   }
 
   /// Appends the string's bytes when none of them satisfies `predicate` (a byte to escape or
-  /// quote), and returns whether it did: most texts written have none, and are checked and
-  /// copied with one look at their storage.
+  /// quote) and its first byte does not satisfy `leading` (a formula's first character), and
+  /// returns whether it did: most texts written pass, and are checked and copied with one look
+  /// at their storage.
   @inline(__always)
-  static func append(_ text: String, ifNone predicate: (UInt8) -> Bool, to bytes: inout [UInt8])
-    -> Bool
-  {
+  static func append(
+    _ text: String, ifNone predicate: (UInt8) -> Bool,
+    norFirst leading: (UInt8) -> Bool = { _ in false }, to bytes: inout [UInt8]
+  ) -> Bool {
     let appended = text.utf8.withContiguousStorageIfAvailable { stored -> Bool in
+      if let first = stored.first, leading(first) { return false }
       if stored.contains(where: predicate) { return false }
       bytes.append(contentsOf: stored)
       return true
     }
     if let appended { return appended }
+    if let first = text.utf8.first, leading(first) { return false }
     guard !text.utf8.contains(where: predicate) else { return false }
     bytes.append(contentsOf: text.utf8)
     return true
