@@ -126,8 +126,15 @@ public struct BodyAllocation: Hashable, Sendable {
   public var explanation: [String]?
   /// Its cost in whole yen, when a price was given; its events' costs add up to it.
   public var cost: Int64?
+  /// What its events fall short of their estimates, summed (not its own estimate less its
+  /// allocation: one event's surplus does not offset another's shortfall).
+  ///
+  /// Summed from ``events`` when the share is made, like ``allocated``: statements print it on
+  /// every body's line, kind and total, and summing a million events each time cost more than
+  /// writing them.
+  public var shortfall: Quantity
 
-  /// Creates a body's share.
+  /// Creates a body's share; its ``shortfall`` is summed from `events`.
   public init(
     body: Body, emissions: Quantity, quota: Fraction, allocated: Quantity,
     events: [EventAllocation], bound: Apportionment.BoundState = .free,
@@ -140,14 +147,11 @@ public struct BodyAllocation: Hashable, Sendable {
     self.events = events
     self.bound = bound
     self.explanation = explanation
+    shortfall = Quantity(grams: events.reduce(0) { $0 + $1.shortfall.grams })
   }
 
   /// Allocated ÷ emissions, or `nil` when the body estimated nothing.
   public var offsetRate: Fraction? { OffsetRate.of(allocated, per: emissions) }
-
-  /// What its events fall short of their estimates, summed (not its own estimate less its
-  /// allocation: one event's surplus does not offset another's shortfall).
-  public var shortfall: Quantity { Quantity(grams: events.reduce(0) { $0 + $1.shortfall.grams }) }
 }
 
 /// An event's share.
