@@ -129,9 +129,9 @@ public struct BodyAllocation: Hashable, Sendable {
   /// What its events fall short of their estimates, summed (not its own estimate less its
   /// allocation: one event's surplus does not offset another's shortfall).
   ///
-  /// Summed from ``events`` when the share is made, like ``allocated``: statements print it on
-  /// every body's line, kind and total, and summing a million events each time cost more than
-  /// writing them.
+  /// Summed from ``events`` when the share is made, and stored like ``allocated``: body lines,
+  /// kinds, totals and the summary all print it, and summing the events for each of them made
+  /// about ten passes over a national run's million events.
   public var shortfall: Quantity
 
   /// Creates a body's share; its ``shortfall`` is summed from `events`.

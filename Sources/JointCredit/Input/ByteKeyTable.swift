@@ -60,9 +60,6 @@ struct ByteKeyTable {
     keyStarts.append(keys.count)
   }
 
-  /// How many keys are kept.
-  var count: Int { hashes.count }
-
   private func freeSlot(for hash: UInt64) -> Int? {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask

@@ -33,6 +33,10 @@ enum UTF8Bytes {
 
   /// Calls `body` with the string's UTF-8 bytes where they are stored, or with a copy of them
   /// when they are not contiguous (a bridged string).
+  ///
+  /// The appends, `contains` and `compare` here spell out the same look at the storage on
+  /// purpose: written through this function, each call counted a reference to the string
+  /// (100k main statements: +1.8 % instructions, all in `swift_retain` and `swift_release`).
   @inline(__always)
   static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     text.utf8.withContiguousStorageIfAvailable(body)

@@ -27,7 +27,6 @@ import Testing
       table.insert(key, value)
       reference[key] = value
     }
-    #expect(table.count == reference.count)
     for (key, value) in reference { #expect(table.value(for: key) == value) }
     for _ in 0..<1_000 {
       let key = randomKey()
