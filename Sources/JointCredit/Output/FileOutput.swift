@@ -31,6 +31,16 @@ package struct FileOutput: ByteOutput {
     if buffer.count >= Self.chunk { flush() }
   }
 
+  /// Writes bytes as they are, after what is buffered: a chunk made elsewhere, not copied
+  /// into the buffer first.
+  package mutating func write(chunk: [UInt8]) {
+    flush()
+    guard failure == nil else { return }
+    if let code = FileSystem.writeAll(chunk, to: descriptor) {
+      failure = String(cString: strerror(code))
+    }
+  }
+
   private mutating func flush() {
     defer { buffer.removeAll(keepingCapacity: true) }
     guard failure == nil else { return }

@@ -1,15 +1,28 @@
 import Foundation
 
-/// One file for ``StagedDirectory`` to write: its name and what to write into it.
+/// One file for ``StagedDirectory`` to write: its name and what to write into it, in one piece or
+/// in parts made on every core at once.
 package struct StagedFile: Sendable {
   /// The file name, relative to the folder (it may contain subfolders).
   package var name: String
-  /// Writes the content.
-  package var render: @Sendable (inout FileOutput) -> Void
+  /// How many parts the content is made in.
+  package var parts: Int
+  /// Writes one part of the content.
+  package var render: @Sendable (_ part: Int, inout PartOutput) -> Void
 
-  /// Creates a file to write.
-  package init(_ name: String, render: @escaping @Sendable (inout FileOutput) -> Void) {
+  /// Creates a file to write in one piece.
+  package init(_ name: String, render: @escaping @Sendable (inout PartOutput) -> Void) {
+    self.init(name, parts: 1) { _, output in render(&output) }
+  }
+
+  /// Creates a file to write in parts: the file holds what `render` writes for part 0, then
+  /// for part 1, and so on, whichever core makes each.
+  package init(
+    _ name: String, parts: Int, render: @escaping @Sendable (_ part: Int, inout PartOutput) -> Void
+  ) {
+    precondition(parts > 0, "a file has at least one part")
     self.name = name
+    self.parts = parts
     self.render = render
   }
 }
@@ -32,7 +45,8 @@ package struct StagedFile: Sendable {
 ///   error, so nothing is ever written through a link out of the folder;
 /// - a run that fails removes every folder it created.
 ///
-/// Files are written concurrently, one per core.
+/// Files are written concurrently, one per core; a file made in parts (``StagedFile/parts``) has
+/// its parts made on every core and written in their order.
 package struct StagedDirectory: Sendable {
   /// The folder the files go to, as given.
   package let directory: String
@@ -69,7 +83,8 @@ package struct StagedDirectory: Sendable {
   /// Writes every file, then puts the whole set in place in one step.
   ///
   /// - Parameters:
-  ///   - files: the files, started in this order (put the largest first).
+  ///   - files: the files, started in this order (put the largest first), except that the
+  ///     parts of files made in parts come first, round by round.
   ///   - work: jobs started before the files, on the same cores: what some files wait for
   ///     (a workbook's sheets), so that it shares the cores with the other files.
   ///   - shouldCommit: asked once every file is written; `false` discards them all (when what
@@ -330,23 +345,38 @@ private struct OutputTarget: ~Copyable {
         }
       }
     }
-    // Taken in order, so that the work is started before any file that waits for it.
-    let failures = CoreRanges.map(work.count + files.count) { job -> OutputError? in
+    // The parts of every file, each a job: the files made in parts first, round by round
+    // (each one's first part, then each one's second), so that the cores make the lines of the
+    // same events at the same time and read them from the same cache; then the whole files, in
+    // order.
+    let rounds = files.lazy.map(\.parts).max() ?? 0
+    let parted = files.indices.filter { files[$0].parts > 1 }
+    let jobs =
+      (0..<rounds).flatMap { part in parted.filter { part < files[$0].parts }.map { ($0, part) } }
+      + files.indices.filter { files[$0].parts == 1 }.map { ($0, 0) }
+    let shared = files.map { file in
+      file.parts > 1 ? PartedFile(path: staging + "/" + file.name, parts: file.parts) : nil
+    }
+    // Taken in order, so that the work is started before any file that waits for it, and a
+    // file's parts one after the other.
+    let failures = CoreRanges.map(work.count + jobs.count) { job -> OutputError? in
       guard job >= work.count else {
         work[job]()
         return nil
       }
-      let index = job - work.count
-      do throws(OutputError) {
-        var output = try FileOutput(path: staging + "/" + files[index].name)
-        files[index].render(&output)
-        try output.close()
-        return nil
-      } catch {
-        return error
-      }
+      let (index, part) = jobs[job - work.count]
+      let file = shared[index] ?? PartedFile(path: staging + "/" + files[index].name, parts: 1)
+      var output = PartOutput(file, part: part)
+      files[index].render(part, &output)
+      output.finish()
+      return shared[index] == nil ? file.failure : nil
     }
-    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    // The first file, in the order given, that could not be written.
+    var failed = shared.map { $0?.failure }
+    for (job, failure) in zip(jobs, failures.dropFirst(work.count)) where failure != nil {
+      failed[job.0] = failure
+    }
+    if let failure = failed.lazy.compactMap({ $0 }).first { throw failure }
   }
 
   private static func writeManifest(_ manifest: OutputManifest, into staging: String)

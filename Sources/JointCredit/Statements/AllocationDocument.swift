@@ -28,8 +28,51 @@ public enum AllocationDocument {
     _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
     to output: inout some ByteOutput
   ) {
-    var json = JSONWriter(output: output)
+    write(0, of: .whole(allocation), allocation, files: files, warnings: warnings, to: &output)
+  }
+
+  /// Writes one part of the document: the first part starts with everything before the
+  /// bodies, the last ends with everything after them.
+  static func write(
+    _ part: Int, of parts: StatementParts, _ allocation: Allocation, files: [InputFile],
+    warnings: [InputWarning], to output: inout some ByteOutput
+  ) {
     let numbers = StatementNumbers(allocation)
+    // A later part starts inside the document and its bodies, and inside a body's events when
+    // it starts among them.
+    var json =
+      part == 0
+      ? JSONWriter(output: output)
+      : JSONWriter(output: output, resumingAt: parts.startsInsideBody(part) ? 4 : 2)
+    if part == 0 {
+      writeHead(allocation, numbers: numbers, to: &json)
+      json.key("bodies")
+      json.beginArray()
+    }
+    for span in parts.spans(part) {
+      let body = allocation.bodies[span.body]
+      let reference = ShareLine.BodyReference(body)
+      if span.opens {
+        writeBodyOpening(reference, of: allocation.purchase, numbers: numbers, to: &json)
+      }
+      writeEvents(
+        span.events, of: reference, purchase: allocation.purchase, numbers: numbers, to: &json)
+      if span.closes {
+        json.endArray()
+        json.endObject()
+      }
+    }
+    if part == parts.count - 1 {
+      json.endArray()
+      writeTail(allocation, files: files, warnings: warnings, to: &json)
+    }
+    output = json.output
+  }
+
+  /// Everything before the bodies.
+  private static func writeHead<Output: ByteOutput>(
+    _ allocation: Allocation, numbers: StatementNumbers, to json: inout JSONWriter<Output>
+  ) {
     json.beginObject()
     json.field("format", "jointcredit-allocation")
     json.field("format_version", formatVersion)
@@ -76,13 +119,13 @@ public enum AllocationDocument {
     }
     json.endArray()
 
-    json.key("bodies")
-    json.beginArray()
-    for body in allocation.bodies {
-      writeBody(body, of: allocation.purchase, numbers: numbers, to: &json)
-    }
-    json.endArray()
+  }
 
+  /// Everything after the bodies.
+  private static func writeTail<Output: ByteOutput>(
+    _ allocation: Allocation, files: [InputFile], warnings: [InputWarning],
+    to json: inout JSONWriter<Output>
+  ) {
     json.key("ties")
     json.beginArray()
     for tie in allocation.ties {
@@ -145,9 +188,7 @@ public enum AllocationDocument {
     }
     json.endArray()
     json.endObject()
-    output = json.output
   }
-
 }
 
 extension AllocationDocument {
@@ -241,6 +282,18 @@ extension AllocationDocument {
     to json: inout JSONWriter<Output>
   ) {
     let reference = ShareLine.BodyReference(body)
+    writeBodyOpening(reference, of: purchase, numbers: numbers, to: &json)
+    writeEvents(body.events.indices, of: reference, purchase: purchase, numbers: numbers, to: &json)
+    json.endArray()
+    json.endObject()
+  }
+
+  /// Opens a body's object, writes its figures and opens its array of events.
+  private static func writeBodyOpening<Output: ByteOutput>(
+    _ reference: ShareLine.BodyReference, of purchase: Purchase, numbers: StatementNumbers,
+    to json: inout JSONWriter<Output>
+  ) {
+    let body = reference.body
     json.beginObject()
     json.fields(
       bodyTable(priced: body.cost != nil, numbers: numbers), of: ShareLine.body(reference))
@@ -250,9 +303,17 @@ extension AllocationDocument {
     if let lines = body.explanation { writeLines("explanation", lines, to: &json) }
     json.key("events")
     json.beginArray()
+  }
+
+  /// Writes some of a body's events, each an object on one line.
+  private static func writeEvents<Output: ByteOutput>(
+    _ indices: Range<Int>, of reference: ShareLine.BodyReference, purchase: Purchase,
+    numbers: StatementNumbers, to json: inout JSONWriter<Output>
+  ) {
+    let body = reference.body
     let events = eventTable(priced: body.cost != nil, numbers: numbers)
     // By index, each field read in place: a copy of each event's share costs more than its line.
-    for index in body.events.indices {
+    for index in indices {
       json.beginObject(inline: true)
       json.fields(events, of: ShareLine.event(index, of: reference))
       if purchase.isConstrained {
@@ -269,8 +330,6 @@ extension AllocationDocument {
       }
       json.endObject()
     }
-    json.endArray()
-    json.endObject()
   }
 
   static func writeTotals<Output: ByteOutput>(

@@ -33,9 +33,12 @@ public enum AllocationStatement {
 
   /// The lines: every event of every body, then the reserve.
   public static func lines(of allocation: Allocation) -> some Sequence<ShareLine> {
-    Chained(
-      ShareLine.events(of: ShareLine.bodies(of: allocation)),
-      allocation.reserve.map { [ShareLine.reserve($0)] } ?? [])
+    Chained(ShareLine.events(of: ShareLine.bodies(of: allocation)), closingLines(of: allocation))
+  }
+
+  /// The lines after the events': the reserve.
+  static func closingLines(of allocation: Allocation) -> [ShareLine] {
+    allocation.reserve.map { [ShareLine.reserve($0)] } ?? []
   }
 
   /// Writes the statement with a given writer (which may collect encoding problems).
@@ -43,9 +46,16 @@ public enum AllocationStatement {
     _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
-    csv.writeStart(to: &output)
-    csv.write(
-      table(for: allocation), rows: lines(of: allocation),
-      language: language, to: &output)
+    write(0, of: .whole(allocation), allocation, writer: csv, language: language, to: &output)
+  }
+
+  /// Writes one part of the statement.
+  static func write(
+    _ part: Int, of parts: StatementParts, _ allocation: Allocation, writer csv: CSVWriter,
+    language: StatementLanguage, to output: inout some ByteOutput
+  ) {
+    parts.write(
+      part, of: table(for: allocation), allocation: allocation,
+      closing: { closingLines(of: allocation) }, writer: csv, language: language, to: &output)
   }
 }

@@ -26,6 +26,17 @@ package struct JSONWriter<Output: ByteOutput> {
     self.output = output
   }
 
+  /// Creates a writer that goes on inside `depth` objects and arrays opened by another writer,
+  /// each on lines of its own and with something already written in it: a part of a document
+  /// whose earlier parts are written by other writers.
+  package init(output: Output, resumingAt depth: Int) {
+    self.output = output
+    if depth > 0 {
+      outer = Array(repeating: Level(first: false, inline: false), count: depth - 1)
+      innermost = Level(first: false, inline: false)
+    }
+  }
+
   private var inline: Bool { innermost?.inline ?? false }
 
   /// How many objects and arrays are open.

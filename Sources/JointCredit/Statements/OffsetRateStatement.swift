@@ -35,12 +35,14 @@ public enum OffsetRateStatement {
 
   /// The lines, finest first: events, bodies, kinds, the total, then the reserve.
   public static func lines(of allocation: Allocation) -> some Sequence<ShareLine> {
-    let bodies = ShareLine.bodies(of: allocation)
-    let rest =
-      bodies.map(ShareLine.body) + allocation.kinds.map(ShareLine.kind)
+    Chained(ShareLine.events(of: ShareLine.bodies(of: allocation)), closingLines(of: allocation))
+  }
+
+  /// The lines after the events': bodies, kinds, the total, then the reserve.
+  static func closingLines(of allocation: Allocation) -> [ShareLine] {
+    ShareLine.bodies(of: allocation).map(ShareLine.body) + allocation.kinds.map(ShareLine.kind)
       + [ShareLine.total(of: allocation)]
       + (allocation.reserve.map { [ShareLine.reserve($0)] } ?? [])
-    return Chained(ShareLine.events(of: bodies), rest)
   }
 
   /// Writes the statement with a given writer (which may collect encoding problems).
@@ -48,9 +50,16 @@ public enum OffsetRateStatement {
     _ allocation: Allocation, writer csv: CSVWriter, language: StatementLanguage,
     to output: inout some ByteOutput
   ) {
-    csv.writeStart(to: &output)
-    csv.write(
-      table(for: allocation), rows: lines(of: allocation),
-      language: language, to: &output)
+    write(0, of: .whole(allocation), allocation, writer: csv, language: language, to: &output)
+  }
+
+  /// Writes one part of the statement.
+  static func write(
+    _ part: Int, of parts: StatementParts, _ allocation: Allocation, writer csv: CSVWriter,
+    language: StatementLanguage, to output: inout some ByteOutput
+  ) {
+    parts.write(
+      part, of: table(for: allocation), allocation: allocation,
+      closing: { closingLines(of: allocation) }, writer: csv, language: language, to: &output)
   }
 }

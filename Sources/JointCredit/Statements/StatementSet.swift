@@ -15,6 +15,9 @@ public struct StatementSet: Sendable {
   /// `certificates/<body_code>/<event_id>.html`, and a row in allocation.xlsx's certificates
   /// sheet, when body statements are written.
   public var includesCertificates: Bool
+  /// How many events' lines a part of allocation.json, allocation.csv or offset-rates.csv
+  /// holds: the parts of a file are made on every core at once (see ``StatementParts``).
+  var eventsPerPart = 8192
 
   /// Creates a set with a CSV format (UTF-8 with BOM and CRLF by default) and a language.
   public init(
@@ -83,7 +86,9 @@ public struct StatementSet: Sendable {
     to directory: String
   ) throws(StatementError) -> Written {
     let plan = StatementPlan(self, allocation, files: files, warnings: warnings)
-    let staged = plan.files.map { file in StagedFile(file.name) { file.render(to: &$0) } }
+    let staged = plan.files.map { file in
+      StagedFile(file.name, parts: file.parts.count) { file.render($0, to: &$1) }
+    }
     do {
       // The workbook's sheets are made alongside the files, the workbook written last.
       _ = try StagedDirectory(directory: directory).write(
@@ -112,7 +117,11 @@ public struct StatementSet: Sendable {
     var rendered: [String: [UInt8]] = [:]
     for file in plan.files {
       var bytes: [UInt8] = []
-      file.render(to: &bytes)
+      for part in 0..<file.parts.count {
+        var made: [UInt8] = []
+        file.render(part, to: &made)
+        bytes += made
+      }
       rendered[file.name] = bytes
     }
     try plan.checkEncoding()
@@ -133,17 +142,30 @@ private struct StatementPlan {
     let kind: Kind
     let context: Context
 
-    func render(to output: inout some ByteOutput) {
+    /// Where the file is cut into parts: a file of a line per event that no one counts the
+    /// rows of (CP932's problems are counted row by row) is cut; any other is whole.
+    var parts: StatementParts {
+      switch kind {
+      case .document: context.parts
+      case .allocation, .offsetRates: context.problems[name] == nil ? context.parts : context.whole
+      default: context.whole
+      }
+    }
+
+    func render(_ part: Int, to output: inout some ByteOutput) {
       let allocation = context.allocation, language = context.language
       let csv = CSVWriter(format: context.format, problems: context.problems[name])
       switch kind {
       case .document:
         AllocationDocument.write(
-          allocation, files: context.files, warnings: context.warnings, to: &output)
+          part, of: parts, allocation, files: context.files, warnings: context.warnings,
+          to: &output)
       case .allocation:
-        AllocationStatement.write(allocation, writer: csv, language: language, to: &output)
+        AllocationStatement.write(
+          part, of: parts, allocation, writer: csv, language: language, to: &output)
       case .offsetRates:
-        OffsetRateStatement.write(allocation, writer: csv, language: language, to: &output)
+        OffsetRateStatement.write(
+          part, of: parts, allocation, writer: csv, language: language, to: &output)
       case .bodies: BodyStatement.write(allocation, writer: csv, language: language, to: &output)
       case .retirement:
         RetirementStatement.write(allocation, writer: csv, language: language, to: &output)
@@ -196,12 +218,16 @@ private struct StatementPlan {
     let strict: Bool
     /// allocation.xlsx's sheets, to make, when it is written.
     let workbook: SpreadsheetPackage.Pending?
+    /// Where the statements of a line per event are cut, and the one part of the others.
+    let parts: StatementParts, whole: StatementParts
 
     init(
       _ allocation: Allocation, files: [InputFile], warnings: [InputWarning], format: CSVFormat,
       language: StatementLanguage, csvNames: [String], includesWorkbook: Bool,
-      includesCertificates: Bool
+      includesCertificates: Bool, eventsPerPart: Int
     ) {
+      parts = StatementParts(allocation, eventsPerPart: eventsPerPart)
+      whole = .whole(allocation)
       self.allocation = allocation
       self.files = files
       self.warnings = warnings
@@ -289,7 +315,8 @@ private struct StatementPlan {
       allocation, files: files, warnings: warnings, format: set.csvFormat,
       language: set.language, csvNames: kinds.filter(\.isCSV).map(\.0),
       includesWorkbook: set.includesWorkbook,
-      includesCertificates: set.includesBodyStatements && set.includesCertificates)
+      includesCertificates: set.includesBodyStatements && set.includesCertificates,
+      eventsPerPart: set.eventsPerPart)
     self.context = context
     self.files = kinds.map { File(name: $0.0, kind: $0.1, context: context) }
   }

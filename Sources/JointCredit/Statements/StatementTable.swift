@@ -120,6 +120,14 @@ extension CSVWriter {
     to output: inout some ByteOutput
   ) {
     writeHeader(language.headers(table.columns), to: &output)
+    writeRows(table, rows: rows, language: language, to: &output)
+  }
+
+  /// Writes one record per row, without the header: a table's rows after the first part's.
+  func writeRows<Row: StatementRow>(
+    _ table: StatementTable<Row>, rows: some Sequence<Row>, language: StatementLanguage,
+    to output: inout some ByteOutput
+  ) {
     let columns = table.columns, numbers = table.numbers
     for row in rows {
       writeRecord(to: &output) { record in
