@@ -107,9 +107,15 @@ public struct CSVWriter: Sendable {
     private var first = true
 
     private mutating func separate() {
+      if let comma = startCell() { bytes.append(comma) }
+    }
+
+    /// Starts a cell: the comma that separates it from the one before, if any, for the caller
+    /// to write.
+    private mutating func startCell() -> UInt8? {
       if tracksCells { cellStarts.append(bytes.count) }
-      if !first { bytes.append(UInt8(ascii: ",")) }
-      first = false
+      defer { first = false }
+      return first ? nil : UInt8(ascii: ",")
     }
 
     /// Free text: guarded against formulas and quoted as needed.
@@ -132,8 +138,9 @@ public struct CSVWriter: Sendable {
 
     /// A decimal with fixed places; empty for `nil`.
     public mutating func decimal(_ value: FixedDecimal?) {
-      separate()
-      value?.append(to: &bytes)
+      guard let value else { return separate() }
+      // The comma and the figure in one append.
+      value.append(to: &bytes, after: startCell())
     }
 
     /// A whole number.

@@ -136,10 +136,18 @@ package struct JSONWriter<Output: ByteOutput> {
     return bytes
   }
 
-  /// Writes a key made by `keyBytes(_:)`; the next call writes its value.
-  package mutating func key(written bytes: UnsafeBufferPointer<UInt8>) {
-    separate()
-    output.write(bytes)
+  /// Writes a key made by `keyBytes(_:)` after `, `; the next call writes its value.
+  ///
+  /// In an object on one line, the separator and the key are written in one go: `, ` before
+  /// all but the first key, a space before the first.
+  package mutating func key(separated bytes: UnsafeBufferPointer<UInt8>) {
+    if !afterKey, let level = innermost, level.inline {
+      innermost!.first = false
+      output.write(UnsafeBufferPointer(rebasing: bytes[(level.first ? 1 : 0)...]))
+    } else {
+      separate()
+      output.write(UnsafeBufferPointer(rebasing: bytes[2...]))
+    }
     afterKey = true
   }
 
@@ -154,10 +162,8 @@ package struct JSONWriter<Output: ByteOutput> {
   package mutating func decimal(_ value: FixedDecimal?) {
     separate()
     guard let value else { return output.write("null") }
-    output.writeBuffered { bytes in
-      bytes.append(UInt8(ascii: "\""))
-      value.append(to: &bytes)
-      bytes.append(UInt8(ascii: "\""))
+    output.writeBuffered {
+      value.append(to: &$0, after: UInt8(ascii: "\""), before: UInt8(ascii: "\""))
     }
   }
 

@@ -97,8 +97,9 @@ public struct StatementTable<Row: StatementRow>: Sendable {
   public let columns: [StatementColumn]
   /// How figures are printed.
   public let numbers: StatementNumbers
-  /// Each column's key in JSON as written before its value (`"event_id": `), made once for a
-  /// table rather than for every row: the keys one after the other, and where each ends.
+  /// Each column's key in JSON as written before its value, after the separator of a line's
+  /// fields (`, "event_id": `), made once for a table rather than for every row: the keys one
+  /// after the other, and where each ends.
   let jsonKeys: [UInt8]
   let jsonKeyEnds: [Int]
 
@@ -106,7 +107,7 @@ public struct StatementTable<Row: StatementRow>: Sendable {
   public init(_ columns: [StatementColumn], numbers: StatementNumbers) {
     self.columns = columns
     self.numbers = numbers
-    let keys = columns.map { JSONWriter<[UInt8]>.keyBytes($0.rawValue) }
+    let keys = columns.map { Array(", ".utf8) + JSONWriter<[UInt8]>.keyBytes($0.rawValue) }
     jsonKeys = keys.flatMap { $0 }
     jsonKeyEnds = keys.reduce(into: []) { ends, key in ends.append((ends.last ?? 0) + key.count) }
   }
@@ -176,7 +177,7 @@ extension JSONWriter: StatementCellSink {
       table.jsonKeys.withUnsafeBufferPointer { keys in
         let end = table.jsonKeyEnds[index]
         key(
-          written: UnsafeBufferPointer(
+          separated: UnsafeBufferPointer(
             rebasing: keys[(index == 0 ? 0 : table.jsonKeyEnds[index - 1])..<end]))
       }
       row.write(column, numbers: table.numbers, to: &self)

@@ -22,11 +22,20 @@ package enum DecimalText {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends the UTF-8 text of `value ÷ 10^scale` with exactly `decimals` places to `bytes`.
+  /// Appends the UTF-8 text of `value ÷ 10^scale` with exactly `decimals` places to `bytes`,
+  /// after `prefix` and before `suffix` when given (a separating comma, quotes), in one append.
   ///
   /// - Precondition: no non-zero digit is dropped (`decimals` is enough for the value).
-  package static func append(_ value: Int128, scale: Int, decimals: Int, to bytes: inout [UInt8]) {
+  package static func append(
+    _ value: Int128, scale: Int, decimals: Int, to bytes: inout [UInt8], prefix: UInt8? = nil,
+    suffix: UInt8? = nil
+  ) {
     precondition(decimals >= 0 && scale >= 0)
+    if scale == decimals, decimals <= 18, let small = UInt64(exactly: value.magnitude) {
+      return appendSmall(
+        small, negative: value < 0, decimals: decimals, to: &bytes, prefix: prefix,
+        suffix: suffix)
+    }
     var magnitude = value.magnitude
     var places = scale
     // Drop trailing places beyond the ones printed; they must all be zero.
@@ -39,13 +48,15 @@ package enum DecimalText {
     // The text is made right to left in a buffer on the stack, then appended in one copy:
     // padding zeros, the places, the point, the whole part, the sign. 128-bit division is
     // slow, so 64 bits when the value fits.
-    let capacity = decimals + 42  // at most 39 digits, the point, the sign and the padding
+    // At most 39 digits, the point, the sign, the padding, the prefix and the suffix.
+    let capacity = decimals + 44
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
       var start = capacity
       func put(_ byte: UInt8) {
         start -= 1
         buffer[start] = byte
       }
+      if let suffix { put(suffix) }
       let zero = UInt8(ascii: "0")
       for _ in places..<decimals { put(zero) }
       if magnitude <= UInt128(UInt64.max) {
@@ -71,8 +82,44 @@ package enum DecimalText {
         } while magnitude > 0
       }
       if value < 0 { put(UInt8(ascii: "-")) }
+      if let prefix { put(prefix) }
       bytes.append(
         contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
+    }
+  }
+}
+
+extension DecimalText {
+  /// Appends `value ÷ 10^decimals` as ``append(_:scale:decimals:to:prefix:suffix:)`` does, for
+  /// the usual figure: 64 bits, at most 18 places, made in a buffer of a fixed size (which the
+  /// compiler puts on the stack).
+  private static func appendSmall(
+    _ value: UInt64, negative: Bool, decimals: Int, to bytes: inout [UInt8], prefix: UInt8?,
+    suffix: UInt8?
+  ) {
+    // At most 20 digits and a padding zero, the point, the sign, the prefix and the suffix.
+    let capacity = 32
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      var start = capacity
+      func put(_ byte: UInt8) {
+        start &-= 1
+        buffer[start] = byte
+      }
+      if let suffix { put(suffix) }
+      let zero = UInt8(ascii: "0")
+      var small = value
+      for _ in 0..<decimals {
+        put(zero &+ UInt8(small % 10))
+        small /= 10
+      }
+      if decimals > 0 { put(UInt8(ascii: ".")) }
+      repeat {
+        put(zero &+ UInt8(small % 10))
+        small /= 10
+      } while small > 0
+      if negative { put(UInt8(ascii: "-")) }
+      if let prefix { put(prefix) }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
     }
   }
 }
@@ -116,6 +163,12 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
   /// Appends the text to UTF-8 bytes.
   public func append(to bytes: inout [UInt8]) {
     DecimalText.append(digits, scale: decimals, decimals: decimals, to: &bytes)
+  }
+
+  /// Appends the text between two bytes (a separating comma, quotes), in one append.
+  func append(to bytes: inout [UInt8], after prefix: UInt8?, before suffix: UInt8? = nil) {
+    DecimalText.append(
+      digits, scale: decimals, decimals: decimals, to: &bytes, prefix: prefix, suffix: suffix)
   }
 
   /// The text, e.g. `"1.250"`.

@@ -14,6 +14,47 @@ import Testing
     #expect(DecimalText.format(Int128(value), scale: scale, decimals: decimals) == expected)
   }
 
+  /// Figures of 64 bits at their own scale take a shorter way: the same text as the general
+  /// one (taken when places are dropped), on both sides of 64 bits.
+  @Test func theShortWayAgreesWithTheGeneralOne() {
+    var rng = SplitMix64(seed: 64)
+    var values: [Int128] = [
+      0, 1, -1, Int128(UInt64.max), -Int128(UInt64.max), Int128(UInt64.max) + 1,
+      Int128(Int64.min),
+    ]
+    for _ in 0..<2_000 {
+      let magnitude = Int128(rng.next() >> (rng.next() % 64))
+      values.append(rng.next() % 2 == 0 ? magnitude : -magnitude)
+    }
+    for value in values {
+      for decimals in [0, 1, 3, 6, 18, 19] {
+        let short = DecimalText.format(value, scale: decimals, decimals: decimals)
+        let general = DecimalText.format(value * 10, scale: decimals + 1, decimals: decimals)
+        #expect(short == general, "\(value) at \(decimals) places")
+      }
+    }
+    #expect(
+      DecimalText.format(Int128(UInt64.max), scale: 18, decimals: 18) == "18.446744073709551615")
+  }
+
+  @Test(
+    arguments: [
+      (1_250, 3, UInt8(ascii: "\""), UInt8(ascii: "\""), "\"1.250\""),
+      (-5, 3, UInt8(ascii: ","), nil, ",-0.005"), (7, 0, nil, UInt8(ascii: ";"), "7;"),
+      (Int(Int64.max), 0, UInt8(ascii: "["), UInt8(ascii: "]"), "[9223372036854775807]"),
+    ] as [(Int, Int, UInt8?, UInt8?, String)])
+  func appendsBetweenAPrefixAndASuffix(
+    value: Int, decimals: Int, prefix: UInt8?, suffix: UInt8?, expected: String
+  ) {
+    for scale in [decimals, decimals + 2] {
+      var bytes = Array("x".utf8)
+      let scaled = Int128(value) * (scale == decimals ? 1 : 100)
+      DecimalText.append(
+        scaled, scale: scale, decimals: decimals, to: &bytes, prefix: prefix, suffix: suffix)
+      #expect(String(decoding: bytes, as: UTF8.self) == "x" + expected)
+    }
+  }
+
   @Test func formatsTheExtremes() {
     #expect(DecimalText.format(Int128(Int64.min), scale: 6, decimals: 6) == "-9223372036854.775808")
     #expect(
