@@ -56,19 +56,26 @@ public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// Appends `YYYY-MM-DD` as UTF-8.
-  public func append(to bytes: inout [UInt8]) {
+  public func append(to bytes: inout [UInt8]) { append(to: &bytes, after: nil) }
+
+  /// Appends `YYYY-MM-DD` as UTF-8 between two bytes (a separating comma, quotes), in one
+  /// append.
+  func append(to bytes: inout [UInt8], after prefix: UInt8?, before suffix: UInt8? = nil) {
     let zero = UInt8(ascii: "0")
     let value = packed
-    bytes.append(zero + UInt8(value / 10_000_000 % 10))
-    bytes.append(zero + UInt8(value / 1_000_000 % 10))
-    bytes.append(zero + UInt8(value / 100_000 % 10))
-    bytes.append(zero + UInt8(value / 10_000 % 10))
-    bytes.append(UInt8(ascii: "-"))
-    bytes.append(zero + UInt8(value / 1_000 % 10))
-    bytes.append(zero + UInt8(value / 100 % 10))
-    bytes.append(UInt8(ascii: "-"))
-    bytes.append(zero + UInt8(value / 10 % 10))
-    bytes.append(zero + UInt8(value % 10))
+    let dash = UInt8(ascii: "-")
+    var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (
+        prefix ?? 0, zero + UInt8(value / 10_000_000 % 10), zero + UInt8(value / 1_000_000 % 10),
+        zero + UInt8(value / 100_000 % 10), zero + UInt8(value / 10_000 % 10), dash,
+        zero + UInt8(value / 1_000 % 10), zero + UInt8(value / 100 % 10), dash,
+        zero + UInt8(value / 10 % 10), zero + UInt8(value % 10), suffix ?? 0
+      )
+    withUnsafeBytes(of: &text) { text in
+      bytes.append(
+        contentsOf: UnsafeRawBufferPointer(
+          rebasing: text[(prefix == nil ? 1 : 0)..<(suffix == nil ? 11 : 12)]))
+    }
   }
 
   /// The date as `YYYY-MM-DD`.

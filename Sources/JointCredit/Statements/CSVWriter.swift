@@ -151,8 +151,8 @@ public struct CSVWriter: Sendable {
 
     /// A date as `YYYY-MM-DD`; empty for `nil`.
     public mutating func date(_ value: EventDate?) {
-      separate()
-      value?.append(to: &bytes)
+      guard let value else { return separate() }
+      value.append(to: &bytes, after: startCell())
     }
   }
 

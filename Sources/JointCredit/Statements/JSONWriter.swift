@@ -171,10 +171,8 @@ package struct JSONWriter<Output: ByteOutput> {
   package mutating func date(_ value: EventDate?) {
     separate()
     guard let value else { return output.write("null") }
-    output.writeBuffered { bytes in
-      bytes.append(UInt8(ascii: "\""))
-      value.append(to: &bytes)
-      bytes.append(UInt8(ascii: "\""))
+    output.writeBuffered {
+      value.append(to: &$0, after: UInt8(ascii: "\""), before: UInt8(ascii: "\""))
     }
   }
 

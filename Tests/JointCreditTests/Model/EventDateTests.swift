@@ -19,6 +19,19 @@ import Testing
     #expect(EventDate(iso: text) == nil)
   }
 
+  @Test(
+    arguments: [
+      (nil, nil, "x2011-01-05"), (UInt8(ascii: ","), nil, "x,2011-01-05"),
+      (UInt8(ascii: "\""), UInt8(ascii: "\""), "x\"2011-01-05\""),
+      (nil, UInt8(ascii: ";"), "x2011-01-05;"),
+    ] as [(UInt8?, UInt8?, String)])
+  func appendsBetweenAPrefixAndASuffix(prefix: UInt8?, suffix: UInt8?, expected: String) throws {
+    let date = try #require(EventDate(iso: "2011-01-05"))
+    var bytes = Array("x".utf8)
+    date.append(to: &bytes, after: prefix, before: suffix)
+    #expect(String(decoding: bytes, as: UTF8.self) == expected)
+  }
+
   @Test func ordersByDay() {
     #expect(EventDate(iso: "2011-12-15")! < EventDate(iso: "2012-01-01")!)
   }
