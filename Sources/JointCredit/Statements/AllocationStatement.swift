@@ -48,14 +48,6 @@ public enum AllocationStatement {
   ) {
     write(0, of: .whole(allocation), allocation, writer: csv, language: language, to: &output)
   }
-
-  /// Writes one part of the statement.
-  static func write(
-    _ part: Int, of parts: StatementParts, _ allocation: Allocation, writer csv: CSVWriter,
-    language: StatementLanguage, to output: inout some ByteOutput
-  ) {
-    parts.write(
-      part, of: table(for: allocation), allocation: allocation,
-      closing: { closingLines(of: allocation) }, writer: csv, language: language, to: &output)
-  }
 }
+
+extension AllocationStatement: EventLineStatement {}

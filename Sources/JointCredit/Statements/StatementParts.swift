@@ -87,20 +87,32 @@ extension StatementParts {
       return span.events.lazy.map { ShareLine.event($0, of: reference) }
     }
   }
+}
 
-  /// Writes one part of a CSV statement whose lines are every event's and then `closing`'s:
-  /// the first part starts with the byte order mark and the header, the last ends with
-  /// `closing`.
-  func write(
-    _ part: Int, of table: StatementTable<ShareLine>, allocation: Allocation,
-    closing: () -> [ShareLine], writer csv: CSVWriter, language: StatementLanguage,
-    to output: inout some ByteOutput
+/// A CSV statement of a line per event, then closing lines (the reserve, totals): made in parts.
+protocol EventLineStatement {
+  /// The statement's table: its columns over its lines.
+  static func table(for allocation: Allocation) -> StatementTable<ShareLine>
+  /// The lines after the events'.
+  static func closingLines(of allocation: Allocation) -> [ShareLine]
+}
+
+extension EventLineStatement {
+  /// Writes one part of the statement: the first part starts with the byte order mark and the
+  /// header, the last ends with the closing lines.
+  static func write(
+    _ part: Int, of parts: StatementParts, _ allocation: Allocation, writer csv: CSVWriter,
+    language: StatementLanguage, to output: inout some ByteOutput
   ) {
+    let table = table(for: allocation)
     if part == 0 {
       csv.writeStart(to: &output)
       csv.writeHeader(language.headers(table.columns), to: &output)
     }
-    csv.writeRows(table, rows: eventLines(part, of: allocation), language: language, to: &output)
-    if part == count - 1 { csv.writeRows(table, rows: closing(), language: language, to: &output) }
+    csv.writeRows(
+      table, rows: parts.eventLines(part, of: allocation), language: language, to: &output)
+    if part == parts.count - 1 {
+      csv.writeRows(table, rows: closingLines(of: allocation), language: language, to: &output)
+    }
   }
 }

@@ -31,11 +31,6 @@ package enum DecimalText {
     suffix: UInt8? = nil
   ) {
     precondition(decimals >= 0 && scale >= 0)
-    if scale == decimals, decimals <= 18, let small = UInt64(exactly: value.magnitude) {
-      return appendSmall(
-        small, negative: value < 0, decimals: decimals, to: &bytes, prefix: prefix,
-        suffix: suffix)
-    }
     var magnitude = value.magnitude
     var places = scale
     // Drop trailing places beyond the ones printed; they must all be zero.
@@ -45,60 +40,27 @@ package enum DecimalText {
       magnitude /= 10
       places -= 1
     }
-    // The text is made right to left in a buffer on the stack, then appended in one copy:
-    // padding zeros, the places, the point, the whole part, the sign. 128-bit division is
-    // slow, so 64 bits when the value fits.
-    // At most 39 digits, the point, the sign, the padding, the prefix and the suffix.
-    let capacity = decimals + 44
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-      var start = capacity
-      func put(_ byte: UInt8) {
-        start -= 1
-        buffer[start] = byte
-      }
-      if let suffix { put(suffix) }
-      let zero = UInt8(ascii: "0")
-      for _ in places..<decimals { put(zero) }
-      if magnitude <= UInt128(UInt64.max) {
-        var small = UInt64(magnitude)
-        for _ in 0..<places {
-          put(zero &+ UInt8(small % 10))
-          small /= 10
-        }
-        if decimals > 0 { put(UInt8(ascii: ".")) }
-        repeat {
-          put(zero &+ UInt8(small % 10))
-          small /= 10
-        } while small > 0
-      } else {
-        for _ in 0..<places {
-          put(zero &+ UInt8(magnitude % 10))
-          magnitude /= 10
-        }
-        if decimals > 0 { put(UInt8(ascii: ".")) }
-        repeat {
-          put(zero &+ UInt8(magnitude % 10))
-          magnitude /= 10
-        } while magnitude > 0
-      }
-      if value < 0 { put(UInt8(ascii: "-")) }
-      if let prefix { put(prefix) }
-      bytes.append(
-        contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
+    // 128-bit division is slow: 64 bits when the value fits (every figure of a statement), in a
+    // buffer of a fixed size: at most 20 digits with the padding zeros, the point, the sign,
+    // the prefix and the suffix.
+    if decimals <= 18, let small = UInt64(exactly: magnitude) {
+      return append(
+        small, places: places, negative: value < 0, decimals: decimals, capacity: 32,
+        to: &bytes, prefix: prefix, suffix: suffix)
     }
+    // At most 39 digits, the point, the sign, the padding, the prefix and the suffix.
+    append(
+      magnitude, places: places, negative: value < 0, decimals: decimals,
+      capacity: decimals + 44, to: &bytes, prefix: prefix, suffix: suffix)
   }
-}
 
-extension DecimalText {
-  /// Appends `value ÷ 10^decimals` as ``append(_:scale:decimals:to:prefix:suffix:)`` does, for
-  /// the usual figure: 64 bits, at most 18 places, made in a buffer of a fixed size (which the
-  /// compiler puts on the stack).
-  private static func appendSmall(
-    _ value: UInt64, negative: Bool, decimals: Int, to bytes: inout [UInt8], prefix: UInt8?,
-    suffix: UInt8?
+  /// Appends `magnitude ÷ 10^places` with `decimals` places, negated when `negative`: made
+  /// right to left in a buffer of `capacity` bytes on the stack (padding zeros, the places, the
+  /// point, the whole part, the sign), then appended in one copy.
+  private static func append<Magnitude: UnsignedInteger & FixedWidthInteger>(
+    _ magnitude: Magnitude, places: Int, negative: Bool, decimals: Int, capacity: Int,
+    to bytes: inout [UInt8], prefix: UInt8?, suffix: UInt8?
   ) {
-    // At most 20 digits and a padding zero, the point, the sign, the prefix and the suffix.
-    let capacity = 32
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
       var start = capacity
       func put(_ byte: UInt8) {
@@ -107,16 +69,17 @@ extension DecimalText {
       }
       if let suffix { put(suffix) }
       let zero = UInt8(ascii: "0")
-      var small = value
-      for _ in 0..<decimals {
-        put(zero &+ UInt8(small % 10))
-        small /= 10
+      for _ in places..<decimals { put(zero) }
+      var rest = magnitude
+      for _ in 0..<places {
+        put(zero &+ UInt8(rest % 10))
+        rest /= 10
       }
       if decimals > 0 { put(UInt8(ascii: ".")) }
       repeat {
-        put(zero &+ UInt8(small % 10))
-        small /= 10
-      } while small > 0
+        put(zero &+ UInt8(rest % 10))
+        rest /= 10
+      } while rest > 0
       if negative { put(UInt8(ascii: "-")) }
       if let prefix { put(prefix) }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))

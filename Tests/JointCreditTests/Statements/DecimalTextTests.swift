@@ -14,23 +14,27 @@ import Testing
     #expect(DecimalText.format(Int128(value), scale: scale, decimals: decimals) == expected)
   }
 
-  /// Figures of 64 bits at their own scale take a shorter way: the same text as the general
-  /// one (taken when places are dropped), on both sides of 64 bits.
-  @Test func theShortWayAgreesWithTheGeneralOne() {
+  /// The text made digit by digit, 64 bits or 128, is the integer's own decimal text with the
+  /// point put in: checked on both sides of 64 bits and of 18 places.
+  @Test func agreesWithTheIntegersOwnText() {
     var rng = SplitMix64(seed: 64)
     var values: [Int128] = [
       0, 1, -1, Int128(UInt64.max), -Int128(UInt64.max), Int128(UInt64.max) + 1,
-      Int128(Int64.min),
+      Int128(Int64.min), Int128.max, Int128.min + 1,
     ]
     for _ in 0..<2_000 {
-      let magnitude = Int128(rng.next() >> (rng.next() % 64))
+      let magnitude = Int128(rng.next() >> (rng.next() % 64)) << (rng.next() % 3 == 0 ? 40 : 0)
       values.append(rng.next() % 2 == 0 ? magnitude : -magnitude)
     }
     for value in values {
-      for decimals in [0, 1, 3, 6, 18, 19] {
-        let short = DecimalText.format(value, scale: decimals, decimals: decimals)
-        let general = DecimalText.format(value * 10, scale: decimals + 1, decimals: decimals)
-        #expect(short == general, "\(value) at \(decimals) places")
+      for decimals in [0, 1, 3, 6, 18, 19, 25] {
+        let digits = String(value.magnitude)
+        let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
+        let point = padded.index(padded.endIndex, offsetBy: -decimals)
+        let expected =
+          (value < 0 ? "-" : "") + padded[..<point] + (decimals > 0 ? "." : "")
+          + padded[point...]
+        #expect(DecimalText.format(value, scale: decimals, decimals: decimals) == expected)
       }
     }
     #expect(
