@@ -8,12 +8,13 @@ package struct FileOutput: ByteOutput {
   private var failure: String?
   private static let chunk = 1 << 20
 
-  /// Creates (or truncates) the file.
-  init(path: String) throws(OutputError) {
+  /// Creates (or truncates) the file; `buffered: false` for a writer of whole chunks
+  /// (``write(chunk:)``), which reserves no buffer.
+  init(path: String, buffered: Bool = true) throws(OutputError) {
     self.path = path
     descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if descriptor < 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-    buffer.reserveCapacity(Self.chunk + Self.chunk / 2)
+    if buffered { buffer.reserveCapacity(Self.chunk + Self.chunk / 2) }
   }
 
   package mutating func write(_ bytes: some Collection<UInt8>) {

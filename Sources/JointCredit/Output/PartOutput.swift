@@ -71,7 +71,8 @@ final class PartedFile: Sendable {
     guard state.failure == nil else { return }
     if state.output == nil {
       do throws(OutputError) {
-        state.output = try FileOutput(path: path)
+        // Its parts are made in buffers of their own (``PartOutput``): no second one here.
+        state.output = try FileOutput(path: path, buffered: false)
       } catch {
         state.failure = error
         return

@@ -39,11 +39,12 @@ public enum AllocationDocument {
   ) {
     let numbers = StatementNumbers(allocation)
     // A later part starts inside the document and its bodies, and inside a body's events when
-    // it starts among them.
+    // it starts among them. The output is moved into the writer and back, not copied: a copy
+    // would make the writer's first append copy the output's buffer, and drop its reserve.
     var json =
       part == 0
-      ? JSONWriter(output: output)
-      : JSONWriter(output: output, resumingAt: parts.startsInsideBody(part) ? 4 : 2)
+      ? JSONWriter(output: consume output)
+      : JSONWriter(output: consume output, resumingAt: parts.startsInsideBody(part) ? 4 : 2)
     if part == 0 {
       writeHead(allocation, numbers: numbers, to: &json)
       json.key("bodies")

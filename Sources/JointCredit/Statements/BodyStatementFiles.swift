@@ -133,7 +133,8 @@ public enum BodyStatementFiles {
     ranges: [RetirementRange]? = nil, to output: inout some ByteOutput
   ) {
     let numbers = StatementNumbers(allocation)
-    var json = JSONWriter(output: output)
+    // Moved into the writer and back (see AllocationDocument's parts).
+    var json = JSONWriter(output: consume output)
     json.beginObject()
     json.field("format", "jointcredit-body-statement")
     json.field("format_version", AllocationDocument.formatVersion)

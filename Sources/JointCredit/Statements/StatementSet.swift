@@ -117,11 +117,7 @@ public struct StatementSet: Sendable {
     var rendered: [String: [UInt8]] = [:]
     for file in plan.files {
       var bytes: [UInt8] = []
-      for part in 0..<file.parts.count {
-        var made: [UInt8] = []
-        file.render(part, to: &made)
-        bytes += made
-      }
+      for part in 0..<file.parts.count { file.render(part, to: &bytes) }
       rendered[file.name] = bytes
     }
     try plan.checkEncoding()
