@@ -60,7 +60,8 @@ public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Appends `YYYY-MM-DD` as UTF-8 between two bytes (a separating comma, quotes), in one
   /// append.
-  func append(to bytes: inout [UInt8], after prefix: UInt8?, before suffix: UInt8? = nil) {
+  func append(to bytes: inout some ByteAppender, after prefix: UInt8?, before suffix: UInt8? = nil)
+  {
     let zero = UInt8(ascii: "0")
     let value = packed
     let dash = UInt8(ascii: "-")
@@ -73,7 +74,7 @@ public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible
       )
     withUnsafeBytes(of: &text) { text in
       bytes.append(
-        contentsOf: UnsafeRawBufferPointer(
+        raw: UnsafeRawBufferPointer(
           rebasing: text[(prefix == nil ? 1 : 0)..<(suffix == nil ? 11 : 12)]))
     }
   }

@@ -72,25 +72,30 @@ public struct CSVWriter: Sendable {
     let crlf = format.lineEnding == .crlf
     let cp932 = format.encoding == .cp932
     output.writeBuffered { bytes in
-      // Lend the output's buffer to the record and take it back, without copying it.
       var record = Record()
       record.tracksCells = cp932
-      swap(&record.bytes, &bytes)
-      let start = record.bytes.count
-      cells(&record)
-      swap(&record.bytes, &bytes)
-      if cp932 {
-        // The record was built in UTF-8; rewrite it, cell by cell, in CP932.
-        let utf8 = Array(bytes[start...])
-        bytes.removeSubrange(start...)
-        var missing: [Int: CP932.Appended] = [:]
-        let bounds = record.cellStarts.map { $0 - start } + [utf8.count]
-        for cell in 0..<(bounds.count - 1) {
-          let found = CP932.append(utf8: utf8[bounds[cell]..<bounds[cell + 1]], to: &bytes)
-          if !found.missing.isEmpty || !found.replaced.isEmpty { missing[cell] = found }
+      let start = bytes.count
+      StagedLine.staging(into: &bytes) { line in
+        // Lend the line to the record and take it back, without copying it.
+        swap(&record.bytes, &line)
+        cells(&record)
+        if !cp932 {
+          if crlf { record.bytes.append(byte: 0x0D) }
+          record.bytes.append(byte: 0x0A)
         }
-        problems?.record(missing, headers: headers)
+        swap(&record.bytes, &line)
       }
+      guard cp932 else { return }
+      // The record was built in UTF-8; rewrite it, cell by cell, in CP932.
+      let utf8 = Array(bytes[start...])
+      bytes.removeSubrange(start...)
+      var missing: [Int: CP932.Appended] = [:]
+      let bounds = record.cellStarts.map { $0 - start } + [utf8.count]
+      for cell in 0..<(bounds.count - 1) {
+        let found = CP932.append(utf8: utf8[bounds[cell]..<bounds[cell + 1]], to: &bytes)
+        if !found.missing.isEmpty || !found.replaced.isEmpty { missing[cell] = found }
+      }
+      problems?.record(missing, headers: headers)
       if crlf { bytes.append(0x0D) }
       bytes.append(0x0A)
     }
@@ -98,7 +103,8 @@ public struct CSVWriter: Sendable {
 
   /// The cells of one record being written; each call adds a cell.
   public struct Record {
-    var bytes: [UInt8] = []
+    /// Where the record's bytes go: the line being written, lent by the writer.
+    var bytes = StagedLine()
     /// Where each cell starts in ``bytes`` (its separating comma included).
     var cellStarts: [Int] = []
     var tracksCells = false
@@ -107,7 +113,7 @@ public struct CSVWriter: Sendable {
     private var first = true
 
     private mutating func separate() {
-      if let comma = startCell() { bytes.append(comma) }
+      if let comma = startCell() { bytes.append(byte: comma) }
     }
 
     /// Starts a cell: the comma that separates it from the one before, if any, for the caller
@@ -171,7 +177,7 @@ public struct CSVWriter: Sendable {
 
   static func appendText(
     _ text: String, joinedBy separator: UInt8? = nil, _ second: String = "",
-    to bytes: inout [UInt8]
+    to bytes: inout some ByteAppender
   ) {
     // Most text is plain (no formula to guard, nothing to quote): checked and copied where it
     // is stored, one look at each string's storage.
@@ -179,11 +185,11 @@ public struct CSVWriter: Sendable {
     if !text.isEmpty, appendPlain(text, leading: true, to: &bytes) {
       guard let separator else { return }
       if !isSpecial(separator) {
-        bytes.append(separator)
+        bytes.append(byte: separator)
         if appendPlain(second, leading: false, to: &bytes) { return }
       }
     }
-    bytes.removeSubrange(start...)
+    bytes.removeAll(after: start)
     let special = isSpecial
     let leading = text.utf8.first ?? separator ?? second.utf8.first
     let guarded = leading.map(startsFormula) ?? false
@@ -193,25 +199,25 @@ public struct CSVWriter: Sendable {
     if !needsQuotes && !guarded {
       UTF8Bytes.append(text, to: &bytes)
       if let separator {
-        bytes.append(separator)
+        bytes.append(byte: separator)
         UTF8Bytes.append(second, to: &bytes)
       }
       return
     }
     func escaped(_ part: some Sequence<UInt8>) {
       for byte in part {
-        bytes.append(byte)
-        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        bytes.append(byte: byte)
+        if byte == UInt8(ascii: "\"") { bytes.append(byte: byte) }
       }
     }
-    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-    if guarded { bytes.append(UInt8(ascii: "'")) }
+    if needsQuotes { bytes.append(byte: UInt8(ascii: "\"")) }
+    if guarded { bytes.append(byte: UInt8(ascii: "'")) }
     escaped(text.utf8)
     if let separator {
       escaped(CollectionOfOne(separator))
       escaped(second.utf8)
     }
-    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+    if needsQuotes { bytes.append(byte: UInt8(ascii: "\"")) }
   }
 
   /// Whether a byte makes a text cell need quotes.
@@ -221,7 +227,9 @@ public struct CSVWriter: Sendable {
 
   /// Appends the text as it is, when it needs neither quotes nor (`leading`: it starts the
   /// cell) a guard; otherwise appends nothing and returns `false`.
-  private static func appendPlain(_ text: String, leading: Bool, to bytes: inout [UInt8]) -> Bool {
+  private static func appendPlain(
+    _ text: String, leading: Bool, to bytes: inout some ByteAppender
+  ) -> Bool {
     leading
       ? UTF8Bytes.append(text, ifNone: isSpecial, norFirst: startsFormula, to: &bytes)
       : UTF8Bytes.append(text, ifNone: isSpecial, to: &bytes)

@@ -151,6 +151,27 @@ package struct JSONWriter<Output: ByteOutput> {
     afterKey = true
   }
 
+  /// Writes members of the innermost object, when it is on one line and no key waits for its
+  /// value: `body` appends them to a line staged on the stack, each but the first in the object
+  /// after `, ` (the first after a space, when `body` is told it is first), and they are
+  /// written in one go.
+  ///
+  /// - Returns: `false`, with nothing written, when members cannot be written this way.
+  mutating func inlineMembers(_ body: (inout StagedLine, _ first: Bool) -> Void) -> Bool {
+    guard !afterKey, let level = innermost, level.inline else { return false }
+    innermost!.first = false
+    output.writeBuffered { bytes in
+      StagedLine.staging(into: &bytes) { body(&$0, level.first) }
+    }
+    return true
+  }
+
+  /// Writes a value that `append` appends, after what separates it from the one before.
+  mutating func writeValue(_ append: (inout [UInt8]) -> Void) {
+    separate()
+    output.writeBuffered(append)
+  }
+
   /// Writes a string value, or `null`.
   package mutating func string(_ value: String?) {
     separate()
@@ -234,40 +255,48 @@ package struct JSONWriter<Output: ByteOutput> {
   /// without joining them into a string first.
   package mutating func string(_ first: String, joinedBy separator: UInt8, _ second: String) {
     separate()
-    output.writeBuffered { bytes in
-      bytes.append(UInt8(ascii: "\""))
-      Self.appendEscaped(first, to: &bytes)
-      Self.appendEscaped(String(UnicodeScalar(separator)), to: &bytes)
-      Self.appendEscaped(second, to: &bytes)
-      bytes.append(UInt8(ascii: "\""))
-    }
+    output.writeBuffered { Self.appendString(first, joinedBy: separator, second, to: &$0) }
   }
 
-  private static func appendString(_ value: String, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "\""))
+  static func appendString(
+    _ first: String, joinedBy separator: UInt8, _ second: String, to bytes: inout some ByteAppender
+  ) {
+    bytes.append(byte: UInt8(ascii: "\""))
+    appendEscaped(first, to: &bytes)
+    appendEscaped(String(UnicodeScalar(separator)), to: &bytes)
+    appendEscaped(second, to: &bytes)
+    bytes.append(byte: UInt8(ascii: "\""))
+  }
+
+  static func appendString(_ value: String, to bytes: inout some ByteAppender) {
+    bytes.append(byte: UInt8(ascii: "\""))
     appendEscaped(value, to: &bytes)
-    bytes.append(UInt8(ascii: "\""))
+    bytes.append(byte: UInt8(ascii: "\""))
   }
 
   /// Appends a text's bytes, escaped for a JSON string, without the quotes.
-  private static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+  private static func appendEscaped(_ value: String, to bytes: inout some ByteAppender) {
     func needsEscape(_ byte: UInt8) -> Bool {
       byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
     if UTF8Bytes.append(value, ifNone: needsEscape, to: &bytes) { return }
     for byte in value.utf8 {
+      guard needsEscape(byte) else {
+        bytes.append(byte: byte)
+        continue
+      }
+      bytes.append(byte: 0x5C)
       switch byte {
-      case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-      case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-      case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-      case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-      case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-      case 0..<0x20:
-        bytes += [
-          0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-          hexDigit(byte >> 4), hexDigit(byte & 0xF),
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte: byte)
+      case 0x0A: bytes.append(byte: UInt8(ascii: "n"))
+      case 0x0D: bytes.append(byte: UInt8(ascii: "r"))
+      case 0x09: bytes.append(byte: UInt8(ascii: "t"))
+      default:
+        let code = [
+          UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4),
+          hexDigit(byte & 0xF),
         ]
-      default: bytes.append(byte)
+        for next in code { bytes.append(byte: next) }
       }
     }
   }

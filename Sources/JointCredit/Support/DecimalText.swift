@@ -27,8 +27,8 @@ package enum DecimalText {
   ///
   /// - Precondition: no non-zero digit is dropped (`decimals` is enough for the value).
   package static func append(
-    _ value: Int128, scale: Int, decimals: Int, to bytes: inout [UInt8], prefix: UInt8? = nil,
-    suffix: UInt8? = nil
+    _ value: Int128, scale: Int, decimals: Int, to bytes: inout some ByteAppender,
+    prefix: UInt8? = nil, suffix: UInt8? = nil
   ) {
     precondition(decimals >= 0 && scale >= 0)
     var magnitude = value.magnitude
@@ -59,7 +59,7 @@ package enum DecimalText {
   /// point, the whole part, the sign), then appended in one copy.
   private static func append<Magnitude: UnsignedInteger & FixedWidthInteger>(
     _ magnitude: Magnitude, places: Int, negative: Bool, decimals: Int, capacity: Int,
-    to bytes: inout [UInt8], prefix: UInt8?, suffix: UInt8?
+    to bytes: inout some ByteAppender, prefix: UInt8?, suffix: UInt8?
   ) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
       var start = capacity
@@ -82,7 +82,7 @@ package enum DecimalText {
       } while rest > 0
       if negative { put(UInt8(ascii: "-")) }
       if let prefix { put(prefix) }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
+      bytes.append(bytes: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
     }
   }
 }
@@ -129,7 +129,8 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Appends the text between two bytes (a separating comma, quotes), in one append.
-  func append(to bytes: inout [UInt8], after prefix: UInt8?, before suffix: UInt8? = nil) {
+  func append(to bytes: inout some ByteAppender, after prefix: UInt8?, before suffix: UInt8? = nil)
+  {
     DecimalText.append(
       digits, scale: decimals, decimals: decimals, to: &bytes, prefix: prefix, suffix: suffix)
   }

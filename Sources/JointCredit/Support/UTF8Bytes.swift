@@ -4,9 +4,9 @@ import Foundation
 enum UTF8Bytes {
   /// Appends the string's UTF-8 bytes in one copy when the string is stored contiguously.
   @inline(__always)
-  static func append(_ text: String, to bytes: inout [UInt8]) {
-    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-    if copied == nil { bytes.append(contentsOf: text.utf8) }
+  static func append(_ text: String, to bytes: inout some ByteAppender) {
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(bytes: $0) }
+    if copied == nil { Array(text.utf8).withUnsafeBufferPointer { bytes.append(bytes: $0) } }
   }
 
   /// Appends the string's bytes when none of them satisfies `predicate` (a byte to escape or
@@ -16,18 +16,18 @@ enum UTF8Bytes {
   @inline(__always)
   static func append(
     _ text: String, ifNone predicate: (UInt8) -> Bool,
-    norFirst leading: (UInt8) -> Bool = { _ in false }, to bytes: inout [UInt8]
+    norFirst leading: (UInt8) -> Bool = { _ in false }, to bytes: inout some ByteAppender
   ) -> Bool {
     let appended = text.utf8.withContiguousStorageIfAvailable { stored -> Bool in
       if let first = stored.first, leading(first) { return false }
       if stored.contains(where: predicate) { return false }
-      bytes.append(contentsOf: stored)
+      bytes.append(bytes: stored)
       return true
     }
     if let appended { return appended }
     if let first = text.utf8.first, leading(first) { return false }
     guard !text.utf8.contains(where: predicate) else { return false }
-    bytes.append(contentsOf: text.utf8)
+    append(text, to: &bytes)
     return true
   }
 

@@ -83,8 +83,9 @@ import Testing
 
   @Test(arguments: texts)
   func borrowedTextIsWrittenAsTheTextCell(text: String) {
-    expectBothWaysAlike(CSVWriter.Record(), text, bytes: \.bytes)
+    expectBothWaysAlike(CSVWriter.Record(), text, bytes: \.bytes.bytes)
     expectBothWaysAlike(JSONWriter(output: [UInt8]()), text, bytes: \.output)
+    expectBothWaysAlike(JSONMembers(), text, bytes: \.line.bytes)
     expectBothWaysAlike(
       HTMLCells(
         table: HTMLTable(appendingTo: [], header: [], unbroken: []),
