@@ -54,6 +54,14 @@ package enum DecimalText {
       capacity: decimals + 44, to: &bytes, prefix: prefix, suffix: suffix)
   }
 
+  /// `00` to `99`, each number's two digits at twice its offset.
+  private static var digitPairs: StaticString {
+    """
+    0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+    5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899
+    """
+  }
+
   /// Appends `magnitude ÷ 10^places` with `decimals` places, negated when `negative`: made
   /// right to left in a buffer of `capacity` bytes on the stack (padding zeros, the places, the
   /// point, the whole part, the sign), then appended in one copy.
@@ -70,16 +78,31 @@ package enum DecimalText {
       if let suffix { put(suffix) }
       let zero = UInt8(ascii: "0")
       for _ in places..<decimals { put(zero) }
+      // Two digits a division, from a table of the pairs.
+      let pairs = digitPairs.utf8Start
+      func putPair(_ value: Magnitude) {
+        let pair = Int(truncatingIfNeeded: value) &* 2
+        start &-= 2
+        buffer[start] = pairs[pair]
+        buffer[start &+ 1] = pairs[pair &+ 1]
+      }
       var rest = magnitude
-      for _ in 0..<places {
-        put(zero &+ UInt8(rest % 10))
+      var left = places
+      while left >= 2 {
+        putPair(rest % 100)
+        rest /= 100
+        left &-= 2
+      }
+      if left == 1 {
+        put(zero &+ UInt8(truncatingIfNeeded: rest % 10))
         rest /= 10
       }
       if decimals > 0 { put(UInt8(ascii: ".")) }
-      repeat {
-        put(zero &+ UInt8(rest % 10))
-        rest /= 10
-      } while rest > 0
+      while rest >= 100 {
+        putPair(rest % 100)
+        rest /= 100
+      }
+      if rest >= 10 { putPair(rest) } else { put(zero &+ UInt8(truncatingIfNeeded: rest)) }
       if negative { put(UInt8(ascii: "-")) }
       if let prefix { put(prefix) }
       bytes.append(bytes: UnsafeBufferPointer(rebasing: buffer[start..<capacity]))
