@@ -183,18 +183,23 @@ struct AllocationRun {
     let bodyContext = shared.context
     let share = Quantity(grams: shared.units[index] * purchase.bodyUnit.grams)
     let emissions = submission.emissions
-    let weights = submission.events.map(\.emissions.grams)
+    // Each field read where the event is stored: a copy of each event (its texts counted
+    // again) for a figure cost more than the figure, a million times.
+    let events = submission.events
+    let weights = events.map { $0.emissions.grams }
     let code = submission.body.code
     let result = try apportion(
       share.grams / unit, weights, shared.eventBounds[index], level: .event,
       within: code, method: purchase.method, step: purchase.unit)
-    let keys = submission.events.map { AllocationKey(body: code, event: $0.id) }
+    let touched = explanations.touches(code)
+    // The events' keys, for ties and explanations, which most bodies have none of.
+    let keys =
+      result.ties.isEmpty && !touched ? [] : events.map { AllocationKey(body: code, event: $0.id) }
     let tiesBefore = ties.count
     record(
       result.ties, level: .event, within: code, method: purchase.method,
       step: purchase.unit, keys: keys)
     let bodyQuota = Fraction(lot * Int128(emissions.grams), over: total)
-    let touched = explanations.touches(code)
     let bodyLines =
       touched
       ? bodyContext?.lines(
@@ -206,22 +211,22 @@ struct AllocationRun {
         result, weights: weights, keys: keys, step: purchase.unit,
         method: purchase.method, ties: Array(ties[tiesBefore...]),
         numbers: numbers, language: explanationLanguage) : nil
-    let events = submission.events.enumerated().map { e, event in
+    let allocations = events.indices.map { e in
       let allocated = Quantity(grams: result.units[e] * unit)
       let quota =
         emissions > .zero
         ? Fraction(
-          Int128(share.grams) * Int128(event.emissions.grams),
+          Int128(share.grams) * Int128(events[e].emissions.grams),
           over: Int128(emissions.grams))
         : Fraction(0, over: 1)
       return EventAllocation(
-        event: event, quota: quota, allocated: allocated,
+        event: events[e], quota: quota, allocated: allocated,
         bound: result.bounds.isEmpty ? .free : result.bounds[e],
         explanation: context.flatMap { context in
           guard explanations.includes(keys[e]) else { return nil }
           // The event's own steps, with its body's steps (prefixed) after the heading.
           let own = context.lines(
-            for: e, name: event.name, estimate: event.emissions,
+            for: e, name: events[e].name, estimate: events[e].emissions,
             quota: quota, allocated: allocated, share: (share, emissions),
             purchase: purchase, totalEmissions: total)
           let prefix = context.bodyPrefix(code)
@@ -231,7 +236,7 @@ struct AllocationRun {
     bodies.append(
       BodyAllocation(
         body: submission.body, emissions: emissions, quota: bodyQuota, allocated: share,
-        events: events, bound: shared.bounds.isEmpty ? .free : shared.bounds[index],
+        events: allocations, bound: shared.bounds.isEmpty ? .free : shared.bounds[index],
         explanation: explanations.includes(AllocationKey(body: code)) ? bodyLines : nil))
   }
 
