@@ -136,18 +136,12 @@ package struct JSONWriter<Output: ByteOutput> {
     return bytes
   }
 
-  /// Writes a key made by `keyBytes(_:)` after `, `; the next call writes its value.
-  ///
-  /// In an object on one line, the separator and the key are written in one go: `, ` before
-  /// all but the first key, a space before the first.
+  /// Writes a key made by `keyBytes(_:)` after `, ` (which is not written: the separator
+  /// before the key is); the next call writes its value. Members of an object on one line go
+  /// through ``inlineMembers(_:)`` instead, separators and all.
   package mutating func key(separated bytes: UnsafeBufferPointer<UInt8>) {
-    if !afterKey, let level = innermost, level.inline {
-      innermost!.first = false
-      output.write(UnsafeBufferPointer(rebasing: bytes[(level.first ? 1 : 0)...]))
-    } else {
-      separate()
-      output.write(UnsafeBufferPointer(rebasing: bytes[2...]))
-    }
+    separate()
+    output.write(UnsafeBufferPointer(rebasing: bytes[2...]))
     afterKey = true
   }
 
@@ -166,36 +160,49 @@ package struct JSONWriter<Output: ByteOutput> {
     return true
   }
 
-  /// Writes a value that `append` appends, after what separates it from the one before.
-  mutating func writeValue(_ append: (inout [UInt8]) -> Void) {
+  /// Writes a typed cell as a JSON value (``appendValue(_:to:)``).
+  package mutating func write(_ cell: StatementCell) {
     separate()
-    output.writeBuffered(append)
+    output.writeBuffered { Self.appendValue(cell, to: &$0) }
+  }
+
+  /// Appends a typed cell as a JSON value: text and words as strings, decimals and dates as
+  /// strings (`"1.250"`, `"2011-12-15"`), whole numbers as numbers, an empty cell as `null`.
+  /// The one definition of JSON's values, for the writer and for members written on the stack
+  /// (``JSONMembers``).
+  static func appendValue(_ cell: StatementCell, to bytes: inout some ByteAppender) {
+    let quote = UInt8(ascii: "\"")
+    switch cell {
+    case .text(let value): appendString(value, to: &bytes)
+    case .joined(let first, let separator, let second):
+      appendString(first, joinedBy: separator, second, to: &bytes)
+    case .decimal(let value?): value.append(to: &bytes, after: quote, before: quote)
+    case .integer(let value?):
+      DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &bytes)
+    case .date(let value?): value.append(to: &bytes, after: quote, before: quote)
+    case .decimal(nil), .integer(nil), .date(nil), .pendingDate:
+      UTF8Bytes.append("null", to: &bytes)
+    case .total: appendString("total", to: &bytes)
+    case .reserve: appendString("reserve", to: &bytes)
+    case .level(let level): appendString(level.rawValue, to: &bytes)
+    case .kind(let kind): appendString(kind.rawValue, to: &bytes)
+    case .basis(let basis): appendString(basis.rawValue, to: &bytes)
+    case .purposeDetail(let detail):
+      appendString(StatementLanguage.en.purposeDetail(detail), to: &bytes)
+    }
   }
 
   /// Writes a string value, or `null`.
   package mutating func string(_ value: String?) {
-    separate()
-    guard let value else { return output.write("null") }
-    output.writeBuffered { Self.appendString(value, to: &$0) }
+    guard let value else { return null() }
+    write(.text(value))
   }
 
   /// Writes a decimal as a string (`"1.250"`), or `null`.
-  package mutating func decimal(_ value: FixedDecimal?) {
-    separate()
-    guard let value else { return output.write("null") }
-    output.writeBuffered {
-      value.append(to: &$0, after: UInt8(ascii: "\""), before: UInt8(ascii: "\""))
-    }
-  }
+  package mutating func decimal(_ value: FixedDecimal?) { write(.decimal(value)) }
 
   /// Writes a date as a string (`"2011-12-15"`), or `null`.
-  package mutating func date(_ value: EventDate?) {
-    separate()
-    guard let value else { return output.write("null") }
-    output.writeBuffered {
-      value.append(to: &$0, after: UInt8(ascii: "\""), before: UInt8(ascii: "\""))
-    }
-  }
+  package mutating func date(_ value: EventDate?) { write(.date(value)) }
 
   /// Writes a whole number.
   package mutating func number(_ value: some BinaryInteger) {
@@ -254,8 +261,7 @@ package struct JSONWriter<Output: ByteOutput> {
   /// Writes two texts joined by an ASCII separator as one string value (`"131032/E01"`),
   /// without joining them into a string first.
   package mutating func string(_ first: String, joinedBy separator: UInt8, _ second: String) {
-    separate()
-    output.writeBuffered { Self.appendString(first, joinedBy: separator, second, to: &$0) }
+    write(.joined(first, separator: separator, second))
   }
 
   static func appendString(

@@ -201,34 +201,6 @@ extension JSONWriter: StatementCellSink {
     }
   }
 
-  /// Writes a typed cell as a JSON value.
-  package mutating func write(_ cell: StatementCell) {
-    writeValue { Self.appendValue(cell, to: &$0) }
-  }
-
-  /// Appends a typed cell as a JSON value.
-  static func appendValue(_ cell: StatementCell, to bytes: inout some ByteAppender) {
-    let quote = UInt8(ascii: "\"")
-    switch cell {
-    case .text(let value): appendString(value, to: &bytes)
-    case .joined(let first, let separator, let second):
-      appendString(first, joinedBy: separator, second, to: &bytes)
-    case .decimal(let value?): value.append(to: &bytes, after: quote, before: quote)
-    case .integer(let value?):
-      DecimalText.append(Int128(value), scale: 0, decimals: 0, to: &bytes)
-    case .date(let value?): value.append(to: &bytes, after: quote, before: quote)
-    case .decimal(nil), .integer(nil), .date(nil), .pendingDate:
-      "null".utf8.withContiguousStorageIfAvailable { bytes.append(bytes: $0) }
-    case .total: appendString("total", to: &bytes)
-    case .reserve: appendString("reserve", to: &bytes)
-    case .level(let level): appendString(level.rawValue, to: &bytes)
-    case .kind(let kind): appendString(kind.rawValue, to: &bytes)
-    case .basis(let basis): appendString(basis.rawValue, to: &bytes)
-    case .purposeDetail(let detail):
-      appendString(StatementLanguage.en.purposeDetail(detail), to: &bytes)
-    }
-  }
-
   package mutating func writeText(_ text: String) { string(text) }
 
   package mutating func writeJoined(_ first: String, separator: UInt8, _ second: String) {
