@@ -346,9 +346,10 @@ private struct OutputTarget: ~Copyable {
       }
     }
     // The parts of every file, each a job: the files made in parts first, round by round
-    // (each one's first part, then each one's second), so that the cores make the lines of the
-    // same events at the same time and read them from the same cache; then the whole files, in
-    // order.
+    // (each one's first part, then each one's second), so that each file's parts come in order
+    // and little waits in memory for its turn; then the whole files, in order. (Giving one core
+    // a round's parts of all three files, so that it alone reads those events, measured the
+    // same.)
     let rounds = files.lazy.map(\.parts).max() ?? 0
     let parted = files.indices.filter { files[$0].parts > 1 }
     let jobs =
