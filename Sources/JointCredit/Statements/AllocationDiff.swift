@@ -158,11 +158,11 @@ public struct AllocationDiff: Sendable {
   }
 
   private func emissions(_ quantity: Quantity) -> FixedDecimal {
-    FixedDecimal(quantity, decimals: max(emissionDecimals, quantity.significantDecimals))
+    FixedDecimal(quantity, atLeast: emissionDecimals)
   }
 
   private func allocated(_ quantity: Quantity) -> FixedDecimal {
-    FixedDecimal(quantity, decimals: max(allocationDecimals, quantity.significantDecimals))
+    FixedDecimal(quantity, atLeast: allocationDecimals)
   }
 
   private func rate(_ rate: FixedDecimal?) -> String {

@@ -30,19 +30,17 @@ public struct StatementNumbers: Hashable, Sendable {
 
   /// An estimate, e.g. `1.250`.
   public func emissions(_ quantity: Quantity) -> FixedDecimal {
-    FixedDecimal(quantity, decimals: max(emissionDecimals, quantity.significantDecimals))
+    FixedDecimal(quantity, atLeast: emissionDecimals)
   }
 
   /// An allocation, e.g. `1.3`.
   public func allocated(_ quantity: Quantity) -> FixedDecimal {
-    FixedDecimal(quantity, decimals: max(allocationDecimals, quantity.significantDecimals))
+    FixedDecimal(quantity, atLeast: allocationDecimals)
   }
 
   /// A shortfall (estimate less allocation), with the decimals of both: `0.050`.
   public func shortfall(_ quantity: Quantity) -> FixedDecimal {
-    FixedDecimal(
-      quantity,
-      decimals: max(emissionDecimals, allocationDecimals, quantity.significantDecimals))
+    FixedDecimal(quantity, atLeast: max(emissionDecimals, allocationDecimals))
   }
 
   /// A quota in grams, printed in tonnes with six decimals: `0.333333`.

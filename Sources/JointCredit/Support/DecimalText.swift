@@ -124,20 +124,47 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
   ///
   /// - Precondition: `decimals >= quantity.significantDecimals`: quantities are never rounded.
   public init(_ quantity: Quantity, decimals: Int) {
-    precondition(decimals >= quantity.significantDecimals, "\(quantity) needs more decimals")
-    var grams = quantity.grams
-    var places = Quantity.scale
-    while places > decimals {
-      grams /= 10
-      places -= 1
+    precondition(decimals >= 0, "\(decimals) decimals")
+    guard decimals < Quantity.scale else {
+      self.digits = Int128(quantity.grams) * DecimalText.powerOfTen(decimals - Quantity.scale)
+      self.decimals = decimals
+      return
     }
-    var digits = Int128(grams)
-    while places < decimals {
-      digits *= 10
-      places += 1
-    }
-    self.digits = digits
+    let (whole, dropped) = Self.dividing(quantity.grams, places: Quantity.scale - decimals)
+    precondition(dropped == 0, "\(quantity) needs more decimals")
+    self.digits = Int128(whole)
     self.decimals = decimals
+  }
+
+  /// A quantity in tonnes with at least `decimals` places, and more when it has more: the
+  /// places of `max(decimals, quantity.significantDecimals)`, what statements print, without
+  /// counting the quantity's places one division at a time (a million figures a statement).
+  ///
+  /// With at least 3 places, 1.25 t is `1.250` and 1.2345 t is `1.2345`.
+  init(_ quantity: Quantity, atLeast decimals: Int) {
+    if decimals >= 0, decimals < Quantity.scale {
+      let (whole, dropped) = Self.dividing(quantity.grams, places: Quantity.scale - decimals)
+      if dropped == 0 {
+        self.init(digits: Int128(whole), decimals: decimals)
+        return
+      }
+    }
+    self.init(quantity, decimals: max(decimals, quantity.significantDecimals))
+  }
+
+  /// `grams ÷ 10^places` and what is left, for `places` in `1...6`: each power a constant, so
+  /// that the division is a multiplication.
+  @inline(__always)
+  private static func dividing(_ grams: Int64, places: Int) -> (Int64, Int64) {
+    switch places {
+    case 1: grams.quotientAndRemainder(dividingBy: 10)
+    case 2: grams.quotientAndRemainder(dividingBy: 100)
+    case 3: grams.quotientAndRemainder(dividingBy: 1_000)
+    case 4: grams.quotientAndRemainder(dividingBy: 10_000)
+    case 5: grams.quotientAndRemainder(dividingBy: 100_000)
+    case 6: grams.quotientAndRemainder(dividingBy: 1_000_000)
+    default: preconditionFailure("\(places) places: a quantity has \(Quantity.scale)")
+    }
   }
 
   /// A fraction rounded half up to `decimals` places.

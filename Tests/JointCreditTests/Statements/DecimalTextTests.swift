@@ -133,4 +133,41 @@ import Testing
       }
     }
   }
+
+  /// A figure with at least so many places: more when the quantity has more, never rounded.
+  @Test(arguments: [
+    (grams: Int64(1_250_000), atLeast: 3, text: "1.250"),
+    (1_234_500, 3, "1.2345"),
+    (1_234_567, 3, "1.234567"),
+    (0, 3, "0.000"),
+    (0, 0, "0"),
+    (3_000_000, 0, "3"),
+    (1, 0, "0.000001"),
+    (-500_000, 1, "-0.5"),
+    (-1_234_500, 2, "-1.2345"),
+    (1_250_000, 6, "1.250000"),
+    (1_250_000, 8, "1.25000000"),
+    (Int64.max, 3, "9223372036854.775807"),
+    (Int64.min, 0, "-9223372036854.775808"),
+    (-9_000_000_000_000, 1, "-9000000.0"),
+  ])
+  func figuresWithAtLeastSoManyPlaces(grams: Int64, atLeast: Int, text: String) {
+    #expect(FixedDecimal(Quantity(grams: grams), atLeast: atLeast).description == text)
+  }
+
+  /// At least so many places is the quantity at the larger of those and its own places.
+  @Test func atLeastIsTheLargerOfThePlaces() {
+    var rng = SplitMix64(seed: 36)
+    for _ in 0..<2_000 {
+      var grams = Int64(bitPattern: rng.next()) >> Int(rng.next() % 60)
+      for _ in 0..<Int(rng.next() % 7) { grams = grams / 10 * 10 }
+      let quantity = Quantity(grams: grams)
+      for places in 0...8 {
+        #expect(
+          FixedDecimal(quantity, atLeast: places)
+            == FixedDecimal(quantity, decimals: max(places, quantity.significantDecimals)),
+          "\(grams) at least \(places)")
+      }
+    }
+  }
 }
