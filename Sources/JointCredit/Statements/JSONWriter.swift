@@ -85,12 +85,11 @@ package struct JSONWriter<Output: ByteOutput> {
   private mutating func close(_ bracket: UInt8) {
     guard let level = innermost else { preconditionFailure("nothing open to close") }
     innermost = outer.popLast()
-    let (first, wasInline) = (level.first, level.inline)
     let indent = depth * 2
     let last = innermost == nil
     output.writeBuffered { bytes in
-      if !first {
-        if wasInline {
+      if !level.first {
+        if level.inline {
           bytes.append(UInt8(ascii: " "))
         } else {
           bytes.append(UInt8(ascii: "\n"))

@@ -103,6 +103,11 @@ public struct StatementTable<Row: StatementRow>: Sendable {
   let jsonKeys: [UInt8]
   let jsonKeyEnds: [Int]
 
+  /// Where the key of the column at `index` is in ``jsonKeys``, its `, ` included.
+  func jsonKey(_ index: Int) -> Range<Int> {
+    (index == 0 ? 0 : jsonKeyEnds[index - 1])..<jsonKeyEnds[index]
+  }
+
   /// Creates a table.
   public init(_ columns: [StatementColumn], numbers: StatementNumbers) {
     self.columns = columns
@@ -180,9 +185,10 @@ extension JSONWriter: StatementCellSink {
       swap(&members.line, &line)
       table.jsonKeys.withUnsafeBufferPointer { keys in
         for (index, column) in table.columns.enumerated() {
-          let start = index == 0 ? (first ? 1 : 0) : table.jsonKeyEnds[index - 1]
-          members.line.append(
-            bytes: UnsafeBufferPointer(rebasing: keys[start..<table.jsonKeyEnds[index]]))
+          // The first member after a space only, not `, `.
+          let key = table.jsonKey(index)
+          let start = key.lowerBound + (first && index == 0 ? 1 : 0)
+          members.line.append(bytes: UnsafeBufferPointer(rebasing: keys[start..<key.upperBound]))
           row.write(column, numbers: table.numbers, to: &members)
         }
       }
@@ -190,12 +196,11 @@ extension JSONWriter: StatementCellSink {
     }
     guard !staged else { return }
     for (index, column) in table.columns.enumerated() {
-      // The key's bytes where they are: no array of its own to count references to.
+      // The key's bytes where they are: no array of its own to count references to. (One look
+      // for all the keys, around the loop and its writes to `self`, measured +3 % instructions
+      // on the 100k main statements.)
       table.jsonKeys.withUnsafeBufferPointer { keys in
-        let end = table.jsonKeyEnds[index]
-        key(
-          separated: UnsafeBufferPointer(
-            rebasing: keys[(index == 0 ? 0 : table.jsonKeyEnds[index - 1])..<end]))
+        key(separated: UnsafeBufferPointer(rebasing: keys[table.jsonKey(index)]))
       }
       row.write(column, numbers: table.numbers, to: &self)
     }
