@@ -349,6 +349,17 @@ package struct CSVRecord: Sendable {
     unescaped(index, in: text).flatMap { EventDate(isoBytes: $0) }
   }
 
+  /// A field's bytes when they are the text ``TextNormalization/trimmed(_:)`` reads from them
+  /// (no doubled quotes to undo, no space at an end, composed), for the caller to keep without
+  /// making the text; `nil` for anything else, which is then read as text.
+  func plainText(_ index: Int, in text: UnsafeBufferPointer<UInt8>)
+    -> UnsafeBufferPointer<UInt8>?
+  {
+    guard let bytes = unescaped(index, in: text), TextNormalization.isTrimmedQuickly(bytes)
+    else { return nil }
+    return bytes
+  }
+
   /// A field's decimal when it is written plainly, digits and at most one point, read from its
   /// bytes; `nil` for anything else (a sign, a space, a comma...), which is then read as text.
   ///

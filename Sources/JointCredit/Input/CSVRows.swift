@@ -63,6 +63,7 @@ struct CSVRows: Sendable {
     var key: [UInt8] = []
     let dateField = columns[SubmissionColumn.eventDate.rawValue]
     let estimateField = columns[SubmissionColumn.emissions.rawValue]
+    let nameField = columns[SubmissionColumn.eventName.rawValue]
     while reader.next(into: &record, in: text) {
       if record.isBlank || record.isMalformed { continue }
       // A form's pre-filled row that was not used: every field there, the event's empty.
@@ -78,16 +79,19 @@ struct CSVRows: Sendable {
         key.append(0xFF)  // never in UTF-8: the fields stay apart
       }
       let sameBody = acceptedBodies.value(for: key)
-      // A plain date and a plain estimate are read from their bytes, without their text (what
-      // normalising the text would give is the text itself); anything else is read as text.
+      // A plain date and a plain estimate are read from their bytes, and a plain name kept as
+      // bytes, without their text (what normalising the text would give is the text itself);
+      // anything else is read as text.
       row.date = dateField.flatMap { record.plainDate($0, in: text) }
       row.estimate = estimateField.flatMap { record.plainDecimal($0, in: text) }
+      row.eventName = nameField.flatMap { record.plainText($0, in: text) }
       for column in SubmissionColumn.allCases {
         let skipped =
           switch column {
           case .bodyCode, .bodyName, .bodyKind: sameBody != nil
           case .eventDate: row.date != nil
           case .emissions: row.estimate != nil
+          case .eventName: row.eventName != nil
           default: false
           }
         row[column] = skipped ? nil : columns[column.rawValue].map { record.field($0, in: text) }

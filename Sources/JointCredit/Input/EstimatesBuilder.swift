@@ -17,7 +17,39 @@ struct EstimatesBuilder {
     var body: Int32
     var file: Int32
     var position: TextPosition
+    /// Where the event's name is in its segment's names, when it was kept as bytes (the
+    /// event's own name is then empty).
+    var name: NameBytes
     var event: Event
+  }
+
+  /// Where a name is in a segment's names; empty when the event holds its name.
+  ///
+  /// Names are kept as bytes while the rows are read and made into text when the events are
+  /// gathered, body by body: the statements then read a body's names one after the other in
+  /// memory. Made as the rows were read, a body's names lay as far apart as its rows in a
+  /// combined file, and each statement's line waited for its name from memory (a third of the
+  /// simulated cache misses of a national run, 1M events).
+  private struct NameBytes {
+    var start: UInt32 = 0
+    var count: UInt32 = 0
+
+    init() {}
+
+    /// The place of `count` bytes appended at `start`; `nil` when they cannot be kept as bytes
+    /// (no bytes, or beyond what 32 bits count).
+    init?(start: Int, count: Int) {
+      guard count > 0, let start = UInt32(exactly: start), let count = UInt32(exactly: count),
+        start.addingReportingOverflow(count).overflow == false
+      else { return nil }
+      (self.start, self.count) = (start, count)
+    }
+  }
+
+  /// Events and the names kept for them as bytes: those read here, or those of a part absorbed.
+  private struct Segment {
+    var events: [PendingEvent] = []
+    var names: [UInt8] = []
   }
 
   private let directory: MunicipalityDirectory
@@ -31,10 +63,12 @@ struct EstimatesBuilder {
   /// The last date read: events of one day often come together.
   private var lastDate: (text: String, date: EventDate?) = ("", nil)
   private var events: [PendingEvent] = []
+  /// The names of ``events`` kept as bytes, one after another.
+  private var names: [UInt8] = []
   /// The events of parts absorbed (see ``absorb(_:)``), kept where they were read rather than
   /// copied into ``events``: their order does not matter, as ``finish(files:)`` orders events by
   /// their file and position where that makes a difference.
-  private var absorbed: [[PendingEvent]] = []
+  private var absorbed: [Segment] = []
   /// Ids of rows rejected for another reason, so that a duplicate id is still reported at once.
   private var rejectedIDs: [String: [(id: Event.ID, location: InputLocation)]] = [:]
   private var reportedConflicts: Set<[String]> = []
@@ -65,6 +99,9 @@ struct EstimatesBuilder {
   mutating func reserveEvents(_ count: Int) {
     let needed = events.count + count
     if needed > events.capacity { events.reserveCapacity(max(needed, 2 * events.capacity)) }
+    // Names as long as half a row of that size.
+    let bytes = names.count + count * 16
+    if bytes > names.capacity { names.reserveCapacity(max(bytes, 2 * names.capacity)) }
   }
 
   /// How many events the builder has room for before its array grows again.
@@ -239,7 +276,6 @@ struct EstimatesBuilder {
       }
       return Event.ID(text)
     }
-    let eventName = TextNormalization.trimmed(row[.eventName] ?? "")
     // A date the reader read from the field's bytes, or the field's text read here.
     var date: EventDate? = row.date
     if date == nil {
@@ -288,10 +324,24 @@ struct EstimatesBuilder {
       rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID)))
       return nil
     }
+    // A name given as bytes is kept as bytes (see ``NameBytes``).
+    var eventName = ""
+    var nameBytes = NameBytes()
+    if let bytes = row.eventName {
+      if let kept = NameBytes(start: names.count, count: bytes.count) {
+        names.append(contentsOf: bytes)
+        nameBytes = kept
+      } else {
+        eventName = String(decoding: bytes, as: UTF8.self)
+      }
+    } else {
+      eventName = TextNormalization.trimmed(row[.eventName] ?? "")
+    }
     // Negative estimates were reported above. The event is made in its place in the array.
     events.append(
       PendingEvent(
         body: Int32(body), file: Int32(sources.count - 1), position: position(.eventID),
+        name: nameBytes,
         event: Event(
           checked: id, name: eventName, date: date, emissions: emissions,
           calculation: TextNormalization.trimmed(row[.calculation] ?? ""))))
@@ -355,24 +405,24 @@ struct EstimatesBuilder {
   mutating func finish(files: [InputFile]) throws(InputErrors) -> WithWarnings<Estimates> {
     // Group events by body with a counting sort. An event is known by its segment (the events
     // read here, then those absorbed) in the high 32 bits and its index in the low ones.
-    let segments = [events] + absorbed
-    (events, absorbed) = ([], [])
+    let segments = [Segment(events: events, names: names)] + absorbed
+    (events, names, absorbed) = ([], [], [])
     var starts = [Int](repeating: 0, count: bodies.count + 1)
     // Events are read in place, by index: a copy of one counts references on its texts.
     for segment in segments {
-      for index in segment.indices { starts[Int(segment[index].body) + 1] += 1 }
+      for index in segment.events.indices { starts[Int(segment.events[index].body) + 1] += 1 }
     }
     for index in bodies.indices { starts[index + 1] += starts[index] }
     var next = starts
     var order = [Int](repeating: 0, count: starts[bodies.count])
     for (number, segment) in segments.enumerated() {
-      for index in segment.indices {
-        let body = Int(segment[index].body)
+      for index in segment.events.indices {
+        let body = Int(segment.events[index].body)
         order[next[body]] = number << 32 | index
         next[body] += 1
       }
     }
-    let event = EventSegments(segments: segments)
+    let event = EventSegments(segments: segments.map(\.events), names: segments.map(\.names))
     checkRejectedIDs(grouped: order, starts: starts, event: event)
     let (builder, keys, bounds) = (self, order, starts)
     // Bodies are gathered on every core, in ranges joined in body order.
@@ -415,6 +465,7 @@ extension EstimatesBuilder {
     // written from two cores makes both wait.
     part.sources = sources.map { String(decoding: Array($0.utf8), as: UTF8.self) }
     part.events = []
+    part.names = []
     part.absorbed = []
     part.rejectedIDs = [:]
     part.base = (bodies.count, errors.count, warnings.count)
@@ -465,6 +516,8 @@ extension EstimatesBuilder {
     }
     var moved: [PendingEvent] = []
     swap(&moved, &part.events)
+    var movedNames: [UInt8] = []
+    swap(&movedNames, &part.names)
     if bodyMap.indices.contains(where: { bodyMap[$0] != $0 }) {
       moved.withUnsafeMutableBufferPointer { moved in
         for index in moved.indices {
@@ -472,7 +525,7 @@ extension EstimatesBuilder {
         }
       }
     }
-    absorbed.append(moved)
+    absorbed.append(Segment(events: moved, names: movedNames))
     for (code, ids) in part.rejectedIDs { rejectedIDs[code, default: []] += ids }
     reportedConflicts.formUnion(part.reportedConflicts)
     decimals = max(decimals, part.decimals)
@@ -484,11 +537,26 @@ extension EstimatesBuilder {
   /// its segment in the high 32 bits, its index in the low ones.
   private struct EventSegments: Sendable {
     let segments: [[PendingEvent]]
+    /// The names of each segment's events kept as bytes.
+    let names: [[UInt8]]
 
     /// The event, lent rather than copied: a copy counts references on its texts, and
     /// sorting a body's events reads each of them many times.
     subscript(key: Int) -> PendingEvent {
       _read { yield segments[key >> 32][key & 0xFFFF_FFFF] }
+    }
+
+    /// The event, with its name made from its bytes when it was kept as bytes.
+    func event(_ key: Int) -> Event {
+      var event = self[key].event
+      let name = self[key].name
+      if name.count > 0 {
+        let range = Int(name.start)..<Int(name.start + name.count)
+        event.name = names[key >> 32].withUnsafeBufferPointer {
+          String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+        }
+      }
+      return event
     }
   }
 
@@ -533,7 +601,7 @@ extension EstimatesBuilder {
         continue
       }
       previous = index
-      kept.append(event[index].event)
+      kept.append(event.event(index))
       part.total += Int128(event[index].event.emissions.grams)
     }
     part.submissions.append(Submission(sortedEvents: kept, body: bodies[body].body))

@@ -11,6 +11,10 @@ struct SubmissionRow {
   /// The estimate, read by the reader from the field's bytes when they were plain digits and a
   /// point; the field's text is then not made.
   var estimate: Quantity.Parsed?
+  /// The event's name as bytes of the text being read, when they are the name as it is to be
+  /// kept (trimmed and composed already); the field's text is then not made. Valid only while
+  /// the row is checked.
+  var eventName: UnsafeBufferPointer<UInt8>?
 
   subscript(column: SubmissionColumn) -> String? {
     get { values[column.rawValue] }

@@ -84,30 +84,38 @@ public enum TextNormalization {
   /// scalar of the ranges against Foundation's normalisation. Text with any other scalar takes the
   /// full normalisation, which is several times slower.
   static func isComposedQuickly(_ text: String) -> Bool {
-    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      var index = 0
-      let count = bytes.count
-      while index < count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-          index += 1
-        } else if lead < 0xE0 {
-          // Two bytes: U+0080–U+07FF; below U+0300 when the lead byte is below 0xCC.
-          guard lead < 0xCC else { return false }
-          index += 2
-        } else if lead < 0xF0, index + 2 < count {
-          let scalar =
-            UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-            | UInt32(bytes[index + 2] & 0x3F)
-          guard isStableComposed(scalar) else { return false }
-          index += 3
-        } else {
-          return false
-        }
+    text.utf8.withContiguousStorageIfAvailable(isComposedQuickly) ?? false
+  }
+
+  /// ``isComposedQuickly(_:)`` for the bytes of a text, which must be valid UTF-8.
+  static func isComposedQuickly(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+      } else if lead < 0xE0 {
+        // Two bytes: U+0080–U+07FF; below U+0300 when the lead byte is below 0xCC.
+        guard lead < 0xCC else { return false }
+        index += 2
+      } else if lead < 0xF0, index + 2 < count {
+        let scalar =
+          UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+          | UInt32(bytes[index + 2] & 0x3F)
+        guard isStableComposed(scalar) else { return false }
+        index += 3
+      } else {
+        return false
       }
-      return true
     }
-    return answer ?? false
+    return true
+  }
+
+  /// Whether valid UTF-8 bytes are certainly their own ``trimmed(_:)`` text: no space to trim
+  /// at either end, and in Normalization Form C by ``isComposedQuickly(_:)``.
+  static func isTrimmedQuickly(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !hasSpaceAtAnEnd(bytes) && isComposedQuickly(bytes)
   }
 
   /// Whether a scalar of three UTF-8 bytes is one that Normalization Form C leaves alone and

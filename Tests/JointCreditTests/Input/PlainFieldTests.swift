@@ -2,9 +2,10 @@ import Testing
 
 @testable import JointCredit
 
-/// The CSV reader reads a plain date and a plain estimate straight from their bytes; every other
-/// spelling goes through the text path that JSON submissions always take. Each value here, read
-/// from a CSV row and from the same JSON event, gives the same event or the same error.
+/// The CSV reader reads a plain date and a plain estimate straight from their bytes, and keeps a
+/// plain name as bytes; every other spelling goes through the text path that JSON submissions
+/// always take. Each value here, read from a CSV row and from the same JSON event, gives the same
+/// event or the same error.
 @Suite struct PlainFieldTests {
   static let estimates = [
     "1.5", "0", "0.000", "12", "1.", ".5", "1.2345678", "007.250", "-1", "1e3", " 1.5", "1.5 ",
@@ -46,6 +47,49 @@ import Testing
       #expect(others.allSatisfy { $0 == nil })
       #expect(record.plainDate(5, in: text) == nil)
       #expect(record.plainDecimal(8, in: text)?.quantity == Quantity(grams: 12_000_000))
+    }
+  }
+
+  static let names = [
+    "環境フェア第1回", "x", "", " 港の祭り ", "\u{3000}祭り\u{3000}", "祭り\u{A0}", "\t夏", "か\u{3099}",
+    "Cafe\u{301}", "Café", "🎉 祭", "a,b", "He said \"hi\"", "\u{3000}", "ｶﾞ", "〜市民マラソン〜",
+  ]
+
+  /// A name is kept as the field's bytes when they are the trimmed, composed name already, and
+  /// made into text only when the events are gathered: every name, quoted or not, comes out as
+  /// the same text as through JSON, which always takes the text path.
+  @Test(arguments: names)
+  func aNameReadsAlikeFromCSVAndJSON(_ name: String) throws {
+    let quoted = "\"" + name.replacing("\"", with: "\"\"") + "\""
+    let fields = name.contains(where: { $0 == "," || $0 == "\"" }) ? [quoted] : [name, quoted]
+    let json = name.replacing("\"", with: "\\\"").replacing("\t", with: "\\t")
+    let event = """
+      {"body_code": "131032", "body_name": "港区", "body_kind": "ward", "events": [
+       {"event_id": "E01", "event_name": "\(json)", "emissions_t": "1"}]}
+      """
+    let fromJSON = try Fixtures.read([("a.json", event)]).value.submissions[0].events[0].name
+    #expect(fromJSON == TextNormalization.trimmed(name))
+    // After another event's name, so that the name is not the first bytes kept.
+    for field in fields {
+      let text = Fixtures.header + "131032,港区,ward,E00,前の行,,1\n131032,港区,ward,E01,\(field),,1\n"
+      let events = try Fixtures.read([("a.csv", text)]).value.submissions[0].events
+      #expect(events.map(\.name) == ["前の行", fromJSON])
+    }
+  }
+
+  /// Which names are kept as their bytes: those with nothing to trim, to unquote or to compose.
+  @Test func theBytesPathTakesOnlyNamesAsTheyStand() {
+    let fields = "祭り,\"祭り\",\"a\"\"b\", 祭り,祭り\u{3000},か\u{3099},,\"a,b\",Café\n"
+    var reader = CSVReader(utf8: Array(fields.utf8))
+    var record = CSVRecord()
+    let text = reader.utf8
+    text.withUnsafeBufferPointer { text in
+      let found = reader.next(into: &record, in: text)
+      #expect(found)
+      let kept = (0..<record.count).map { index in
+        record.plainText(index, in: text).map { String(decoding: $0, as: UTF8.self) }
+      }
+      #expect(kept == ["祭り", "祭り", nil, nil, nil, nil, "", "a,b", "Café"])
     }
   }
 
