@@ -35,6 +35,11 @@ struct ByteKeyTable {
 
   /// The value kept for `key`, if any.
   func value(for key: [UInt8]) -> Int? {
+    key.withUnsafeBufferPointer { value(for: $0) }
+  }
+
+  /// The value kept for the key of these bytes, if any.
+  func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
     let hash = hash(key)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -50,6 +55,11 @@ struct ByteKeyTable {
   /// Keeps `value` for `key`, a key not kept yet; a key that finds no free slot near its hash
   /// is not kept (see the type's notes).
   mutating func insert(_ key: [UInt8], _ value: Int) {
+    key.withUnsafeBufferPointer { insert($0, value) }
+  }
+
+  /// Keeps `value` for the key of these bytes, a key not kept yet (or forgets it, as above).
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Int) {
     if (hashes.count + 1) * 4 > slots.count { grow() }
     let hash = hash(key)
     guard let slot = freeSlot(for: hash) else { return }
@@ -78,38 +88,35 @@ struct ByteKeyTable {
     }
   }
 
-  private func matches(_ entry: Int, _ key: [UInt8]) -> Bool {
+  private func matches(_ entry: Int, _ given: UnsafeBufferPointer<UInt8>) -> Bool {
     let (start, end) = (keyStarts[entry], keyStarts[entry + 1])
-    guard end - start == key.count else { return false }
+    guard end - start == given.count else { return false }
     return keys.withUnsafeBufferPointer { kept in
-      key.withUnsafeBufferPointer { given in
-        given.isEmpty || memcmp(kept.baseAddress! + start, given.baseAddress!, given.count) == 0
-      }
+      given.isEmpty || memcmp(kept.baseAddress! + start, given.baseAddress!, given.count) == 0
     }
   }
 
   /// A hash of the key's bytes, eight at a time, and its length.
-  private func hash(_ key: [UInt8]) -> UInt64 {
-    key.withUnsafeBytes { bytes in
-      var hash = seed ^ UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
-      var index = 0
-      // One multiply per word, the full mix once at the end.
-      while index + 8 <= bytes.count {
-        hash =
-          (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          &* 0x9E37_79B9_7F4A_7C15
-        hash ^= hash >> 32
-        index += 8
-      }
-      if index < bytes.count {
-        var tail: UInt64 = 0
-        for offset in index..<bytes.count {
-          tail |= UInt64(bytes[offset]) << (8 * UInt64(offset - index))
-        }
-        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
-      }
-      return mix(hash)
+  private func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let bytes = UnsafeRawBufferPointer(key)
+    var hash = seed ^ UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
+    var index = 0
+    // One multiply per word, the full mix once at the end.
+    while index + 8 <= bytes.count {
+      hash =
+        (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        &* 0x9E37_79B9_7F4A_7C15
+      hash ^= hash >> 32
+      index += 8
     }
+    if index < bytes.count {
+      var tail: UInt64 = 0
+      for offset in index..<bytes.count {
+        tail |= UInt64(bytes[offset]) << (8 * UInt64(offset - index))
+      }
+      hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+    }
+    return mix(hash)
   }
 
   /// One round of a 64-bit mixer (the finaliser of SplitMix64).

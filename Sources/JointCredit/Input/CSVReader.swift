@@ -372,12 +372,9 @@ package struct CSVRecord: Sendable {
     return parsed
   }
 
-  /// Appends a field's bytes as written (quotes doubled as in the text) to `bytes`.
-  func appendRawField(
-    _ index: Int, in text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]
-  ) {
+  /// A field's bytes as written (quotes doubled as in the text), in `text`.
+  func rawField(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     let span = spans[index]
-    bytes.append(
-      contentsOf: UnsafeBufferPointer(rebasing: text[span.contentStart..<span.contentEnd]))
+    return UnsafeBufferPointer(rebasing: text[span.contentStart..<span.contentEnd])
   }
 }

@@ -60,7 +60,11 @@ struct CSVRows: Sendable {
     // accepted row's code, name and kind byte for byte skips their checks, whichever rows came
     // between (a combined file interleaves bodies). Per file, as warnings are reported per file.
     var acceptedBodies = ByteKeyTable()
-    var key: [UInt8] = []
+    // The row's body fields as written, each followed by 0xFF (never in UTF-8, so the fields
+    // stay apart): the first `keyLength` bytes, copied in place rather than appended, which
+    // cost about ninety instructions an append.
+    var key = [UInt8](repeating: 0, count: 256)
+    let bodyFields = bodyFields
     let dateField = columns[SubmissionColumn.eventDate.rawValue]
     let estimateField = columns[SubmissionColumn.emissions.rawValue]
     let nameField = columns[SubmissionColumn.eventName.rawValue]
@@ -73,12 +77,20 @@ struct CSVRows: Sendable {
         builder.report(error)
         continue
       }
-      key.removeAll(keepingCapacity: true)
-      for field in bodyFields {
-        record.appendRawField(field, in: text, to: &key)
-        key.append(0xFF)  // never in UTF-8: the fields stay apart
+      var keyLength = bodyFields.count
+      for field in bodyFields { keyLength += record.rawField(field, in: text).count }
+      if key.count < keyLength { key = [UInt8](repeating: 0, count: 2 * keyLength) }
+      let sameBody = key.withUnsafeMutableBufferPointer { key in
+        var end = 0
+        for field in bodyFields {
+          let bytes = record.rawField(field, in: text)
+          _ = UnsafeMutableBufferPointer(rebasing: key[end...]).initialize(fromContentsOf: bytes)
+          end += bytes.count
+          key[end] = 0xFF
+          end += 1
+        }
+        return acceptedBodies.value(for: UnsafeBufferPointer(rebasing: key[..<keyLength]))
       }
-      let sameBody = acceptedBodies.value(for: key)
       // A plain date and a plain estimate are read from their bytes, and a plain name kept as
       // bytes, without their text (what normalising the text would give is the text itself);
       // anything else is read as text.
@@ -101,7 +113,11 @@ struct CSVRows: Sendable {
       }
       if let body {
         counts.accepted += 1
-        if sameBody == nil { acceptedBodies.insert(key, body) }
+        if sameBody == nil {
+          key.withUnsafeBufferPointer { key in
+            acceptedBodies.insert(UnsafeBufferPointer(rebasing: key[..<keyLength]), body)
+          }
+        }
       }
     }
     return counts

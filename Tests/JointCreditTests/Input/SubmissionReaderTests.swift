@@ -409,4 +409,19 @@ extension SubmissionReaderTests {
         "a.csv:2:15: row has 3 fields but the header has 7"
       ])
   }
+
+  /// A row is known as a body already accepted by its code, name and kind as written, also when
+  /// they are longer than the room first kept for them: a name of 301 bytes that differs from
+  /// the accepted one only in its last byte is still found to differ, and the repeated one is not.
+  @Test func aLongBodyNameThatDiffersOnlyAtItsEndIsFound() {
+    let long = String(repeating: "会", count: 100)
+    let rows = ["A", "A", "B", "A"].enumerated().map { index, last in
+      "X1,\(long)\(last),other,E\(index),x,,1\n"
+    }
+    let errors = Fixtures.errors([("a.csv", Fixtures.header + rows.joined())])
+    #expect(errors.count == 1)
+    // The message shortens long names.
+    #expect(errors.first?.hasPrefix("a.csv:4:4: body X1 has body_name '会会") == true)
+    #expect(errors.first?.contains("at a.csv:2:4; a body must have the same name") == true)
+  }
 }
