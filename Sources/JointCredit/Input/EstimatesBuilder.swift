@@ -422,7 +422,7 @@ struct EstimatesBuilder {
         next[body] += 1
       }
     }
-    let event = EventSegments(segments: segments.map(\.events), names: segments.map(\.names))
+    let event = EventSegments(segments)
     checkRejectedIDs(grouped: order, starts: starts, event: event)
     let (builder, keys, bounds) = (self, order, starts)
     // Bodies are gathered on every core, in ranges joined in body order.
@@ -537,8 +537,19 @@ extension EstimatesBuilder {
   /// its segment in the high 32 bits, its index in the low ones.
   private struct EventSegments: Sendable {
     let segments: [[PendingEvent]]
-    /// The names of each segment's events kept as bytes.
-    let names: [[UInt8]]
+    /// The names of each segment's events kept as bytes, held for ``names``.
+    private let nameArrays: [[UInt8]]
+    /// The same bytes where the arrays store them, read in place: reading them through an
+    /// array counts a reference to it, which every core gathering events would do once an
+    /// event, on the same array. The arrays are constants of this value, never changed, so
+    /// their storage stays where it is for as long as the value lives.
+    nonisolated(unsafe) private let names: [UnsafeBufferPointer<UInt8>]
+
+    init(_ segments: [Segment]) {
+      self.segments = segments.map(\.events)
+      nameArrays = segments.map(\.names)
+      names = nameArrays.map { $0.withUnsafeBufferPointer { $0 } }
+    }
 
     /// The event, lent rather than copied: a copy counts references on its texts, and
     /// sorting a body's events reads each of them many times.
@@ -552,9 +563,8 @@ extension EstimatesBuilder {
       let name = self[key].name
       if name.count > 0 {
         let range = Int(name.start)..<Int(name.start + name.count)
-        event.name = names[key >> 32].withUnsafeBufferPointer {
-          String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
-        }
+        event.name = String(
+          decoding: UnsafeBufferPointer(rebasing: names[key >> 32][range]), as: UTF8.self)
       }
       return event
     }
