@@ -33,11 +33,6 @@ struct ByteKeyTable {
     self.seed = seed
   }
 
-  /// The value kept for `key`, if any.
-  func value(for key: [UInt8]) -> Int? {
-    key.withUnsafeBufferPointer { value(for: $0) }
-  }
-
   /// The value kept for the key of these bytes, if any.
   func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
     let hash = hash(key)
@@ -52,13 +47,8 @@ struct ByteKeyTable {
     return nil
   }
 
-  /// Keeps `value` for `key`, a key not kept yet; a key that finds no free slot near its hash
-  /// is not kept (see the type's notes).
-  mutating func insert(_ key: [UInt8], _ value: Int) {
-    key.withUnsafeBufferPointer { insert($0, value) }
-  }
-
-  /// Keeps `value` for the key of these bytes, a key not kept yet (or forgets it, as above).
+  /// Keeps `value` for the key of these bytes, a key not kept yet; a key that finds no free
+  /// slot near its hash is not kept (see the type's notes).
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Int) {
     if (hashes.count + 1) * 4 > slots.count { grow() }
     let hash = hash(key)

@@ -331,9 +331,7 @@ package struct CSVRecord: Sendable {
   private func unescaped(_ index: Int, in text: UnsafeBufferPointer<UInt8>)
     -> UnsafeBufferPointer<UInt8>?
   {
-    let span = spans[index]
-    return span.escaped
-      ? nil : UnsafeBufferPointer(rebasing: text[span.contentStart..<span.contentEnd])
+    spans[index].escaped ? nil : rawField(index, in: text)
   }
 
   /// A field's text, unquoted, read from `text` (see ``unescaped(_:in:)``).

@@ -536,25 +536,22 @@ extension EstimatesBuilder {
   /// Accepted events in segments (those read here, then those absorbed), each known by a key:
   /// its segment in the high 32 bits, its index in the low ones.
   private struct EventSegments: Sendable {
-    let segments: [[PendingEvent]]
-    /// The names of each segment's events kept as bytes, held for ``names``.
-    private let nameArrays: [[UInt8]]
-    /// The same bytes where the arrays store them, read in place: reading them through an
-    /// array counts a reference to it, which every core gathering events would do once an
+    private let segments: [Segment]
+    /// Each segment's names where its array stores them, read in place: reading them through
+    /// the array counts a reference to it, which every core gathering events would do once an
     /// event, on the same array. The arrays are constants of this value, never changed, so
     /// their storage stays where it is for as long as the value lives.
     nonisolated(unsafe) private let names: [UnsafeBufferPointer<UInt8>]
 
     init(_ segments: [Segment]) {
-      self.segments = segments.map(\.events)
-      nameArrays = segments.map(\.names)
-      names = nameArrays.map { $0.withUnsafeBufferPointer { $0 } }
+      self.segments = segments
+      names = segments.map { $0.names.withUnsafeBufferPointer { $0 } }
     }
 
     /// The event, lent rather than copied: a copy counts references on its texts, and
     /// sorting a body's events reads each of them many times.
     subscript(key: Int) -> PendingEvent {
-      _read { yield segments[key >> 32][key & 0xFFFF_FFFF] }
+      _read { yield segments[key >> 32].events[key & 0xFFFF_FFFF] }
     }
 
     /// The event, with its name made from its bytes when it was kept as bytes.

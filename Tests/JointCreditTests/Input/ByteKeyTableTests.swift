@@ -35,3 +35,15 @@ import Testing
     #expect(table.value(for: []) == reference[[]])
   }
 }
+
+extension ByteKeyTable {
+  /// The table's lookup, for a key in an array.
+  fileprivate func value(for key: [UInt8]) -> Int? {
+    key.withUnsafeBufferPointer { value(for: $0) }
+  }
+
+  /// The table's insertion, for a key in an array.
+  fileprivate mutating func insert(_ key: [UInt8], _ value: Int) {
+    key.withUnsafeBufferPointer { insert($0, value) }
+  }
+}
