@@ -358,6 +358,14 @@ package struct CSVRecord: Sendable {
     return bytes
   }
 
+  /// Whether a field is printable ASCII with no space and no doubled quotes: its text is what
+  /// ``TextNormalization/normalized(_:)`` makes of it, and holds no control character.
+  func isPrintableASCII(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let bytes = unescaped(index, in: text), !bytes.isEmpty else { return false }
+    for byte in bytes where byte <= 0x20 || byte >= 0x7F { return false }
+    return true
+  }
+
   /// A field's decimal when it is written plainly, digits and at most one point, read from its
   /// bytes; `nil` for anything else (a sign, a space, a comma...), which is then read as text.
   ///

@@ -68,6 +68,7 @@ struct CSVRows: Sendable {
     let dateField = columns[SubmissionColumn.eventDate.rawValue]
     let estimateField = columns[SubmissionColumn.emissions.rawValue]
     let nameField = columns[SubmissionColumn.eventName.rawValue]
+    let idField = columns[SubmissionColumn.eventID.rawValue]
     while reader.next(into: &record, in: text) {
       if record.isBlank || record.isMalformed { continue }
       // A form's pre-filled row that was not used: every field there, the event's empty.
@@ -97,6 +98,7 @@ struct CSVRows: Sendable {
       row.date = dateField.flatMap { record.plainDate($0, in: text) }
       row.estimate = estimateField.flatMap { record.plainDecimal($0, in: text) }
       row.eventName = nameField.flatMap { record.plainText($0, in: text) }
+      row.eventIDIsPlain = idField.map { record.isPrintableASCII($0, in: text) } ?? false
       for column in SubmissionColumn.allCases {
         let skipped =
           switch column {

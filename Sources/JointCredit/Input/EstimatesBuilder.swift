@@ -157,12 +157,14 @@ struct EstimatesBuilder {
       if reportedConflicts.insert(key + [source]).inserted { fail(reason, column) }
     }
 
-    let repeated = known.map { bodies[$0].body }
+    // A row repeating an accepted body reads only its kind here: copying the body counted a
+    // reference to its name, an object the rows of both cores share, once a row.
+    let repeated = known != nil
     // A body accepted from an earlier row (not the previous one), found by its code.
     var seen: Body?
     var seenIndex = 0
     let kind: Body.Kind? =
-      repeated?.kind
+      known.map { bodies[$0].body.kind }
       ?? required(.bodyKind).flatMap { text in
         guard let kind = Body.Kind(text: text) else {
           fail(.unknownKind(text), .bodyKind)
@@ -171,8 +173,9 @@ struct EstimatesBuilder {
         return kind
       }
     let code: Body.Code? =
-      repeated?.code
-      ?? required(.bodyCode).flatMap { text in
+      repeated
+      ? nil
+      : required(.bodyCode).flatMap { text in
         // A code already accepted with the same kind needs no second check.
         if let index = knownBody(text), bodies[index].body.kind == kind {
           seen = bodies[index].body
@@ -218,14 +221,14 @@ struct EstimatesBuilder {
           return nil
         }
       }
-    var name = repeated?.name ?? required(.bodyName, normalize: false)
+    var name = repeated ? nil : required(.bodyName, normalize: false)
     // A listed code: its kind must be the listed one, its name the listed one (with or without
     // its prefecture), and the listed spelling is kept.
     // Once per body and file: a row naming a body already accepted in this file, by the name
     // it was accepted with, has nothing more to check (rows of many bodies interleaved come here
     // every time).
     let file = sources.count - 1
-    if repeated == nil,
+    if !repeated,
       seen == nil || seen?.name != name || bodies[seenIndex].checkedFile != file, let code,
       let reference = directory[code.rawValue]
     {
@@ -262,11 +265,14 @@ struct EstimatesBuilder {
         }
       }
     }
-    let id: Event.ID? = required(.eventID).flatMap { text in
+    // An id the reader found plain is its normalised text, with no control character.
+    let plainID = row.eventIDIsPlain
+    let id: Event.ID? = (plainID ? row[.eventID] : required(.eventID)).flatMap { text in
       let hasControl =
-        UTF8Bytes.contains(text) { $0 >= 0x80 }
-        ? text.unicodeScalars.contains { $0.properties.generalCategory == .control }
-        : UTF8Bytes.contains(text) { $0 < 0x20 || $0 == 0x7F }
+        !plainID
+        && (UTF8Bytes.contains(text) { $0 >= 0x80 }
+          ? text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+          : UTF8Bytes.contains(text) { $0 < 0x20 || $0 == 0x7F })
       guard !hasControl else {
         fail(.invalidEventID(text), .eventID)
         return nil
@@ -313,16 +319,25 @@ struct EstimatesBuilder {
       }
     }
 
-    guard let code, let kind, let name, let id, let emissions, errors.count == errorCount,
-      !rejected
-    else {
-      if let code, let id { rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID))) }
+    /// Keeps a rejected row's id, so that a repeat of it is still reported.
+    func reject() -> Int? {
+      if let code = code ?? known.map({ bodies[$0].body.code }), let id {
+        rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID)))
+      }
       return nil
     }
-    guard let body = known ?? register(Body(code: code, name: name, kind: kind), locate: locate)
-    else {
-      rejectedIDs[code.rawValue, default: []].append((id, locate(.eventID)))
-      return nil
+    guard let kind, let id, let emissions, errors.count == errorCount, !rejected else {
+      return reject()
+    }
+    let body: Int
+    if let known {
+      body = known
+    } else if let code, let name,
+      let registered = register(Body(code: code, name: name, kind: kind), locate: locate)
+    {
+      body = registered
+    } else {
+      return reject()
     }
     // A name given as bytes is kept as bytes (see ``NameBytes``).
     var eventName = ""
@@ -344,7 +359,7 @@ struct EstimatesBuilder {
         name: nameBytes,
         event: Event(
           checked: id, name: eventName, date: date, emissions: emissions,
-          calculation: TextNormalization.trimmed(row[.calculation] ?? ""))))
+          calculation: row[.calculation].map(TextNormalization.trimmed) ?? "")))
     return body
   }
 
@@ -537,21 +552,24 @@ extension EstimatesBuilder {
   /// its segment in the high 32 bits, its index in the low ones.
   private struct EventSegments: Sendable {
     private let segments: [Segment]
-    /// Each segment's names where its array stores them, read in place: reading them through
-    /// the array counts a reference to it, which every core gathering events would do once an
-    /// event, on the same array. The arrays are constants of this value, never changed, so
-    /// their storage stays where it is for as long as the value lives.
+    /// Each segment's events and names where their arrays store them, read in place: reading
+    /// them through the arrays counts a reference to one, which every core gathering events
+    /// would do once an event, on the same array, and reading an event through its array
+    /// copies the whole of it, where its fields are wanted. The arrays are constants of this
+    /// value, never changed, so their storage stays where it is for as long as the value lives.
+    nonisolated(unsafe) private let events: [UnsafeBufferPointer<PendingEvent>]
     nonisolated(unsafe) private let names: [UnsafeBufferPointer<UInt8>]
 
     init(_ segments: [Segment]) {
       self.segments = segments
+      events = segments.map { $0.events.withUnsafeBufferPointer { $0 } }
       names = segments.map { $0.names.withUnsafeBufferPointer { $0 } }
     }
 
-    /// The event, lent rather than copied: a copy counts references on its texts, and
-    /// sorting a body's events reads each of them many times.
+    /// The event, read in place: a copy counts references on its texts, and sorting a body's
+    /// events reads each of them many times.
     subscript(key: Int) -> PendingEvent {
-      _read { yield segments[key >> 32].events[key & 0xFFFF_FFFF] }
+      _read { yield events[key >> 32][key & 0xFFFF_FFFF] }
     }
 
     /// The event, with its name made from its bytes when it was kept as bytes.

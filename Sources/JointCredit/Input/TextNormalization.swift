@@ -99,6 +99,9 @@ public enum TextNormalization {
         // Two bytes: U+0080–U+07FF; below U+0300 when the lead byte is below 0xCC.
         guard lead < 0xCC else { return false }
         index += 2
+      } else if lead >= 0xE5 && lead <= 0xE9 && index + 2 < count {
+        // U+5000–U+9FFF: CJK unified ideographs, most of a Japanese name, told by the lead.
+        index += 3
       } else if lead < 0xF0, index + 2 < count {
         let scalar =
           UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6

@@ -38,6 +38,19 @@ import Testing
       ])
   }
 
+  /// A rejected row of a body met earlier (not on the row before) keeps its id: the body's
+  /// accepted event of the same id is reported as repeated, beside the row's own problem.
+  @Test func aRejectedRowOfABodyMetEarlierKeepsItsID() {
+    let text =
+      Self.h + "131016,千代田区,ward,E01,x,,1\n131024,中央区,ward,E01,x,,1\n"
+      + "131016,千代田区,ward,E01,x,2011-11-31,1\n"
+    #expect(
+      Fixtures.errors([("a.csv", text)]) == [
+        "a.csv:4:18: event 'E01' of body 131016 appears twice (first at a.csv:2:18); event ids must be unique within a body",
+        "a.csv:4:24: invalid event date '2011-11-31'; expected an existing day written YYYY-MM-DD, such as 2011-12-15",
+      ])
+  }
+
   /// A spelling warning is given once per file: the second file's rows, which repeat the first
   /// file's bytes, are checked afresh.
   @Test func aWarningPerFileSurvivesTheSkip() throws {

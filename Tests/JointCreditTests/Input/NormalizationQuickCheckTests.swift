@@ -32,6 +32,8 @@ import Testing
   @Test(arguments: [
     "e\u{0301}", "か\u{3099}", "ハ\u{309A}", "\u{1100}\u{1161}", "\u{F900}", "\u{212B}",
     "\u{0340}", "a\u{302A}", "\u{1F600}", "ｶ\u{3099}",
+    // Either side of U+5000–U+9FFF, which the check accepts by their first byte alone.
+    "\u{4DC0}", "\u{A000}", "漢\u{4DFF}", "\u{A48C}字",
   ])
   func refusesWhatItCannotVouchFor(_ text: String) {
     #expect(!TextNormalization.isComposedQuickly(text))
