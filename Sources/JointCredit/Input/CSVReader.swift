@@ -178,9 +178,22 @@ package struct CSVReader: Sendable {
     var index = start
     var firstQuote: Int?
     while index < end {
+      // The bytes that end a field or do not belong in it are all below U+002D, and most bytes
+      // (letters, digits, every byte of a character beyond ASCII) are not: eight at a time, a
+      // word with none below it is passed in one step, and in a word with one the bytes before
+      // it are too. The lowest byte the test flags is the first below U+002D (a borrow goes
+      // up the word, from a flagged byte only).
+      if end - index >= 8, let base = text.baseAddress {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+        if below == 0 {
+          index += 8
+          continue
+        }
+        index += below.trailingZeroBitCount >> 3
+      }
       let byte = text[index]
-      // The bytes that end a field or do not belong in it are all below U+002D: most bytes
-      // (letters, digits, every byte of a character beyond ASCII) take one comparison.
       if byte > UInt8(ascii: ",") {
         index += 1
         continue

@@ -94,6 +94,47 @@ import Testing
         })
   }
 
+  /// Unquoted fields of every length up to a few words, with the bytes either side of U+002D
+  /// (below it are those that end a field) and bytes beyond ASCII at every offset of the
+  /// reader's eight-byte steps: split as the fields were joined, with every line ending.
+  @Test func longUnquotedFieldsSplitWhereverTheirEndsFall() {
+    var random = SplitMix64(seed: 20_261_207)
+    let pieces = ["a", "Z", "+", "-", ".", "0", "~", " ", "\t", "\u{7F}", "é", "港", "😀", "'"]
+    func draw(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+    for _ in 0..<2_000 {
+      let lines: [[String]] = (0...draw(3)).map { _ in
+        let fields = (0...draw(4)).map { _ in
+          (0..<draw(20)).map { _ in pieces[draw(pieces.count)] }.joined()
+        }
+        // A line of one empty field at the end of the text would be no line.
+        return fields == [""] ? ["x"] : fields
+      }
+      let ending = ["\n", "\r\n", "\r"][draw(3)]
+      let text =
+        lines.map { $0.joined(separator: ",") }.joined(separator: ending)
+        + (draw(2) == 0 ? ending : "")
+      let (read, reader) = records(text)
+      #expect(reader.problems.isEmpty)
+      #expect(read == lines, "\(text.debugDescription)")
+    }
+  }
+
+  /// A quote inside an unquoted field, after any number of bytes of one and of three bytes a
+  /// character: reported at its own column.
+  @Test func aQuoteInsideALongFieldIsReportedAtItsColumn() {
+    for wide in 0..<3 {
+      for narrow in 1..<20 {
+        let field = String(repeating: "港", count: wide) + String(repeating: "a", count: narrow)
+        let (read, reader) = records("x,\(field)\"bcdefghijklmno,y\n")
+        #expect(read.count == 1)
+        #expect(
+          reader.problems == [
+            .init(reason: .strayQuote, position: TextPosition(line: 1, column: 3 + wide + narrow))
+          ])
+      }
+    }
+  }
+
   @Test func malformedRecordsAreMarked() {
     var reader = CSVReader(utf8: Array("a\"b,c\nd,e\n".utf8))
     var record = CSVRecord()
