@@ -220,6 +220,9 @@ public struct CSVWriter: Sendable {
     if needsQuotes { bytes.append(byte: UInt8(ascii: "\"")) }
   }
 
+  /// Every byte that ``isSpecial(_:)`` holds for is below this one (`,` is U+002C).
+  private static let specialBound = UInt8(ascii: "-")
+
   /// Whether a byte makes a text cell need quotes.
   private static func isSpecial(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
@@ -231,8 +234,9 @@ public struct CSVWriter: Sendable {
     _ text: String, leading: Bool, to bytes: inout some ByteAppender
   ) -> Bool {
     leading
-      ? UTF8Bytes.append(text, ifNone: isSpecial, norFirst: startsFormula, to: &bytes)
-      : UTF8Bytes.append(text, ifNone: isSpecial, to: &bytes)
+      ? UTF8Bytes.append(
+        text, ifNone: isSpecial, below: specialBound, norFirst: startsFormula, to: &bytes)
+      : UTF8Bytes.append(text, ifNone: isSpecial, below: specialBound, to: &bytes)
   }
 
   /// Whether a cell starting with this byte could be taken for a formula by a spreadsheet.

@@ -13,14 +13,21 @@ enum UTF8Bytes {
   /// quote) and its first byte does not satisfy `leading` (a formula's first character), and
   /// returns whether it did: most texts written pass, and are checked and copied with one look
   /// at their storage.
+  ///
+  /// - Parameter bound: when given, a byte that `predicate` holds for is below it (and it is at
+  ///   most 0x80): the bytes are then looked at eight at a time (see ``contains(_:below:where:)``).
   @inline(__always)
   static func append(
-    _ text: String, ifNone predicate: (UInt8) -> Bool,
+    _ text: String, ifNone predicate: (UInt8) -> Bool, below bound: UInt8? = nil,
     norFirst leading: (UInt8) -> Bool = { _ in false }, to bytes: inout some ByteAppender
   ) -> Bool {
     let appended = text.utf8.withContiguousStorageIfAvailable { stored -> Bool in
       if let first = stored.first, leading(first) { return false }
-      if stored.contains(where: predicate) { return false }
+      if let bound {
+        if contains(stored, below: bound, where: predicate) { return false }
+      } else if stored.contains(where: predicate) {
+        return false
+      }
       bytes.append(bytes: stored)
       return true
     }
@@ -29,6 +36,35 @@ enum UTF8Bytes {
     guard !text.utf8.contains(where: predicate) else { return false }
     append(text, to: &bytes)
     return true
+  }
+
+  /// Whether any byte satisfies `predicate`, which holds for no byte of `bound` or above
+  /// (`bound` at most 0x80): eight bytes at a time, a word with no byte below `bound` is passed
+  /// in one step, and only a word with one is looked at byte by byte.
+  @inline(__always)
+  static func contains(
+    _ bytes: UnsafeBufferPointer<UInt8>, below bound: UInt8, where predicate: (UInt8) -> Bool
+  ) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    precondition(bound <= 0x80, "a bound above ASCII")
+    let count = bytes.count
+    // A byte below `bound` sets its high bit in `(word - bound × 0x01…01) & ~word`: the byte
+    // wraps below zero, and was not already above ASCII.
+    let threshold = 0x0101_0101_0101_0101 &* UInt64(bound)
+    var index = 0
+    while count - index >= 8 {
+      let word = UInt64(
+        littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      if (word &- threshold) & ~word & 0x8080_8080_8080_8080 != 0 {
+        for offset in index..<index + 8 where predicate(base[offset]) { return true }
+      }
+      index += 8
+    }
+    while index < count {
+      if predicate(base[index]) { return true }
+      index += 1
+    }
+    return false
   }
 
   /// Calls `body` with the string's UTF-8 bytes where they are stored, or with a copy of them

@@ -22,6 +22,30 @@ import Testing
     }
   }
 
+  /// A byte found eight at a time below a bound against one at a time: seeded bytes of every
+  /// kind, each bound the writers use with its predicate, the byte sought at every offset.
+  @Test func bytesBelowABoundAreFoundExactly() {
+    var rng = SplitMix64(seed: 20_261_208)
+    let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    let cases: [(UInt8, (UInt8) -> Bool)] = [
+      (0x2D, special), (0x80, { $0 == 0x7F }), (0x01, { $0 == 0 }), (0x2D, { _ in false }),
+    ]
+    for _ in 0..<3_000 {
+      // Mostly bytes at or above the bound (letters, digits, bytes beyond ASCII), a few below.
+      let bytes = (0..<Int(rng.next() % 40)).map { _ in
+        rng.next() % 6 == 0
+          ? UInt8(truncatingIfNeeded: rng.next() % 0x2D)
+          : UInt8(truncatingIfNeeded: 0x2D + rng.next() % 0xD3)
+      }
+      for (bound, predicate) in cases {
+        let found = bytes.withUnsafeBufferPointer {
+          UTF8Bytes.contains($0, below: bound, where: predicate)
+        }
+        #expect(found == bytes.contains(where: predicate), "bytes \(bytes), bound \(bound)")
+      }
+    }
+  }
+
   /// Ids and codes order by their bytes as `memcmp` compares them, as the views compare them:
   /// seeded strings of ASCII, kana, ideographs and a four-byte scalar, many sharing a prefix.
   @Test func stringsOrderByTheirBytes() {
