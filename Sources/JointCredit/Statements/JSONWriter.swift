@@ -284,7 +284,10 @@ package struct JSONWriter<Output: ByteOutput> {
     func needsEscape(_ byte: UInt8) -> Bool {
       byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
-    if UTF8Bytes.append(value, ifNone: needsEscape, to: &bytes) { return }
+    // Every byte to escape is below `]` (the backslash is U+005C).
+    if UTF8Bytes.append(value, ifNone: needsEscape, below: UInt8(ascii: "]"), to: &bytes) {
+      return
+    }
     for byte in value.utf8 {
       guard needsEscape(byte) else {
         bytes.append(byte: byte)

@@ -65,6 +65,10 @@ import Testing
     ("plain", "\"plain\""), ("a\"b", "\"a\\\"b\""), ("back\\slash", "\"back\\\\slash\""),
     ("line\nbreak\r\ttab", "\"line\\nbreak\\r\\ttab\""), ("\u{0}\u{1F}", "\"\\u0000\\u001f\""),
     ("\u{7F}é🌱", "\"\u{7F}é🌱\""),
+    // Past the first eight bytes, which are looked at a word at a time.
+    ("環境フェア第1回\\市民", "\"環境フェア第1回\\\\市民\""),
+    ("ABCDEFGHIJKLMNOP\"", "\"ABCDEFGHIJKLMNOP\\\"\""), ("0123456789\n", "\"0123456789\\n\""),
+    ("]]]]]]]][[[[[[[[", "\"]]]]]]]][[[[[[[[\""),
   ])
   func escapesWhatJSONRequires(_ text: String, _ expected: String) throws {
     var json = JSONWriter(output: [UInt8]())
