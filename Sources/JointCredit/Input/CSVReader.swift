@@ -181,12 +181,10 @@ package struct CSVReader: Sendable {
       // The bytes that end a field or do not belong in it are all below U+002D, and most bytes
       // (letters, digits, every byte of a character beyond ASCII) are not: eight at a time, a
       // word with none below it is passed in one step, and in a word with one the bytes before
-      // it are too. The lowest byte the test flags is the first below U+002D (a borrow goes
-      // up the word, from a flagged byte only).
+      // the first are too.
       if end - index >= 8, let base = text.baseAddress {
-        let word = UInt64(
-          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+        let below = UTF8Bytes.flags(
+          below: UInt8(ascii: "-"), in: UTF8Bytes.word(base, at: index))
         if below == 0 {
           index += 8
           continue

@@ -38,6 +38,22 @@ enum UTF8Bytes {
     return true
   }
 
+  /// The eight bytes from `offset`, the first in the lowest bits on any machine.
+  @inline(__always)
+  static func word(_ base: UnsafePointer<UInt8>, at offset: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+  }
+
+  /// The top bit of the bytes of `word` (see ``word(_:at:)``) below `bound`, at most 0x80: a
+  /// byte below it wraps below zero in `word - bound × 0x01…01` and was not above ASCII. The
+  /// lowest bit set is exactly the first byte below `bound`; a byte after it may be flagged
+  /// too, as its borrow goes up the word (a borrow starts only at a flagged byte). Zero when
+  /// no byte is below `bound`.
+  @inline(__always)
+  static func flags(below bound: UInt8, in word: UInt64) -> UInt64 {
+    (word &- 0x0101_0101_0101_0101 &* UInt64(bound)) & ~word & 0x8080_8080_8080_8080
+  }
+
   /// Whether any byte satisfies `predicate`, which holds for no byte of `bound` or above
   /// (`bound` at most 0x80): eight bytes at a time, a word with no byte below `bound` is passed
   /// in one step, and only a word with one is looked at byte by byte.
@@ -48,14 +64,9 @@ enum UTF8Bytes {
     guard let base = bytes.baseAddress else { return false }
     precondition(bound <= 0x80, "a bound above ASCII")
     let count = bytes.count
-    // A byte below `bound` sets its high bit in `(word - bound × 0x01…01) & ~word`: the byte
-    // wraps below zero, and was not already above ASCII.
-    let threshold = 0x0101_0101_0101_0101 &* UInt64(bound)
     var index = 0
     while count - index >= 8 {
-      let word = UInt64(
-        littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      if (word &- threshold) & ~word & 0x8080_8080_8080_8080 != 0 {
+      if flags(below: bound, in: word(base, at: index)) != 0 {
         for offset in index..<index + 8 where predicate(base[offset]) { return true }
       }
       index += 8

@@ -22,6 +22,29 @@ import Testing
     }
   }
 
+  /// The word test's lowest flag is the first byte below the bound, for every bound the test
+  /// allows and seeded words mixing bytes either side of it (and beyond ASCII); no flag when
+  /// no byte is below it.
+  @Test func theLowestFlagIsTheFirstByteBelowTheBound() {
+    var rng = SplitMix64(seed: 20_261_209)
+    for bound in UInt8(0)...0x80 {
+      for _ in 0..<200 {
+        let bytes = (0..<8).map { _ in
+          rng.next() % 4 == 0
+            ? UInt8(truncatingIfNeeded: rng.next() % (UInt64(bound) + 1))
+            : UInt8(truncatingIfNeeded: UInt64(bound) + rng.next() % (256 - UInt64(bound)))
+        }
+        let flags = bytes.withUnsafeBufferPointer {
+          UTF8Bytes.flags(below: bound, in: UTF8Bytes.word($0.baseAddress!, at: 0))
+        }
+        let first = bytes.firstIndex { $0 < bound }
+        #expect(
+          (flags == 0 ? nil : flags.trailingZeroBitCount >> 3) == first,
+          "bytes \(bytes), bound \(bound)")
+      }
+    }
+  }
+
   /// A byte found eight at a time below a bound against one at a time: seeded bytes of every
   /// kind, each bound the writers use with its predicate, the byte sought at every offset.
   @Test func bytesBelowABoundAreFoundExactly() {
