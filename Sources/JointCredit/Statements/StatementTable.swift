@@ -112,11 +112,35 @@ public struct StatementTable<Row: StatementRow>: Sendable {
   public init(_ columns: [StatementColumn], numbers: StatementNumbers) {
     self.columns = columns
     self.numbers = numbers
-    let keys = columns.map { Array(", ".utf8) + JSONWriter<[UInt8]>.keyBytes($0.rawValue) }
-    jsonKeys = keys.flatMap { $0 }
-    jsonKeyEnds = keys.reduce(into: []) { ends, key in ends.append((ends.last ?? 0) + key.count) }
+    // From each column's key made once: allocation.json makes two tables a body, and a body's
+    // statements theirs, so escaping every key anew cost more than a small body's lines.
+    var keys: [UInt8] = [], ends: [Int] = []
+    ends.reserveCapacity(columns.count)
+    for column in columns {
+      keys += Self.separatedJSONKey(column)
+      ends.append(keys.count)
+    }
+    jsonKeys = keys
+    jsonKeyEnds = ends
   }
 
+  /// A column's key in JSON after the separator of a line's fields: `, "event_id": `.
+  private static func separatedJSONKey(_ column: StatementColumn) -> [UInt8] {
+    guard let key = StatementColumnKeys.separatedJSON[column] else {
+      preconditionFailure("every column has its key made: \(column)")
+    }
+    return key
+  }
+
+}
+
+/// The keys of every column, made once for all tables (a generic type has no stored statics).
+private enum StatementColumnKeys {
+  /// `, "body_code": ` and the like, by column.
+  static let separatedJSON = Dictionary(
+    uniqueKeysWithValues: StatementColumn.allCases.map { column in
+      (column, Array(", ".utf8) + JSONWriter<[UInt8]>.keyBytes(column.rawValue))
+    })
 }
 
 extension CSVWriter {

@@ -92,4 +92,19 @@ import Testing
       String(decoding: json.output, as: UTF8.self)
         == "[ 9223372036854775807, -9223372036854775808, 9223372036854775807000 ]\n")
   }
+
+  @Test func aTableKeepsEachColumnsKeyAfterItsSeparator() {
+    let table = ShareLine.table(
+      [.eventID, .emissions, .offsetRate],
+      numbers: StatementNumbers(emissionDecimals: 3, allocationDecimals: 3))
+    let keys = String(decoding: table.jsonKeys, as: UTF8.self)
+    #expect(keys == #", "event_id": , "emissions_t": , "offset_rate_pct": "#)
+    #expect(table.jsonKeyEnds == [14, 31, 52])
+    #expect(table.jsonKey(1) == 14..<31)
+    // Every column, alone: its name quoted, after `, ` and before `: `.
+    for column in StatementColumn.allCases {
+      let single = ShareLine.table([column], numbers: table.numbers)
+      #expect(String(decoding: single.jsonKeys, as: UTF8.self) == ", \"\(column.rawValue)\": ")
+    }
+  }
 }
