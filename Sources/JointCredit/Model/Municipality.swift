@@ -20,7 +20,6 @@ public struct Municipality: Hashable, Sendable {
 /// Reference lists of local governments, to check submitted codes, names and kinds against.
 public struct MunicipalityDirectory: Sendable {
   private let byCode: [String: Municipality]
-  private let byName: [String: [String]]
 
   /// Whether the list holds every local government, so that a valid code it lacks is unknown
   /// (a typo that kept its check digit, or a municipality newer than the list). A partial list,
@@ -36,7 +35,6 @@ public struct MunicipalityDirectory: Sendable {
     let byCode = Dictionary(
       municipalities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     self.byCode = byCode
-    byName = Dictionary(grouping: byCode.keys.sorted()) { byCode[$0]!.name }
     self.isComplete = isComplete
   }
 
@@ -58,7 +56,13 @@ public struct MunicipalityDirectory: Sendable {
   public static let japanListDate = "2026-07-09"
 
   /// The codes listed under a name (府中市 is 132063 and 342076), in code order.
-  public func codes(named name: String) -> [String] { byName[name] ?? [] }
+  ///
+  /// Found by looking through the list, not kept by name: only a name that differs from its
+  /// code's asks, and grouping every name (hashing each) was a third of making the national
+  /// directory, which every run makes.
+  public func codes(named name: String) -> [String] {
+    byCode.values.lazy.filter { $0.name == name }.map(\.code).sorted()
+  }
 
   /// Whether a name, normalised (see ``TextNormalization/normalized(_:)``), is a local
   /// government's: its listed name, or that name after its prefecture's (東京都港区 for 港区).
@@ -106,15 +110,24 @@ public struct MunicipalityDirectory: Sendable {
 }
 
 /// Reads the generated table's `code|name|kind` lines.
+///
+/// By their UTF-8 bytes: splitting the text as characters found the grapheme clusters of every
+/// name, and reading the table was then most of the time `validate` took for a few files.
 func localGovernmentTable(_ text: String) -> [Municipality] {
-  text.split(separator: "\n").map { line in
-    let fields = line.split(separator: "|", omittingEmptySubsequences: false)
-    // The generator checks every row; a broken table is a bug in the build, not in the input.
-    precondition(fields.count == 3, "malformed local government table row")
-    guard let kind = Body.Kind(rawValue: String(fields[2])) else {
-      preconditionFailure("unknown kind in the local government table")
+  var text = text
+  return text.withUTF8 { bytes in
+    bytes.split(separator: UInt8(ascii: "\n")).map { line in
+      let fields = line.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+      // The generator checks every row; a broken table is a bug in the build, not in the input.
+      precondition(fields.count == 3, "malformed local government table row")
+      func text(_ field: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: fields[field]), as: UTF8.self)
+      }
+      guard let kind = Body.Kind(rawValue: text(2)) else {
+        preconditionFailure("unknown kind in the local government table")
+      }
+      return Municipality(code: text(0), name: text(1), kind: kind)
     }
-    return Municipality(code: String(fields[0]), name: String(fields[1]), kind: kind)
   }
 }
 

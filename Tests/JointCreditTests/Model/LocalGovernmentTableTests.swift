@@ -91,6 +91,21 @@ import Testing
     #expect(japan.nameMatches("東京都", tokyo))
     #expect(!japan.nameMatches("東京都東京都", tokyo))
     #expect(japan.codes(named: "府中市") == ["132063", "342084"])
+    #expect(japan.codes(named: "港区") == ["131032"])
+    #expect(japan.codes(named: "大阪市港区") == ["271071"])
+    #expect(japan.codes(named: "府中") == [])
+  }
+
+  /// The table's lines read by their bytes: names beyond ASCII whole, a last line feed or none.
+  @Test func readsTheTablesLinesByTheirBytes() {
+    let expected = [
+      Municipality(code: "011002", name: "札幌市", kind: .city),
+      Municipality(code: "014729", name: "幌加内町", kind: .town),
+      Municipality(code: "131032", name: "港区", kind: .ward),
+    ]
+    let text = "011002|札幌市|city\n014729|幌加内町|town\n131032|港区|ward"
+    #expect(localGovernmentTable(text) == expected)
+    #expect(localGovernmentTable(text + "\n") == expected)
   }
 
   /// 011002 (札幌市) without its zero is 11002; the five-digit JIS code 01100 without its zero is
