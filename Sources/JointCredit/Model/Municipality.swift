@@ -55,7 +55,7 @@ public struct MunicipalityDirectory: Sendable {
   /// The date of the national list, ``japan``.
   public static let japanListDate = "2026-07-09"
 
-  /// The codes listed under a name (府中市 is 132063 and 342076), in code order.
+  /// The codes listed under a name (府中市 is 132063 and 342084), in code order.
   ///
   /// Found by looking through the list, not kept by name: only a name that differs from its
   /// code's asks, and grouping every name (hashing each) was a third of making the national
@@ -120,13 +120,13 @@ func localGovernmentTable(_ text: String) -> [Municipality] {
       let fields = line.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
       // The generator checks every row; a broken table is a bug in the build, not in the input.
       precondition(fields.count == 3, "malformed local government table row")
-      func text(_ field: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: fields[field]), as: UTF8.self)
+      func field(_ index: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: fields[index]), as: UTF8.self)
       }
-      guard let kind = Body.Kind(rawValue: text(2)) else {
+      guard let kind = Body.Kind(rawValue: field(2)) else {
         preconditionFailure("unknown kind in the local government table")
       }
-      return Municipality(code: text(0), name: text(1), kind: kind)
+      return Municipality(code: field(0), name: field(1), kind: kind)
     }
   }
 }

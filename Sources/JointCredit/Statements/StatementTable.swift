@@ -117,30 +117,29 @@ public struct StatementTable<Row: StatementRow>: Sendable {
     var keys: [UInt8] = [], ends: [Int] = []
     ends.reserveCapacity(columns.count)
     for column in columns {
-      keys += Self.separatedJSONKey(column)
+      keys += column.separatedJSONKey
       ends.append(keys.count)
     }
     jsonKeys = keys
     jsonKeyEnds = ends
   }
 
-  /// A column's key in JSON after the separator of a line's fields: `, "event_id": `.
-  private static func separatedJSONKey(_ column: StatementColumn) -> [UInt8] {
-    guard let key = StatementColumnKeys.separatedJSON[column] else {
-      preconditionFailure("every column has its key made: \(column)")
+}
+
+extension StatementColumn {
+  /// Every column's key in JSON after the separator of a line's fields, made once.
+  private static let separatedJSONKeys = Dictionary(
+    uniqueKeysWithValues: allCases.map {
+      ($0, Array(", ".utf8) + JSONWriter<[UInt8]>.keyBytes($0.rawValue))
+    })
+
+  /// The column's key in JSON after the separator of a line's fields: `, "event_id": `.
+  fileprivate var separatedJSONKey: [UInt8] {
+    guard let key = Self.separatedJSONKeys[self] else {
+      preconditionFailure("every column has its key made: \(self)")
     }
     return key
   }
-
-}
-
-/// The keys of every column, made once for all tables (a generic type has no stored statics).
-private enum StatementColumnKeys {
-  /// `, "body_code": ` and the like, by column.
-  static let separatedJSON = Dictionary(
-    uniqueKeysWithValues: StatementColumn.allCases.map { column in
-      (column, Array(", ".utf8) + JSONWriter<[UInt8]>.keyBytes(column.rawValue))
-    })
 }
 
 extension CSVWriter {
