@@ -62,16 +62,17 @@ public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// append.
   func append(to bytes: inout some ByteAppender, after prefix: UInt8?, before suffix: UInt8? = nil)
   {
-    let zero = UInt8(ascii: "0")
-    let value = packed
-    let dash = UInt8(ascii: "-")
-    var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (
-        prefix ?? 0, zero + UInt8(value / 10_000_000 % 10), zero + UInt8(value / 1_000_000 % 10),
-        zero + UInt8(value / 100_000 % 10), zero + UInt8(value / 10_000 % 10), dash,
-        zero + UInt8(value / 1_000 % 10), zero + UInt8(value / 100 % 10), dash,
-        zero + UInt8(value / 10 % 10), zero + UInt8(value % 10), suffix ?? 0
-      )
+    // `yyyymmdd`'s eight digits at once, laid out in two words with the dashes put in: the
+    // prefix's byte at 0, the date at 1..<11, the suffix's byte at 11.
+    let digits = DecimalText.eightDigits(UInt64(packed)) | 0x3030_3030_3030_3030
+    let dash = UInt64(UInt8(ascii: "-"))
+    let year = digits & 0xFFFF_FFFF
+    let month = (digits &>> 32) & 0xFFFF
+    let day = digits &>> 48
+    var text = (
+      (UInt64(prefix ?? 0) | year << 8 | dash << 40 | month << 48).littleEndian,
+      (dash | day << 8 | UInt64(suffix ?? 0) << 24).littleEndian
+    )
     withUnsafeBytes(of: &text) { text in
       bytes.append(
         raw: UnsafeRawBufferPointer(

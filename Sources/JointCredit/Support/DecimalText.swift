@@ -54,6 +54,29 @@ package enum DecimalText {
       capacity: decimals + 44, to: &bytes, prefix: prefix, suffix: suffix)
   }
 
+  /// The eight decimal digits of `value` (below 10^8, with leading zeros), one a byte, as
+  /// numbers (0 to 9, not yet characters), the first digit in the lowest byte: the digits in
+  /// the order they are written when the word is stored in little-endian order.
+  ///
+  /// Made in three steps of two halves, two quarters and four eighths, each step a few
+  /// multiplications over all its parts at once: `x ÷ 100` is `x × 10486 >> 20` for any
+  /// `x` below 10^4, and `x ÷ 10` is `x × 103 >> 10` for any `x` below 100; no part's product
+  /// reaches the next part's bits.
+  ///
+  /// - Precondition: `value < 100_000_000`.
+  @inline(__always)
+  static func eightDigits(_ value: UInt64) -> UInt64 {
+    precondition(value < 100_000_000, "\(value) has more than eight digits")
+    // Two halves of four digits: the first in bits 0-31, the last in bits 32-63.
+    var parts = (value / 10_000) | ((value % 10_000) << 32)
+    // Four quarters of two digits, in 16 bits each.
+    let hundreds = ((parts &* 10_486) &>> 20) & 0x0000_007F_0000_007F
+    parts = hundreds | ((parts &- hundreds &* 100) << 16)
+    // Eight digits, in a byte each.
+    let tens = ((parts &* 103) &>> 10) & 0x000F_000F_000F_000F
+    return tens | ((parts &- tens &* 10) << 8)
+  }
+
   /// `00` to `99`, each number's two digits at twice its offset.
   private static var digitPairs: StaticString {
     """

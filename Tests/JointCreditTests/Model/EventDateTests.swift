@@ -32,6 +32,26 @@ import Testing
     #expect(String(decoding: bytes, as: UTF8.self) == expected)
   }
 
+  /// Every day of years at both ends of the range and around today, written as its year,
+  /// month and day with their leading zeros, with and without a prefix and a suffix.
+  @Test func writesEveryDayAsItsFields() throws {
+    func padded(_ value: Int, _ width: Int) -> String {
+      String(repeating: "0", count: width - String(value).count) + String(value)
+    }
+    for year in [1, 9, 10, 999, 1000, 2011, 2024, 9998, 9999] {
+      for month in 1...12 {
+        for day in 1...31 {
+          guard let date = EventDate(year: year, month: month, day: day) else { continue }
+          let text = "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+          #expect(date.description == text)
+          var bytes: [UInt8] = []
+          date.append(to: &bytes, after: UInt8(ascii: "["), before: UInt8(ascii: "]"))
+          #expect(String(decoding: bytes, as: UTF8.self) == "[\(text)]")
+        }
+      }
+    }
+  }
+
   @Test func ordersByDay() {
     #expect(EventDate(iso: "2011-12-15")! < EventDate(iso: "2012-01-01")!)
   }

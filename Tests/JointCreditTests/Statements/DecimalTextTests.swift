@@ -41,6 +41,28 @@ import Testing
       DecimalText.format(Int128(UInt64.max), scale: 18, decimals: 18) == "18.446744073709551615")
   }
 
+  /// The eight digits of a number below 10^8, made at once, are its own text with leading
+  /// zeros: every number below 10^5 (every carry between the parts), each power of ten and its
+  /// neighbours, and seeded numbers up to 10^8 − 1.
+  @Test func eightDigitsAtOnceAreTheNumbersOwnDigits() {
+    var rng = SplitMix64(seed: 8)
+    var values = Array(UInt64(0)..<100_000)
+    for power in 1...8 {
+      let ten = (0..<power).reduce(UInt64(1)) { value, _ in value * 10 }
+      values += [ten - 1, ten, ten + 1].filter { $0 < 100_000_000 }
+    }
+    values += (0..<100_000).map { _ in rng.next() % 100_000_000 }
+    for value in values {
+      let digits = DecimalText.eightDigits(value)
+      let text = String(
+        decoding: (0..<8).map { UInt8(truncatingIfNeeded: digits >> ($0 * 8)) + 48 },
+        as: UTF8.self)
+      #expect(
+        text == String(repeating: "0", count: 8 - String(value).count) + String(value),
+        "\(value)")
+    }
+  }
+
   @Test(
     arguments: [
       (1_250, 3, UInt8(ascii: "\""), UInt8(ascii: "\""), "\"1.250\""),
