@@ -58,10 +58,10 @@ package enum DecimalText {
   /// numbers (0 to 9, not yet characters), the first digit in the lowest byte: the digits in
   /// the order they are written when the word is stored in little-endian order.
   ///
-  /// Made in three steps of two halves, two quarters and four eighths, each step a few
-  /// multiplications over all its parts at once: `x ÷ 100` is `x × 10486 >> 20` for any
-  /// `x` below 10^4, and `x ÷ 10` is `x × 103 >> 10` for any `x` below 100; no part's product
-  /// reaches the next part's bits.
+  /// Made in three steps, each a few multiplications over all its parts at once: two halves of
+  /// four digits, then four quarters of two, then eight digits. `x ÷ 100` is `x × 10486 >> 20`
+  /// for any `x` below 10^4, and `x ÷ 10` is `x × 103 >> 10` for any `x` below 100; no part's
+  /// product reaches the next part's bits.
   ///
   /// - Precondition: `value < 100_000_000`.
   @inline(__always)
