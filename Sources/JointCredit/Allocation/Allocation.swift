@@ -244,19 +244,8 @@ public enum OffsetRate {
 
   /// The rate as a percentage with one decimal, rounded half up (101.5), or `nil` for `nil`.
   public static func percent(_ rate: Fraction?) -> FixedDecimal? {
-    guard let rate else { return nil }
-    // Tenths of a percent, `numerator × 1000 ÷ denominator` rounded half up, in one 64-bit
-    // division when it fits: a statement's rates (tonnes over tonnes, in grams) do, and each
-    // event's is printed three times in the main statements.
-    if rate.numerator <= Int128(Int64.max / 1_000), rate.denominator <= Int128(Int64.max) {
-      let denominator = Int64(truncatingIfNeeded: rate.denominator)
-      let (tenths, remainder) = (Int64(truncatingIfNeeded: rate.numerator) * 1_000)
-        .quotientAndRemainder(dividingBy: denominator)
-      let rounded = remainder >= denominator - remainder ? tenths + 1 : tenths
-      return FixedDecimal(digits: Int128(rounded), decimals: 1)
-    }
-    return FixedDecimal(
-      rounding: Fraction(rate.numerator * 100, over: rate.denominator), decimals: 1)
+    // Tenths of a percent: the rate in thousandths.
+    rate.map { FixedDecimal(digits: $0.scaledRoundedHalfUp(decimals: 3), decimals: 1) }
   }
 
   /// The rate as a percentage with one decimal, rounded half up: `"101.5"`; empty for `nil`.

@@ -10,6 +10,18 @@ extension Fraction {
   ///   numerator and denominator may be as large as `Int128` holds.
   public func scaledRoundedHalfUp(decimals: Int) -> Int128 {
     let scale = DecimalText.powerOfTen(decimals)
+    // In 64 bits when the scaled numerator and the denominator fit (a statement's rates and
+    // shares do, a million a statement): one product and one division, where 128 bits cost
+    // several times as much.
+    if let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator),
+      let scale = Int64(exactly: scale)
+    {
+      let (product, overflow) = numerator.multipliedReportingOverflow(by: scale)
+      if !overflow {
+        let (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)
+        return Int128(remainder >= denominator - remainder ? quotient + 1 : quotient)
+      }
+    }
     let (product, overflow) = numerator.multipliedReportingOverflow(by: scale)
     if !overflow { return Fraction(product, over: denominator).roundedHalfUp }
     // Long division, one decimal at a time: the whole part, then each digit of the remainder.

@@ -6,9 +6,13 @@ package enum DecimalText {
   /// `10^exponent` for `0...38`.
   static func powerOfTen(_ exponent: Int) -> Int128 {
     precondition((0...38).contains(exponent), "10^\(exponent) does not fit in Int128")
-    var value: Int128 = 1
-    for _ in 0..<exponent { value *= 10 }
-    return value
+    return powersOfTen[exponent]
+  }
+
+  /// `10^0` to `10^38`, made once: a figure's rounding asks for one (a million rates a
+  /// statement), and multiplying it out each time was most of that rounding.
+  private static let powersOfTen: [Int128] = (0...38).reduce(into: []) { powers, exponent in
+    powers.append(exponent == 0 ? 1 : powers[exponent - 1] * 10)
   }
 
   /// Formats `value ÷ 10^scale` with exactly `decimals` places.

@@ -19,6 +19,14 @@ import Testing
     #expect(OffsetRate.percent(rate)?.description == text)
   }
 
+  /// A fraction of any size the type holds: its numerator times 100 or 1000 would not fit in
+  /// 128 bits, and the rate is still found (by long division), not a crash.
+  @Test func percentOfTheLargestFractions() {
+    #expect(OffsetRate.percent(Fraction(Int128.max, over: Int128.max))?.description == "100.0")
+    #expect(OffsetRate.percent(Fraction(Int128.max / 3, over: Int128.max))?.description == "33.3")
+    #expect(OffsetRate.percent(Fraction(Int128.max, over: Int128.max / 2))?.description == "200.0")
+  }
+
   @Test func noRateHasNoPercent() {
     #expect(OffsetRate.percent(nil) == nil)
     #expect(OffsetRate.of(Quantity(grams: 5), per: .zero) == nil)

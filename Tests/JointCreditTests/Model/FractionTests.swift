@@ -72,11 +72,14 @@ import Testing
     }
   }
 
-  /// Where the product fits, both paths agree: checked against the product path on seeded values.
+  /// Where the product fits, the paths agree: a value whose scaled numerator fits in 64 bits,
+  /// or in 128, against the same value with both terms scaled up by 10^18, which takes the
+  /// long division. Numerators of every size, so that each path is taken often.
   @Test func agreesWithTheProductWhereItFits() {
     var random = SplitMix64(seed: 7)
     for _ in 0..<2_000 {
-      let numerator = Int128(Int64.random(in: 0...Int64.max, using: &random))
+      let numerator = Int128(
+        Int64.random(in: 0...Int64.max, using: &random) >> Int.random(in: 0...62, using: &random))
       let denominator = Int128(Int64.random(in: 1...Int64.max, using: &random))
       let decimals = Int.random(in: 0...6, using: &random)
       // The same value with both terms scaled up by 10^18 takes the long-division path.
